@@ -1,0 +1,1 @@
+"""Qt-free core of Curator: documents, schema, meta, lint, library, git."""
