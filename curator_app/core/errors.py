@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 
 class CuratorError(Exception):
     """An error a user can act on. Lines and columns are 1-based."""
@@ -11,7 +9,7 @@ class CuratorError(Exception):
     def __init__(
         self,
         message: str,
-        path: str | Path | None = None,
+        path: object = None,
         line: int | None = None,
         column: int | None = None,
     ) -> None:
@@ -21,7 +19,7 @@ class CuratorError(Exception):
         self.line = line
         self.column = column
 
-    def located(self, path: str | Path | None) -> CuratorError:
+    def located(self, path: object) -> CuratorError:
         """Fill in the path when the raiser did not know it."""
         if self.path is None and path is not None:
             self.path = str(path)

@@ -1,0 +1,205 @@
+"""Parse YAML front matter into nodes with exact text positions, and into plain values.
+
+PyYAML's libyaml composer is used for the node graph because it gives character offsets
+for every node and is ~50x faster than ruamel.yaml's pure-Python composer on the seed
+(0.4 ms vs 22 ms), which matters for a 10,000-item library. Nothing is constructed by
+PyYAML: values are built here, so no tag can ever run code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from curator_app.core.errors import ParseError, UnsafeContentError
+
+try:  # libyaml is part of PyYAML's wheels; the fallback only keeps odd builds working
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+MAX_EXPANDED_NODES = 200_000
+_STD = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {
+    _STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge")
+}
+
+# YAML 1.2 core schema, the reading Hugo's Go YAML libraries follow for plain scalars.
+_NULL_RE = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT_RE = re.compile(r"^[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
+_FLOAT_RE = re.compile(
+    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATETIME_RE = re.compile(
+    r"^(\d{4}-\d\d?-\d\d?)(?:[Tt]|[ \t]+)(\d\d?:\d\d:\d\d(?:\.\d+)?)[ \t]*(Z|[-+]\d\d?(?::?\d\d)?)?$"
+)
+
+
+def compose(text: str, path: object, line_offset: int) -> Node | None:
+    """Compose ``text`` into a node graph; errors carry file line/column."""
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        msg = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
+        line = mark.line + line_offset if mark else None
+        col = mark.column + 1 if mark else None
+        raise ParseError(f"invalid YAML: {msg}", str(path) if path else None, line, col) from None
+    except yaml.YAMLError as exc:
+        raise ParseError(f"invalid YAML: {exc}", str(path) if path else None) from None
+
+
+def resolve_plain(value: str) -> Any:
+    """The value of a plain (unquoted) scalar under the YAML 1.2 core schema."""
+    if _NULL_RE.match(value):
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT_RE.match(value):
+        v = value.lstrip("+")
+        if "0o" in v:
+            return int(v.replace("0o", ""), 8)
+        if "0x" in v:
+            return int(v, 16)
+        return int(v)
+    if _FLOAT_RE.match(value):
+        low = value.lower()
+        if low.endswith("inf"):
+            return float("-inf") if low.startswith("-") else float("inf")
+        if low.endswith("nan"):
+            return float("nan")
+        return float(value)
+    if _DATE_RE.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    m = _DATETIME_RE.match(value)
+    if m:
+        return _parse_datetime(m) or value
+    return value
+
+
+def _parse_datetime(m: re.Match[str]) -> dt.datetime | None:
+    date, time, tz = m.groups()
+    try:
+        y, mo, d = (int(p) for p in date.split("-"))
+        hms, _, frac = time.partition(".")
+        h, mi, s = (int(p) for p in hms.split(":"))
+        micro = int((frac + "000000")[:6]) if frac else 0
+        tzinfo = None
+        if tz == "Z":
+            tzinfo = dt.UTC
+        elif tz:
+            sign = -1 if tz[0] == "-" else 1
+            hh, _, mm = tz[1:].partition(":")
+            if not mm and len(hh) > 2:
+                hh, mm = hh[:2], hh[2:]
+            tzinfo = dt.timezone(sign * dt.timedelta(hours=int(hh), minutes=int(mm or 0)))
+        return dt.datetime(y, mo, d, h, mi, s, micro, tzinfo=tzinfo)
+    except ValueError:
+        return None
+
+
+@dataclass
+class _Budget:
+    left: int
+
+
+def to_value(node: Node | None, path: object, line_offset: int) -> Any:
+    """Plain Python values for a node graph, refusing tags, cycles and alias bombs."""
+    return _convert(node, path, line_offset, _Budget(MAX_EXPANDED_NODES), set())
+
+
+def _err(cls: type[ParseError], msg: str, node: Node, path: object, off: int) -> ParseError:
+    m = node.start_mark
+    return cls(msg, str(path) if path else None, m.line + off, m.column + 1)
+
+
+def _convert(node: Node | None, path: object, off: int, budget: _Budget, stack: set[int]) -> Any:
+    if node is None:
+        return None
+    budget.left -= 1
+    if budget.left < 0:
+        raise _err(UnsafeContentError, "aliases expand to too many values (alias bomb?)", node, path, off)
+    if node.tag not in _ALLOWED_TAGS:
+        raise _err(UnsafeContentError, f"YAML tag '{node.tag}' is not allowed", node, path, off)
+    if isinstance(node, ScalarNode):
+        if not node.style and not node.tag.endswith(":str"):
+            return resolve_plain(node.value)
+        return node.value
+    if id(node) in stack:
+        raise _err(UnsafeContentError, "recursive alias", node, path, off)
+    stack.add(id(node))
+    try:
+        if isinstance(node, SequenceNode):
+            return [_convert(n, path, off, budget, stack) for n in node.value]
+        if isinstance(node, MappingNode):
+            return _convert_mapping(node, path, off, budget, stack)
+    finally:
+        stack.discard(id(node))
+    raise _err(ParseError, "unknown YAML node", node, path, off)  # pragma: no cover
+
+
+def _convert_mapping(
+    node: MappingNode, path: object, off: int, budget: _Budget, stack: set[int]
+) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    merged: dict[str, Any] = {}
+    for k, v in node.value:
+        if not isinstance(k, ScalarNode):
+            raise _err(ParseError, "mapping keys must be plain values", k, path, off)
+        if k.tag == _STD + "merge" or (k.value == "<<" and not k.style):
+            value = _convert(v, path, off, budget, stack)
+            for part in value if isinstance(value, list) else [value]:
+                if isinstance(part, dict):
+                    for mk, mv in part.items():
+                        merged.setdefault(mk, mv)
+            continue
+        if k.tag not in _ALLOWED_TAGS:
+            raise _err(UnsafeContentError, f"YAML tag '{k.tag}' is not allowed", k, path, off)
+        key = k.value
+        if key in out:
+            raise _err(ParseError, f"duplicate key '{key}'", k, path, off)
+        out[key] = _convert(v, path, off, budget, stack)
+    for mk, mv in merged.items():
+        out.setdefault(mk, mv)
+    return out
+
+
+def entries(node: MappingNode) -> Iterator[tuple[ScalarNode, Node]]:
+    for k, v in node.value:
+        if isinstance(k, ScalarNode):
+            yield k, v
+
+
+def find(root: Node | None, key: tuple[str | int, ...]) -> tuple[Node | None, Node | None, ScalarNode | None]:
+    """(parent, value node, key node) for a key path; value None when the last key is missing."""
+    parent: Node | None = None
+    node = root
+    knode: ScalarNode | None = None
+    for part in key:
+        parent = node
+        knode = None
+        if isinstance(node, MappingNode) and not isinstance(part, int):
+            for k, v in entries(node):
+                if k.value == part:
+                    knode, node = k, v
+                    break
+            else:
+                return parent, None, None
+        elif isinstance(node, SequenceNode) and isinstance(part, int):
+            if not -len(node.value) <= part < len(node.value):
+                return parent, None, None
+            node = node.value[part]
+        else:
+            return parent, None, None
+    return parent, node, knode
