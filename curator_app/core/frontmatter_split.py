@@ -94,7 +94,8 @@ def split(text: str, path: str | Path | None = None) -> Split:
         reason = None
         if fmt is None:
             fmt = "unsupported"
-            reason = f"front matter in '{fence}{lang}' is code; Curator shows it read-only"
+            where = f"{path}: " if path else ""
+            reason = f"{where}front matter in '{fence}{lang}' is code; Curator shows it read-only"
         start = m.end()
         front_line = text.count("\n", 0, start) + 1
         # Jekyll also ends YAML front matter with the YAML document end marker `...`.

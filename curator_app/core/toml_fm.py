@@ -10,7 +10,7 @@ from tomlkit.exceptions import ParseError as TomlParseError
 from tomlkit.items import Item
 
 from curator_app.core.errors import EditError, ParseError
-from curator_app.core.keypath import KeyPath, format_key
+from curator_app.core.keypath import KeyPath, assign_in, format_key, remove_in, same_value
 
 
 class TomlFront:
@@ -39,7 +39,12 @@ class TomlFront:
     def _container(self, key: KeyPath, create: bool) -> Any:
         node: Any = self._doc
         for part in key[:-1]:
-            if part not in node:
+            if isinstance(part, int):
+                if not isinstance(node, list) or not -len(node) <= part < len(node):
+                    raise EditError(f"no list item '{format_key(key)}'", self.path)
+            elif not isinstance(node, dict):
+                raise EditError(f"'{format_key(key)}': not inside a table", self.path)
+            elif part not in node:
                 if not create:
                     raise EditError(f"no key '{format_key(key)}'", self.path)
                 node[part] = tomlkit.table()
@@ -47,38 +52,85 @@ class TomlFront:
         return node
 
     def set(self, key: KeyPath, value: Any) -> None:
+        if _has_null(value):
+            # TOML has no null; silently dropping the key would surprise the user.
+            raise EditError(
+                f"'{format_key(key)}': TOML cannot hold an empty (null) value; delete the key instead",
+                self.path,
+            )
         before = self._doc.as_string()
-        node = self._container(key, create=True)
-        old = node.get(key[-1]) if hasattr(node, "get") else None
-        new = tomlkit.item(copy.deepcopy(value))
-        if isinstance(old, Item) and isinstance(new, Item):
-            # Keep the comment and the whitespace that followed the old value.
-            new.trivia.comment = old.trivia.comment
-            new.trivia.comment_ws = old.trivia.comment_ws
-            new.trivia.trail = old.trivia.trail
-        node[key[-1]] = new
-        self._reload(before, key)
+        try:
+            node = self._container(key, create=True)
+            last = key[-1]
+            if isinstance(last, int) != isinstance(node, list):
+                raise EditError(f"cannot set '{format_key(key)}' here", self.path)
+            if isinstance(last, int) and not -len(node) <= last < len(node):
+                raise EditError(f"no list item '{format_key(key)}'", self.path)
+            old = node[last] if isinstance(last, int) else node.get(last)
+            new = tomlkit.item(copy.deepcopy(value))
+            if isinstance(old, Item) and isinstance(new, Item) and not isinstance(last, int):
+                # Keep the comment and the whitespace that followed the old value.
+                new.trivia.comment = old.trivia.comment
+                new.trivia.comment_ws = old.trivia.comment_ws
+                new.trivia.trail = old.trivia.trail
+            node[last] = new
+        except EditError:
+            self._doc = tomlkit.parse(before)
+            raise
+        except Exception as exc:  # tomlkit raises assorted errors for values it cannot write
+            self._doc = tomlkit.parse(before)
+            raise EditError(f"cannot write '{format_key(key)}' as TOML: {exc}", self.path) from None
+        expected = copy.deepcopy(self.data)
+        assign_in(expected, key, value)
+        self._reload(before, key, expected)
 
     def delete(self, key: KeyPath) -> None:
         before = self._doc.as_string()
         node = self._container(key, create=False)
-        if key[-1] not in node:
+        last = key[-1]
+        present = (
+            -len(node) <= last < len(node)
+            if isinstance(last, int) and isinstance(node, list)
+            else isinstance(node, dict) and last in node
+        )
+        if not present:
             raise EditError(f"no key '{format_key(key)}' to delete", self.path)
-        del node[key[-1]]
-        self._reload(before, key)
+        try:
+            del node[last]
+        except Exception as exc:
+            self._doc = tomlkit.parse(before)
+            raise EditError(f"cannot delete '{format_key(key)}': {exc}", self.path) from None
+        expected = copy.deepcopy(self.data)
+        remove_in(expected, key)
+        self._reload(before, key, expected)
 
     def move(self, key: KeyPath, index: int) -> None:
         raise EditError("reordering TOML keys is not supported", self.path)
 
-    def _reload(self, before: str, key: KeyPath) -> None:
+    def _reload(self, before: str, key: KeyPath, expected: dict[str, Any]) -> None:
         text = self._doc.as_string()
         try:
-            self._doc = tomlkit.parse(text)
+            doc = tomlkit.parse(text)
         except TomlParseError as exc:
             self._doc = tomlkit.parse(before)
             raise EditError(f"edit of '{format_key(key)}' would break the TOML: {exc}", self.path) from None
+        data = doc.unwrap()
+        if not same_value(data, expected):
+            self._doc = tomlkit.parse(before)
+            raise EditError(f"edit of '{format_key(key)}' cannot be written losslessly", self.path)
+        self._doc = doc
         self.text = text
-        self.data = self._doc.unwrap()
+        self.data = data
+
+
+def _has_null(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, dict):
+        return any(_has_null(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(_has_null(v) for v in value)
+    return False
 
 
 def _search_position(text: str, key: KeyPath, line_offset: int, sep: str) -> tuple[int, int] | None:

@@ -16,6 +16,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from curator_app.core import yaml_style
 from curator_app.core.errors import EditError
 from curator_app.core.keypath import KeyPath, format_key
+from curator_app.core.keypath import assign_in as _assign
+from curator_app.core.keypath import get_path as _get
+from curator_app.core.keypath import remove_in as _remove
+from curator_app.core.keypath import same_value as _same
 from curator_app.core.yaml_nodes import compose, entries, find, to_value
 
 
@@ -98,6 +102,8 @@ class YamlFront:
         i = keys.index(knode)
         chunk = self.text[spans[i][0] : spans[i][1]]
         order = [s for j, s in enumerate(spans) if j != i]
+        if not order:
+            return  # the only key: nothing to reorder
         index = max(0, min(index, len(order)))
         at = order[index][0] if index < len(order) else order[-1][1]
         start, end = spans[i]
@@ -295,39 +301,7 @@ def _nest(rest: KeyPath, value: Any) -> Any:
     return value
 
 
-def _get(data: Any, key: KeyPath) -> Any:
-    for part in key:
-        data = data[part]
-    return data
-
-
-def _assign(data: Any, key: KeyPath, value: Any) -> None:
-    for part in key[:-1]:
-        if isinstance(data, dict):
-            if not isinstance(data.get(part), (dict, list)):
-                data[part] = {}
-            data = data[part]
-        else:
-            data = data[part]
-    data[key[-1]] = copy.deepcopy(value)
-
-
-def _remove(data: Any, key: KeyPath) -> None:
-    del _get(data, key[:-1])[key[-1]]
-
-
-def _same(a: Any, b: Any) -> bool:
-    """Value equality that also tells a tuple from its list and nan from nan."""
-    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
-    if isinstance(a, dict) and isinstance(b, dict):
-        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
-    if isinstance(a, float) and isinstance(b, float) and a != a and b != b:
-        return True
-    return bool(type(a) is type(b) and a == b) or (
-        isinstance(a, bool) is isinstance(b, bool) and _num_eq(a, b)
-    )
-
-
-def _num_eq(a: Any, b: Any) -> bool:
-    return isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool) and a == b
+def _nest(rest: KeyPath, value: Any) -> Any:
+    for part in reversed(rest):
+        value = {part: value}
+    return value

@@ -198,7 +198,8 @@ def block(value: Any, style: Style, column: int) -> str:
     if isinstance(value, (list, tuple)) and value:
         dash = column + style.seq_offset
         return "".join(style.newline + " " * dash + "-" + item(v, style, dash) for v in value)
-    return " " + inline(value, style, column + style.map_indent)
+    text = inline(value, style, column + style.map_indent)
+    return " " + text if text else ""
 
 
 def item(value: Any, style: Style, dash: int) -> str:
@@ -212,7 +213,8 @@ def item(value: Any, style: Style, dash: int) -> str:
         return "".join(parts)
     if isinstance(value, (list, tuple)) and value:
         return " " + flow(value, style)
-    return " " + inline(value, style, inner)
+    text = inline(value, style, inner)
+    return " " + text if text else ""
 
 
 def inline(value: Any, style: Style, indent: int) -> str:
@@ -226,7 +228,8 @@ def flow(value: Any, style: Style) -> str:
         return "{" + ", ".join(f"{key_text(str(k), style)}: {flow(v, style)}" for k, v in value.items()) + "}"
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(flow(v, style) for v in value) + "]"
-    text = scalar(value, Style(quote=style.quote, null=style.null), 0)
+    # An empty null spelling (`key:`) means nothing inside brackets: `[, a]` is not YAML.
+    text = scalar(value, Style(quote=style.quote, null=style.null or "null"), 0)
     if isinstance(value, str) and ("," in text or text[:1] in "[]{}") and text[:1] not in "'\"":
         return quote(value, style.quote)
     return text

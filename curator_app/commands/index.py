@@ -1,0 +1,91 @@
+"""`curator index PATH [--format json]`: list the items of a content folder.
+
+Uses the library cache (refreshing it first: only files whose size or mtime changed are
+read) and fills in lint counts not yet known, unless --no-lint, in which case an item's
+`lint_count` is null until the app or a later `curator index` has linted it.
+
+JSON: {"root": str, "count": int, "items": [{"path" (relative to root, "/"-separated),
+"title", "date", "slug", "tags", "categories", "draft", "brand", "status",
+"lint_count" (int | null), "error" (str | null)}], "refresh": {"added", "changed",
+"removed", "renamed", "parsed"}}. Exit 0 when listed (unreadable items are listed with
+their error, and printed on stderr), 2 when PATH is not a folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Any
+
+from curator_app.core.library.index import Item, LibraryIndex
+
+NAME = "index"
+HELP = "list the items of a content folder (uses and refreshes the cache)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", metavar="PATH", help="content folder")
+    parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.add_argument("--no-lint", action="store_true",
+                        help="do not lint items whose lint count is not cached yet")
+
+
+def item_json(item: Item) -> dict[str, Any]:
+    return {
+        "path": item.path,
+        "title": item.title,
+        "date": item.date,
+        "slug": item.slug,
+        "tags": list(item.tags),
+        "categories": list(item.categories),
+        "draft": item.draft,
+        "brand": item.brand,
+        "status": item.status,
+        "lint_count": item.lint_count,
+        "error": item.error,
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    root = Path(args.path)
+    if not root.is_dir():
+        print(f"{root}: not a folder", file=sys.stderr)
+        return 2
+    workers = min(os.cpu_count() or 1, 4)
+    try:
+        with LibraryIndex(root) as index:
+            result = index.refresh(workers=workers)
+            if not args.no_lint:
+                index.compute_lint(workers=workers)
+            items = index.items()
+    except (OSError, sqlite3.Error) as exc:
+        print(f"{root}: cannot index: {exc}", file=sys.stderr)
+        return 2
+    for item in items:
+        if item.error:
+            print(item.error, file=sys.stderr)
+    if args.format == "json":
+        out = {
+            "root": str(root.resolve()),
+            "count": len(items),
+            "items": [item_json(i) for i in items],
+            "refresh": {
+                "added": len(result.added),
+                "changed": len(result.changed),
+                "removed": len(result.removed),
+                "renamed": len(result.renamed),
+                "parsed": result.parsed,
+            },
+        }
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    for item in items:
+        lint = "?" if item.lint_count is None else str(item.lint_count)
+        flag = " [draft]" if item.draft else ""
+        print(f"{item.path}\t{item.date[:10]}\t{lint}\t{item.title}{flag}")
+    return 0

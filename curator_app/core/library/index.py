@@ -1,0 +1,387 @@
+"""The library index: a SQLite cache of every item's list fields, one database per folder.
+
+Rows are keyed by relative path and trusted while the file's (size, mtime_ns) are unchanged,
+so a warm open costs one stat per file. SQLite in WAL mode with transactions means a
+process killed mid-refresh leaves the previous or the next consistent state, never a torn
+one; a database that is unreadable or of another schema version is deleted and rebuilt.
+
+Lint counts are not computed by `refresh` (a full lossless load + lint is ~10x the cost of
+the list fields): `lint_count` is NULL until `compute_lint` has seen that file version.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from curator_app.core.library.lintpass import LintResult
+from curator_app.core.library.scan import FileStat, ItemRecord, chunked, find_items, read_items
+
+SCHEMA_VERSION = 3
+# Parsing in worker processes pays off once there is enough to parse (pool start ~0.1 s).
+PARALLEL_MIN_FILES = 400
+CHUNK = 200
+
+Progress = Callable[[int, int], None]
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS items(
+    id INTEGER PRIMARY KEY,
+    path TEXT UNIQUE NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    date TEXT NOT NULL DEFAULT '',
+    slug TEXT NOT NULL DEFAULT '',
+    draft INTEGER NOT NULL DEFAULT 0,
+    brand TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT '',
+    thumbnail TEXT NOT NULL DEFAULT '',
+    tags TEXT NOT NULL DEFAULT '[]',
+    categories TEXT NOT NULL DEFAULT '[]',
+    item_id TEXT NOT NULL DEFAULT '',
+    format TEXT NOT NULL DEFAULT '',
+    error TEXT,
+    lint_count INTEGER
+);
+CREATE INDEX IF NOT EXISTS items_date ON items(date);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, description, body, tokenize='unicode61', detail=column);
+"""
+
+_COLUMNS = (
+    "path, size, mtime_ns, title, date, slug, draft, brand, status, description, thumbnail, "
+    "tags, categories, item_id, format, error"
+)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One row of the library as the GUI and `curator index` see it."""
+
+    id: int
+    path: str
+    title: str
+    date: str
+    slug: str
+    draft: bool
+    brand: str
+    status: str
+    description: str
+    thumbnail: str
+    tags: tuple[str, ...]
+    categories: tuple[str, ...]
+    item_id: str
+    format: str
+    error: str | None
+    lint_count: int | None
+
+    @property
+    def problems(self) -> int | None:
+        """Lint findings, counting an unreadable file as one problem; None while unknown."""
+        if self.error:
+            return max(1, self.lint_count or 0)
+        return self.lint_count
+
+
+@dataclass
+class RefreshResult:
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    renamed: list[tuple[str, str]] = field(default_factory=list)
+    unchanged: int = 0
+    parsed: int = 0  # files read and parsed in this refresh (0 on a warm open)
+
+    @property
+    def touched(self) -> bool:
+        return bool(self.added or self.changed or self.removed or self.renamed)
+
+
+def cache_dir() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("curator")) / "library"
+
+
+def database_path(root: Path, base: Path | None = None) -> Path:
+    key = hashlib.sha1(str(root.resolve()).encode("utf-8")).hexdigest()[:20]
+    return (base or cache_dir()) / f"{key}.sqlite3"
+
+
+class LibraryIndex:
+    """The cached index of one content folder. One instance per thread (SQLite rule)."""
+
+    def __init__(self, root: str | Path, db_path: str | Path | None = None) -> None:
+        self.root = Path(root).resolve()
+        self.db_path = Path(db_path) if db_path else database_path(self.root)
+        self.db_path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = self._open()
+
+    # --- database lifecycle ---------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.db_path, timeout=30, isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable enough, never corrupt
+        return db
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            db = self._connect()
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version not in (0, SCHEMA_VERSION):
+                db.close()
+                raise sqlite3.DatabaseError(f"schema {version}")
+            if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                db.close()
+                raise sqlite3.DatabaseError("damaged")
+        except sqlite3.DatabaseError:
+            self._delete_files()  # a cache: rebuilding it is always allowed
+            db = self._connect()
+        with _transaction(db):
+            for stmt in filter(None, (s.strip() for s in _SCHEMA.split(";"))):
+                db.execute(stmt)
+            db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            db.execute("INSERT OR REPLACE INTO meta VALUES('root', ?)", (str(self.root),))
+        return db
+
+    def _delete_files(self) -> None:
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(str(self.db_path) + suffix)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> LibraryIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- refreshing -----------------------------------------------------------------------
+
+    def refresh(self, progress: Progress | None = None, workers: int | None = None) -> RefreshResult:
+        """Bring the index in line with the folder: stat everything, parse what changed."""
+        result = RefreshResult()
+        on_disk = {s.rel: s for s in find_items(self.root)}
+        known = {row[0]: (row[1], row[2], row[3]) for row in
+                 self.db.execute("SELECT path, size, mtime_ns, id FROM items")}
+        to_parse: list[FileStat] = []
+        for rel, st in on_disk.items():
+            old = known.get(rel)
+            if old is None:
+                to_parse.append(st)
+                result.added.append(rel)
+            elif old[0] != st.size or old[1] != st.mtime_ns:
+                to_parse.append(st)
+                result.changed.append(rel)
+            else:
+                result.unchanged += 1
+        gone = [rel for rel in known if rel not in on_disk]
+        # A rename (git mv, a file manager) keeps size and mtime: move the row, no re-parse.
+        by_stamp = {(known[rel][0], known[rel][1]): rel for rel in gone}
+        renames: list[tuple[str, str]] = []
+        for st in list(to_parse):
+            old_rel = by_stamp.pop((st.size, st.mtime_ns), None)
+            if old_rel is not None and st.rel in result.added:
+                renames.append((old_rel, st.rel))
+                to_parse.remove(st)
+                result.added.remove(st.rel)
+        renamed_from = {a for a, _ in renames}
+        result.removed = [rel for rel in gone if rel not in renamed_from]
+        result.renamed = renames
+        if renames or result.removed:
+            with _transaction(self.db):
+                for old_rel, new_rel in renames:
+                    self.db.execute("UPDATE items SET path=? WHERE path=?", (new_rel, old_rel))
+                for rel in result.removed:
+                    self._delete_row(known[rel][2])
+        old_ids = {rel: known[rel][2] for rel in result.changed}
+        total = len(to_parse)
+        if progress:
+            progress(0, total)
+        done = 0
+        for batch in self._parse(to_parse, workers):
+            with _transaction(self.db):
+                self._store_batch(batch, old_ids)
+            done += len(batch)
+            result.parsed += len(batch)
+            if progress:
+                progress(done, total)
+        return result
+
+    def _parse(self, stats: list[FileStat], workers: int | None) -> Iterator[list[ItemRecord]]:
+        root = str(self.root)
+        n = workers if workers is not None else min(os.cpu_count() or 1, 4)
+        if n <= 1 or len(stats) < PARALLEL_MIN_FILES:
+            for part in chunked(stats, CHUNK):
+                yield read_items(root, part)
+            return
+        parts = list(chunked(stats, CHUNK))
+        done = 0
+        try:
+            with _pool(n) as pool:
+                futures = [pool.submit(read_items, root, part) for part in parts]
+                for fut in futures:
+                    batch = fut.result()
+                    done += 1
+                    yield batch
+        except (BrokenProcessPool, OSError, RuntimeError):
+            # No usable worker processes (frozen app without freeze_support, a sandbox
+            # forbidding fork...): finish in this process rather than fail.
+            for part in parts[done:]:
+                yield read_items(root, part)
+
+    def _delete_row(self, row_id: int) -> None:
+        self.db.execute("DELETE FROM items WHERE id=?", (row_id,))
+        self.db.execute("DELETE FROM fts WHERE rowid=?", (row_id,))
+
+    def _store_batch(self, recs: list[ItemRecord], old_ids: dict[str, int]) -> None:
+        """Replace the rows of changed files and add new ones, ids assigned here so both
+        tables take one executemany each (per-row SELECT/INSERT was 4x slower)."""
+        for rec in recs:
+            old = old_ids.get(rec.rel)
+            if old is not None:
+                self._delete_row(old)
+        next_id = int(self.db.execute("SELECT coalesce(max(id), 0) FROM items").fetchone()[0]) + 1
+        rows = []
+        texts = []
+        for offset, rec in enumerate(recs):
+            row_id = next_id + offset
+            rows.append((
+                row_id, rec.rel, rec.size, rec.mtime_ns, rec.title, rec.date, rec.slug,
+                int(rec.draft), rec.brand, rec.status, rec.description, rec.thumbnail,
+                json.dumps(list(rec.tags), ensure_ascii=False),
+                json.dumps(list(rec.categories), ensure_ascii=False),
+                rec.item_id, rec.format, rec.error,
+            ))
+            texts.append((row_id, rec.title, rec.description, rec.body_text))
+        self.db.executemany(f"INSERT INTO items(id, {_COLUMNS}) VALUES({','.join('?' * 17)})", rows)
+        self.db.executemany("INSERT INTO fts(rowid, title, description, body) VALUES(?,?,?,?)", texts)
+
+    # --- reading --------------------------------------------------------------------------
+
+    def items(self, where: str = "", params: Iterable[Any] = ()) -> list[Item]:
+        sql = (
+            "SELECT id, path, title, date, slug, draft, brand, status, description, thumbnail, "
+            "tags, categories, item_id, format, error, lint_count FROM items "
+            + (f"WHERE {where} " if where else "")
+            + "ORDER BY path"
+        )
+        return [_item(row) for row in self.db.execute(sql, tuple(params))]
+
+    def item(self, rel: str) -> Item | None:
+        found = self.items("path=?", (rel,))
+        return found[0] if found else None
+
+    def count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM items").fetchone()[0])
+
+    def values_used(self, column: str) -> list[tuple[str, int]]:
+        """Tag or category values used in the folder, most used first (for completion)."""
+        if column not in ("tags", "categories"):
+            raise ValueError(column)
+        sql = (f"SELECT j.value, count(*) FROM items, json_each(items.{column}) AS j "
+               "GROUP BY j.value ORDER BY count(*) DESC, j.value")
+        return [(str(v), int(n)) for v, n in self.db.execute(sql)]
+
+    # --- lint pass ------------------------------------------------------------------------
+
+    def lint_pending(self) -> list[str]:
+        return [r[0] for r in self.db.execute(
+            "SELECT path FROM items WHERE lint_count IS NULL AND error IS NULL ORDER BY path")]
+
+    def compute_lint(self, paths: list[str] | None = None, progress: Progress | None = None,
+                     should_stop: Callable[[], bool] | None = None,
+                     workers: int | None = None) -> int:
+        """Lint the given (default: pending) items, storing counts; returns how many were done.
+        workers > 1 lints in processes (default: here, as the GUI does it in a thread)."""
+        todo = self.lint_pending() if paths is None else paths
+        done = 0
+        for results in self._lint_batches(todo, workers, should_stop):
+            with _transaction(self.db):
+                for rel, (size, mtime_ns, count, error) in results.items():
+                    # Only store a count for the file version that was linted.
+                    self.db.execute(
+                        "UPDATE items SET lint_count=?, error=COALESCE(?, error) "
+                        "WHERE path=? AND size=? AND mtime_ns=?",
+                        (count, error, rel, size, mtime_ns),
+                    )
+            done += len(results)
+            if progress:
+                progress(done, len(todo))
+        return done
+
+    def _lint_batches(self, todo: list[str], workers: int | None,
+                      should_stop: Callable[[], bool] | None) -> Iterator[LintResult]:
+        from curator_app.core.library.lintpass import lint_counts
+
+        parts = list(_split(todo, 50))
+        n = workers if workers is not None else 1
+        if n > 1 and len(todo) >= PARALLEL_MIN_FILES // 4:
+            try:
+                with _pool(n) as pool:
+                    futures = [pool.submit(lint_counts, str(self.root), part) for part in parts]
+                    for fut in futures:
+                        if should_stop and should_stop():
+                            for f in futures:
+                                f.cancel()
+                            return
+                        yield fut.result()
+                return
+            except (BrokenProcessPool, OSError, RuntimeError):
+                pass  # fall through to linting here (already-stored counts are kept)
+        for part in parts:
+            if should_stop and should_stop():
+                return
+            yield lint_counts(self.root, part)
+
+
+def _split(seq: list[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(seq), size):
+        yield seq[i : i + size]
+
+
+def _item(row: tuple[Any, ...]) -> Item:
+    return Item(
+        id=row[0], path=row[1], title=row[2], date=row[3], slug=row[4], draft=bool(row[5]),
+        brand=row[6], status=row[7], description=row[8], thumbnail=row[9],
+        tags=tuple(json.loads(row[10])), categories=tuple(json.loads(row[11])),
+        item_id=row[12], format=row[13], error=row[14], lint_count=row[15],
+    )
+
+
+@contextlib.contextmanager
+def _transaction(db: sqlite3.Connection) -> Iterator[None]:
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+def _pool(n: int) -> ProcessPoolExecutor:
+    import multiprocessing as mp
+
+    # forkserver: workers never inherit the GUI's threads or Qt state (fork in a threaded
+    # process can deadlock); spawn where forkserver does not exist (Windows, macOS default).
+    methods = mp.get_all_start_methods()
+    method = "forkserver" if "forkserver" in methods else "spawn"
+    ctx = mp.get_context(method)
+    if method == "forkserver":
+        ctx.set_forkserver_preload(["curator_app.core.library.scan"])
+    return ProcessPoolExecutor(max_workers=n, mp_context=ctx)

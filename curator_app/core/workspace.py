@@ -1,0 +1,51 @@
+"""The first-run workspace: a git-tracked copy of the bundled sample content.
+
+A packaged app cannot edit its own install folder, so on first run (no folder given and
+none remembered) Curator copies the sample into the user's documents folder and makes it
+a git repository, so every git feature works from the first minute.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import platformdirs
+
+from curator_app.core.errors import CuratorError
+
+# Build output of `hugo` in the sample folder is not content.
+_SKIP = shutil.ignore_patterns("public", ".hugo_build.lock", "_gen", ".git")
+
+
+def default_workspace_dir() -> Path:
+    return Path(platformdirs.user_documents_dir()) / "Curator"
+
+
+def create_workspace(source: Path, target: Path | None = None) -> Path:
+    """Copy ``source`` to ``target`` (default: Documents/Curator) and commit it; reuse it if present."""
+    target = target or default_workspace_dir()
+    if target.exists() and any(target.iterdir()):
+        return target
+    try:
+        shutil.copytree(source, target, ignore=_SKIP, dirs_exist_ok=True)
+    except OSError as exc:
+        raise CuratorError(f"could not create the workspace: {exc.strerror or exc}", target) from None
+    _init_repository(target)
+    return target
+
+
+def _init_repository(folder: Path) -> None:
+    try:
+        import pygit2
+    except ImportError:  # pragma: no cover - pygit2 is a dependency; a broken install still gets files
+        return
+    repo = pygit2.init_repository(str(folder), initial_head="main")
+    repo.index.add_all()
+    repo.index.write()
+    tree = repo.index.write_tree()
+    try:
+        sig = repo.default_signature
+    except (KeyError, pygit2.GitError):
+        sig = pygit2.Signature("Curator", "curator@localhost")
+    repo.create_commit("HEAD", sig, sig, "Sample content from Curator", tree, [])

@@ -1,0 +1,96 @@
+"""QApplication setup and the one place that wires the window together: `run_gui`."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from pathlib import Path
+
+from curator_app.gui import settings as app_settings
+
+_SANDBOX_FLAG = "--no-sandbox"
+
+
+def _prepare_environment() -> None:
+    """Process-wide settings that must exist before QApplication is created."""
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        # Chromium (QtWebEngine) will not start its sandbox as root (CI, containers).
+        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+        if _SANDBOX_FLAG not in flags.split():
+            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} {_SANDBOX_FLAG}".strip()
+
+
+def _display_problem() -> str | None:
+    """Why no window can be shown, if that is knowable up front (Qt would abort instead)."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "curator: no display (DISPLAY and WAYLAND_DISPLAY are unset); "
+        "run it under xvfb-run, or use `bash scripts/dev.sh run`"
+    )
+
+
+def resolve_start(path: str | None, settings: app_settings.Settings) -> tuple[Path, Path | None]:
+    """The folder to open and the item to select, from the CLI argument or the settings."""
+    from curator_app.resources import bundled_content_dir
+
+    if path is None:
+        return settings.last_folder() or bundled_content_dir(), None
+    target = Path(path).expanduser().resolve()
+    if target.is_file():
+        return target.parent, target
+    return target, None
+
+
+def create_application(argv: list[str] | None = None):  # -> QApplication (lazy import)
+    """The QApplication with names, icon and the attributes QtWebEngine needs."""
+    _prepare_environment()
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtWidgets import QApplication
+
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    # QtWebEngine needs shared GL contexts and must be loaded before the application exists.
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    # When the web engine is missing the preview reports it; the editor works without it.
+    with contextlib.suppress(ImportError):
+        import PySide6.QtWebEngineWidgets  # noqa: F401
+    QCoreApplication.setOrganizationName(app_settings.ORGANIZATION)
+    QCoreApplication.setApplicationName(app_settings.APPLICATION)
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationDisplayName("Curator")
+    app.setDesktopFileName("curator")
+    from curator_app.gui.main_window import application_icon
+
+    app.setWindowIcon(application_icon())
+    return app
+
+
+def run_gui(path: str | None = None) -> int:
+    """Open the main window on `path` (folder or file) and run until it closes."""
+    if path is not None and not Path(path).expanduser().exists():
+        print(f"curator: {path}: no such file or folder", file=sys.stderr)
+        return 2
+    problem = _display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    app = create_application()
+    from PySide6.QtCore import QTimer
+
+    from curator_app.gui.main_window import MainWindow
+
+    settings = app_settings.Settings()
+    window = MainWindow(settings)
+    folder, select = resolve_start(path, settings)
+    window.open_folder(folder, select)
+    window.show()
+    # Smoke tests and screenshots end the app on their own schedule.
+    exit_after = os.environ.get("CURATOR_EXIT_AFTER_MS")
+    if exit_after and exit_after.isdigit():
+        QTimer.singleShot(int(exit_after), window.close)
+    return int(app.exec())

@@ -1,0 +1,210 @@
+"""The live preview pane: cards, article and meta tags for the open document.
+
+Edits call `document_changed()`; after a ~100 ms quiet period a snapshot of the document is
+rendered on a worker thread, and the result replaces the page's cards in place (no reload),
+so the scroll position stays and nothing flashes. Page scripts are disabled; the in-place
+update runs in Qt's isolated application world, which the setting does not affect.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtWebEngineCore import QWebEngineScript
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QTabBar, QVBoxLayout, QWidget
+
+from curator_app.core.preview_page import Preview
+from curator_app.gui.preview.guard import PreviewPage, make_profile
+from curator_app.gui.preview.render_job import RenderJob, RenderRequest, RenderSignals, now
+from curator_app.gui.preview.schemes import ImageSchemeHandler, default_cache_dir
+
+DEBOUNCE_MS = 100
+BACKGROUND = "#f4f5f7"  # the page's own background: shown before the first paint, so no white flash
+TABS = (
+    ("all", "All"),
+    ("site", "Site card"),
+    ("article", "Article"),
+    ("x", "X"),
+    ("facebook", "Facebook"),
+    ("linkedin", "LinkedIn"),
+    ("slack", "Slack"),
+    ("search", "Search"),
+    ("meta", "Meta tags"),
+)
+BASE_URL = QUrl("curator-img:page")
+_APP_WORLD = QWebEngineScript.ScriptWorldId.ApplicationWorld
+
+
+class PreviewPane(QWidget):
+    sig_rendered = Signal(float)  # ms from the end of the debounce to the page showing the edit
+    sig_failed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, cache_dir: Path | None = None) -> None:
+        super().__init__(parent)
+        self._doc: Any = None
+        self._content_root: Path | None = None
+        self._generation = 0
+        self._shown = "all"
+        self._loaded = False  # the shell page has finished loading
+        self._pending: tuple[RenderRequest, Preview] | None = None
+        self._css: str | None = None
+        self._head_html = ""
+        self._shell_request: RenderRequest | None = None
+
+        # Children are deleted in creation order: the view (and its page) must go before
+        # the profile, or QtWebEngine warns about a profile released while a page lives.
+        self.view = QWebEngineView(self)
+        self.handler = ImageSchemeHandler(self, cache_dir or default_cache_dir())
+        self.profile, self.interceptor = make_profile(self, self.handler)
+        self.page = PreviewPage(self.profile, self.view)
+        self.page.setBackgroundColor(QColor(BACKGROUND))
+        self.view.setPage(self.page)
+        self.page.loadFinished.connect(self._on_loaded)
+
+        self.tabs = QTabBar(self)
+        self.tabs.setExpanding(False)
+        self.tabs.setDocumentMode(True)
+        for _key, label in TABS:
+            self.tabs.addTab(label)
+        self.tabs.currentChanged.connect(self._on_tab)
+        self.copy_button = QPushButton("Copy meta tags", self)
+        self.copy_button.setToolTip("Copy the <head> tags this item produces")
+        self.copy_button.clicked.connect(self.copy_meta_tags)
+        self.remote_box = QCheckBox("Remote images", self)
+        self.remote_box.setToolTip("Download og:image and other remote images (cached on disk)")
+        self.remote_box.toggled.connect(self.set_allow_remote_images)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 2, 4, 2)
+        bar.addWidget(self.tabs, 1)
+        bar.addWidget(self.remote_box)
+        bar.addWidget(self.copy_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self._render_now)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)  # renders queue; only the newest result is shown
+        self._signals = RenderSignals(self)
+        self._signals.done.connect(self._on_rendered)
+        self._signals.failed.connect(self._on_failed)
+
+    # -- public API ------------------------------------------------------------------------
+
+    def set_document(self, doc: Any, content_root: Path) -> None:
+        self._doc = doc
+        self._content_root = Path(content_root)
+        self.handler.content_root = self._content_root
+        self._timer.stop()
+        self._render_now()
+
+    def document_changed(self) -> None:
+        if self._doc is not None:
+            self._timer.start()
+
+    def set_allow_remote_images(self, allow: bool) -> None:
+        if self.remote_box.isChecked() != allow:
+            self.remote_box.setChecked(allow)  # re-enters through toggled
+            return
+        self.handler.allow_remote = allow
+        if self._doc is not None:
+            self._render_now()
+
+    def show_card(self, kind: str) -> None:
+        keys = [k for k, _ in TABS]
+        self.tabs.setCurrentIndex(keys.index(kind))
+
+    def copy_meta_tags(self) -> None:
+        QGuiApplication.clipboard().setText(self._head_html)
+
+    @property
+    def meta_html(self) -> str:
+        return self._head_html
+
+    def blocked_requests(self) -> list[str]:
+        return list(self.interceptor.blocked)
+
+    # -- rendering -------------------------------------------------------------------------
+
+    def _render_now(self) -> None:
+        if self._doc is None:
+            return
+        self._generation += 1
+        path = getattr(self._doc, "path", None)
+        request = RenderRequest(
+            self._generation,
+            self._doc.to_bytes(),
+            Path(path) if path else None,
+            self._content_root,
+            self.handler.allow_remote,
+            self.handler.cache_dir,
+            now(),
+        )
+        self._pool.start(RenderJob(request, self._signals))
+
+    def _on_rendered(self, request: RenderRequest, preview: Preview) -> None:
+        if request.generation != self._generation:
+            return  # an older snapshot finished after a newer one was asked for
+        self._head_html = preview.head_html
+        if not self._loaded:
+            self._pending = (request, preview)
+            if self._css is None:
+                self._css = preview.css
+                self._shell_request = request
+                self.page.setHtml(preview.page(self._shown), BASE_URL)
+            return
+        self._apply(request, preview)
+
+    def _on_failed(self, request: RenderRequest, message: str) -> None:
+        if request.generation != self._generation:
+            return
+        self.sig_failed.emit(message)
+        body = f'<section class="card-section" style="display:block"><p class="missing">' \
+               f"Preview unavailable: {html.escape(message)}</p></section>"
+        if self._loaded:
+            self._run(f"document.getElementById('cards').innerHTML = {json.dumps(body)};")
+
+    def _on_loaded(self, ok: bool) -> None:
+        self._loaded = ok
+        if ok and self._pending is not None:
+            request, preview = self._pending
+            self._pending = None
+            if request is self._shell_request:  # the shell already holds this render
+                self._run("0", lambda _r: self._report(request))
+            else:
+                self._apply(request, preview)
+
+    def _apply(self, request: RenderRequest, preview: Preview) -> None:
+        script = f"document.getElementById('cards').innerHTML = {json.dumps(preview.cards_html)};"
+        if preview.css != self._css:  # a designer edited the stylesheet
+            self._css = preview.css
+            script += f"document.querySelector('style').textContent = {json.dumps(preview.css)};"
+        self._run(script + "0", lambda _r: self._report(request))
+
+    def _report(self, request: RenderRequest) -> None:
+        if request.generation == self._generation:
+            self.sig_rendered.emit((now() - request.started) * 1000.0)
+
+    def _on_tab(self, index: int) -> None:
+        self._shown = TABS[index][0]
+        self.copy_button.setVisible(True)
+        if self._loaded:
+            self._run(f"document.body.className = {json.dumps('show-' + self._shown)}; 0")
+
+    def _run(self, script: str, callback: Any = None) -> None:
+        if callback is None:
+            self.page.runJavaScript(script, _APP_WORLD)
+        else:
+            self.page.runJavaScript(script, _APP_WORLD, callback)

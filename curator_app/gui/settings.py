@@ -1,0 +1,78 @@
+"""Persistent GUI settings (QSettings): window state, last and recent folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANIZATION = "Curator"
+APPLICATION = "Curator"
+MAX_RECENT = 8
+
+_GEOMETRY = "window/geometry"
+_STATE = "window/state"
+_SPLITTER = "window/splitter"
+_LAST_FOLDER = "folders/last"
+_RECENT = "folders/recent"
+
+
+def open_settings() -> QSettings:
+    """The one settings store; an INI file so it is readable and easy to reset."""
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
+    )
+
+
+class Settings:
+    """Typed access to the handful of keys the GUI remembers."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self._store = store if store is not None else open_settings()
+
+    @property
+    def file_name(self) -> str:
+        return self._store.fileName()
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._store.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def window_geometry(self) -> QByteArray | None:
+        return self._bytes(_GEOMETRY)
+
+    def window_state(self) -> QByteArray | None:
+        return self._bytes(_STATE)
+
+    def splitter_state(self) -> QByteArray | None:
+        return self._bytes(_SPLITTER)
+
+    def save_window(self, geometry: QByteArray, state: QByteArray, splitter: QByteArray) -> None:
+        self._store.setValue(_GEOMETRY, geometry)
+        self._store.setValue(_STATE, state)
+        self._store.setValue(_SPLITTER, splitter)
+        self._store.sync()
+
+    def last_folder(self) -> Path | None:
+        value = self._store.value(_LAST_FOLDER)
+        if isinstance(value, str) and value and Path(value).exists():
+            return Path(value)
+        return None
+
+    def recent_folders(self) -> list[Path]:
+        value = self._store.value(_RECENT)
+        # INI storage returns a bare str for one-element lists.
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [Path(p) for p in items if isinstance(p, str) and p and Path(p).exists()]
+
+    def remember_folder(self, folder: Path) -> None:
+        folder = folder.resolve()
+        recent = [p for p in self.recent_folders() if p.resolve() != folder]
+        recent.insert(0, folder)
+        self._store.setValue(_LAST_FOLDER, str(folder))
+        self._store.setValue(_RECENT, [str(p) for p in recent[:MAX_RECENT]])
+        self._store.sync()
+
+    def clear_recent(self) -> None:
+        self._store.remove(_RECENT)
+        self._store.sync()
