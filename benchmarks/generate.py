@@ -20,22 +20,9 @@ from pathlib import Path
 
 _NAMESPACE = uuid.UUID("6f1c2b52-3c5e-4f0e-9a57-0d1f5a8c2e11")
 
-_WORDS = (
-    "health data patient hospital clinical digital care genome trial study research "
-    "system network model record cloud privacy security platform insurance payer "
-    "provider nurse physician pharmacy drug therapy imaging radiology oncology cancer "
-    "cardiology diabetes telehealth remote monitoring device wearable sensor analytics "
-    "machine learning algorithm outcome quality cost value policy regulation federal "
-    "state budget funding grant startup merger acquisition partnership launch pilot "
-    "program rural urban community population screening vaccine outbreak public "
-    "interoperability exchange standard api portal workflow burnout staffing shortage "
-    "survey report ranking award leader strategy plan roadmap investment revenue"
-).split()
+_WORDS = ["health", "data", "patient", "hospital", "clinical", "digital", "care", "genome", "trial", "study", "research", "system", "network", "model", "record", "cloud", "privacy", "security", "platform", "insurance", "payer", "provider", "nurse", "physician", "pharmacy", "drug", "therapy", "imaging", "radiology", "oncology", "cancer", "cardiology", "diabetes", "telehealth", "remote", "monitoring", "device", "wearable", "sensor", "analytics", "machine", "learning", "algorithm", "outcome", "quality", "cost", "value", "policy", "regulation", "federal", "state", "budget", "funding", "grant", "startup", "merger", "acquisition", "partnership", "launch", "pilot", "program", "rural", "urban", "community", "population", "screening", "vaccine", "outbreak", "public", "interoperability", "exchange", "standard", "api", "portal", "workflow", "burnout", "staffing", "shortage", "survey", "report", "ranking", "award", "leader", "strategy", "plan", "roadmap", "investment", "revenue"]
 
-_VERBS = (
-    "launches expands unveils reports funds acquires tests pilots adopts improves "
-    "reduces boosts delays targets rolls-out announces secures partners-with cuts"
-).split()
+_VERBS = ["launches", "expands", "unveils", "reports", "funds", "acquires", "tests", "pilots", "adopts", "improves", "reduces", "boosts", "delays", "targets", "rolls-out", "announces", "secures", "partners-with", "cuts"]
 
 _BRANDS = (
     "healthcareitnews.com", "fiercehealthcare.com", "statnews.com", "modernhealthcare.com",

@@ -6,7 +6,8 @@ read) and fills in lint counts not yet known, unless --no-lint, in which case an
 
 JSON: {"root": str, "count": int, "items": [{"path" (relative to root, "/"-separated),
 "title", "date", "slug", "tags", "categories", "draft", "brand", "status",
-"lint_count" (int | null), "error" (str | null)}], "refresh": {"added", "changed",
+"lint_count" (int | null: errors + warnings; an unreadable
+file counts 1), "error" (str | null)}], "refresh": {"added", "changed",
 "removed", "renamed", "parsed"}}. Exit 0 when listed (unreadable items are listed with
 their error, and printed on stderr), 2 when PATH is not a folder.
 """
@@ -45,7 +46,7 @@ def item_json(item: Item) -> dict[str, Any]:
         "draft": item.draft,
         "brand": item.brand,
         "status": item.status,
-        "lint_count": item.lint_count,
+        "lint_count": item.problems,
         "error": item.error,
     }
 
@@ -85,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return 0
     for item in items:
-        lint = "?" if item.lint_count is None else str(item.lint_count)
+        lint = "?" if item.problems is None else str(item.problems)
         flag = " [draft]" if item.draft else ""
         print(f"{item.path}\t{item.date[:10]}\t{lint}\t{item.title}{flag}")
     return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from curator_app.core.document import Document
@@ -45,9 +46,14 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.format == "json":
         out = {"path": args.file, "permalink": meta.permalink, "tags": meta.to_json()}
-        print(json.dumps(out, indent=2, ensure_ascii=False))
+        text = json.dumps(out, indent=2, ensure_ascii=False) + "\n"
     elif args.format == "html":
-        sys.stdout.write(meta.to_html())
+        text = meta.to_html()
     else:
-        print(_table(meta))
+        text = _table(meta) + "\n"
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `curator meta … | head`: the reader left; not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0

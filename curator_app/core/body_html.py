@@ -118,7 +118,9 @@ class _Scanner(HTMLParser):
         if _SHORTCODE.search(data):
             self._reason("Hugo shortcode {{< >}}")
         if not data.strip():
-            self.seps[data] += 1
+            # Whitespace with a line break sits between elements (a space may be content).
+            if "\n" in data:
+                self.seps[data] += 1
             return
         if self.depth == 0:
             self._reason("text outside any HTML element (Markdown or plain text)")

@@ -29,9 +29,7 @@ _DROP_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "noscript"
 def _markdown() -> MarkdownIt:
     # "commonmark" + html=True passes raw HTML blocks and inline tags through, like goldmark
     # with unsafe=true; tables and strikethrough match goldmark's GFM defaults in Hugo.
-    return MarkdownIt("commonmark", {"html": True, "linkify": False}).enable(
-        ["table", "strikethrough"]
-    )
+    return MarkdownIt("commonmark", {"html": True, "linkify": False}).enable(["table", "strikethrough"])
 
 
 def markdown_to_html(body: str) -> str:

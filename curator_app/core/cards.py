@@ -105,9 +105,7 @@ def cut_text(text: str, limit: int | None) -> str:
     return head.rstrip(" ,;:-–—")
 
 
-def crop_box(
-    size: tuple[int, int] | None, aspect: float
-) -> tuple[float, float, float, float] | None:
+def crop_box(size: tuple[int, int] | None, aspect: float) -> tuple[float, float, float, float] | None:
     """The centred part of an image a platform shows in a slot of `aspect` (cover fit)."""
     if not size or size[0] <= 0 or size[1] <= 0:
         return None
@@ -159,9 +157,7 @@ def build_cards(
 
 
 class _Builder:
-    def __init__(
-        self, doc: Any, meta: _Meta, locator: ImageLocator, site: Any, findings: Sequence[Any]
-    ):
+    def __init__(self, doc: Any, meta: _Meta, locator: ImageLocator, site: Any, findings: Sequence[Any]):
         self.doc, self.meta, self.locator, self.site_cfg = doc, meta, locator, site
         self.findings = findings
         found = meta.first(["og:url", "canonical"])
@@ -182,17 +178,13 @@ class _Builder:
             return None
         value, source = found
         if not source.startswith(chain[0] + " "):
-            notes.append(
-                Note("info", f"{chain[0]} missing; {what} falls back to {source.split(' ')[0]}")
-            )
+            notes.append(Note("info", f"{chain[0]} missing; {what} falls back to {source.split(' ')[0]}"))
         limit = _LIMITS[kind][which] if kind in _LIMITS else None
         text = Text(" ".join(value.split()), cut_text(value, limit), limit, source)
         if text.cut:
             sev = "warning" if kind == "x" and _LIMITS[kind][2] else "info"
             hedge = "" if _LIMITS[kind][2] else " (measured, not documented)"
-            notes.append(
-                Note(sev, f"{what} cut at {limit} characters{hedge}: {len(text.full)} long")
-            )
+            notes.append(Note(sev, f"{what} cut at {limit} characters{hedge}: {len(text.full)} long"))
         return text
 
     def _image(
@@ -233,9 +225,7 @@ class _Builder:
         crop = crop_box(size, shown_aspect)
         if crop and (crop[2] < 0.9 or crop[3] < 0.9):
             lost = round(100 * (1 - crop[2] * crop[3]))
-            notes.append(
-                Note("info", f"image cropped to {_ratio(shown_aspect)}: {lost}% not shown")
-            )
+            notes.append(Note("info", f"image cropped to {_ratio(shown_aspect)}: {lost}% not shown"))
         return CardImage(ref, size, shown_aspect, slot, crop, layout, problem, source)
 
     def _declared_size(self, ref: ImageRef) -> tuple[int, int] | None:
@@ -313,9 +303,7 @@ class _Builder:
                     None,
                     "featuredImage.href",
                 )
-            notes.append(
-                Note("warning", f"featured image {ref.reason}; the tile falls back to og:image")
-            )
+            notes.append(Note("warning", f"featured image {ref.reason}; the tile falls back to og:image"))
         return self._image(["og:image", "twitter:image"], 16 / 9, (640, 360), None, None, notes)
 
     def _common_extra(self) -> dict[str, Any]:
@@ -381,17 +369,13 @@ class _Builder:
             "og:image",
         ]
         handle = self.meta.first(["twitter:site"])
-        return self._card(
-            "x", title, desc, image, notes, names, variant, handle=handle[0] if handle else ""
-        )
+        return self._card("x", title, desc, image, notes, names, variant, handle=handle[0] if handle else "")
 
     def facebook(self) -> Card:
         notes: list[Note] = []
         title = self._text("facebook", 0, ["og:title", "title"], notes)
         desc = self._text("facebook", 1, ["og:description", "description"], notes)
-        image = self._image(
-            ["og:image"], 1.91, (1200, 630), imgrules.MIN_ANY, imgrules.MIN_FB_LARGE, notes
-        )
+        image = self._image(["og:image"], 1.91, (1200, 630), imgrules.MIN_ANY, imgrules.MIN_FB_LARGE, notes)
         return self._card(
             "facebook",
             title,
@@ -410,9 +394,7 @@ class _Builder:
     def slack(self) -> Card:
         notes: list[Note] = []
         title = self._text("slack", 0, ["og:title", "twitter:title", "title"], notes)
-        desc = self._text(
-            "slack", 1, ["og:description", "twitter:description", "description"], notes
-        )
+        desc = self._text("slack", 1, ["og:description", "twitter:description", "description"], notes)
         large = self.meta.last("twitter:card") == "summary_large_image"
         image = self._image(
             ["og:image", "twitter:image"],
@@ -437,9 +419,7 @@ class _Builder:
         title = self._text("search", 0, ["title", "og:title"], notes)
         desc = self._text("search", 1, ["description", "og:description"], notes)
         if desc and len(desc.full) < 121:
-            notes.append(
-                Note("info", f"description {len(desc.full)} characters: Yoast calls < 121 short")
-            )
+            notes.append(Note("info", f"description {len(desc.full)} characters: Yoast calls < 121 short"))
         parts = urlsplit(self.url)
         crumbs = [p for p in parts.path.split("/") if p]
         return self._card(

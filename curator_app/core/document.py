@@ -11,7 +11,7 @@ from curator_app.core.atomic_write import write_bytes_atomic
 from curator_app.core.errors import CuratorError, EditError, ParseError, WriteConflictError
 from curator_app.core.frontmatter_split import Split, decode, split
 from curator_app.core.json_fm import JsonFront
-from curator_app.core.keypath import KeyPath, format_key, parse_dotted
+from curator_app.core.keypath import KeyPath, format_key, parse_dotted, same_value
 from curator_app.core.toml_fm import TomlFront
 from curator_app.core.yaml_front import YamlFront
 
@@ -125,13 +125,35 @@ class Document:
         k = _as_key(key)
         if not k:
             raise EditError("empty key", self.path)
-        self._editable().set(k, value)
+        front = self._editable()
+        current = self.get(k, _MISSING)
+        if current is not _MISSING and same_value(current, value) and type(current) is type(value):
+            return  # same value: no line should change (a form re-submitting a field)
+        self._guarded(front.set, k, value)
 
     def delete(self, key: KeyPath | str) -> None:
-        self._editable().delete(_as_key(key))
+        k = _as_key(key)
+        front = self._editable()
+        if not self.has(k):
+            raise EditError(f"no key '{format_key(k)}' to delete", self.path)
+        self._guarded(front.delete, k)
 
     def move(self, key: KeyPath | str, index: int) -> None:
-        self._editable().move(_as_key(key), index)
+        k = _as_key(key)
+        front = self._editable()
+        if not self.has(k) or not k or isinstance(k[-1], int):
+            raise EditError(f"no key '{format_key(k)}' to move", self.path)
+        self._guarded(front.move, k, index)
+
+    def _guarded(self, edit: Any, *args: Any) -> None:
+        """Run a backend edit; an unexpected failure becomes an EditError (nothing changed:
+        every backend builds the new text before it replaces the old)."""
+        try:
+            edit(*args)
+        except CuratorError:
+            raise
+        except Exception as exc:
+            raise EditError(f"cannot edit '{format_key(args[0])}': {exc}", self.path) from None
 
     @property
     def body(self) -> str:

@@ -6,6 +6,7 @@ images cannot be checked offline; only files on disk are probed.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,12 +72,13 @@ def probe(path: Path) -> ImageInfo:
         raise ImageReadError(str(exc)) from exc
 
 
-def is_inside(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder.resolve())
-    except ValueError:
-        return False
-    return True
+def is_inside(path: Path, folder: Path, *, real: bool = True) -> bool:
+    """Whether `path` lies inside `folder`; real=True follows symlinks (a link inside the
+    folder that points out of it is outside), real=False is a lexical check on ".."."""
+    norm = os.path.realpath if real else os.path.abspath
+    target = norm(path)
+    base = norm(folder)
+    return target == base or target.startswith(base.rstrip(os.sep) + os.sep)
 
 
 def check_image(info: ImageInfo, card: str | None) -> list[ImageProblem]:
@@ -93,11 +95,17 @@ def check_image(info: ImageInfo, card: str | None) -> list[ImageProblem]:
         )
     if info.file_size > MAX_BYTES_FACEBOOK:
         problems.append(
-            ImageProblem("CC506", "error", f"image is {info.file_size / 1048576:.1f} MB; Facebook refuses over 8 MB")
+            ImageProblem(
+                "CC506", "error", f"image is {info.file_size / 1048576:.1f} MB; Facebook refuses over 8 MB"
+            )
         )
     elif info.file_size > MAX_BYTES_X:
         problems.append(
-            ImageProblem("CC506", "error", f"image is {info.file_size / 1048576:.1f} MB; X and LinkedIn refuse over 5 MB")
+            ImageProblem(
+                "CC506",
+                "error",
+                f"image is {info.file_size / 1048576:.1f} MB; X and LinkedIn refuse over 5 MB",
+            )
         )
     if info.width is None or info.height is None:
         return problems

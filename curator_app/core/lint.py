@@ -159,7 +159,9 @@ class LintContext:
             probe = probe[:-1]
         return None, None
 
-    def finding(self, code: str, severity: str, key: KeyPath, message: str, fix: Fix | None = None) -> Finding:
+    def finding(
+        self, code: str, severity: str, key: KeyPath, message: str, fix: Fix | None = None
+    ) -> Finding:
         self.reported.add((code, tuple(key)))
         line, column = self.position(key)
         return Finding(code, severity, tuple(key), line, column, message, fix)

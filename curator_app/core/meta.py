@@ -25,7 +25,8 @@ Chains, first non-empty value wins:
   languageCode ("-" becomes "_")
 - og:image: openGraphMetaData.ogimage → htmlMetaData.ogimage → images (up to 6) →
   featuredImage.href → (bundle image *feature*, *cover*, *thumbnail*) → params.images;
-  relative references become absolute (page permalink for bundle files, else baseURL)
+  the explicit copies are printed verbatim; other relative references become absolute
+  like Hugo's (page permalink for bundle files, else baseURL)
 - og:image:width / height: openGraphMetaData.ogimagewidth/-height →
   htmlMetaData.ogimagewidth/-height → (measured, when the image is a local file)
 - og:image:alt: openGraphMetaData.ogimagealt → htmlMetaData.ogimagealt → featuredImage.alt
@@ -51,10 +52,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from curator_app.core.keypath import format_key
+from curator_app.core.keypath import format_key, parse_dotted
 from curator_app.core.site import SiteConfig, find_site
 
 KeyPath = tuple[Any, ...]
@@ -73,6 +75,14 @@ class MetaTag:
     value: str
     source: str | None  # dotted key it came from, None if derived
     chain: tuple[str, ...]  # the fallback chain that was tried, in order
+
+    @cached_property
+    def key(self) -> KeyPath | None:
+        """The front-matter key path of `source`; None for site config and derived values."""
+        if not self.source or ":" in self.source or self.source.startswith("("):
+            return None
+        parts = self.source.split(".") if "\\" not in self.source else parse_dotted(self.source)
+        return tuple(int(p) if isinstance(p, str) and p.isdigit() else p for p in parts)
 
 
 class HeadMeta:
@@ -127,6 +137,24 @@ def dotted(key: KeyPath) -> str:
     return format_key(key)
 
 
+# id(mapping) -> (mapping, {lower-case key: key}); the mapping is kept so the id stays valid.
+_LOWER: dict[int, tuple[dict, dict[str, Any]]] = {}
+
+
+def _lower_index(node: dict) -> dict[str, Any]:
+    hit = _LOWER.get(id(node))
+    if hit is not None and hit[0] is node:
+        return hit[1]
+    if len(_LOWER) > 256:
+        _LOWER.clear()
+    index: dict[str, Any] = {}
+    for k in node:
+        if isinstance(k, str):
+            index.setdefault(k.lower(), k)
+    _LOWER[id(node)] = (node, index)
+    return index
+
+
 def lookup(data: Any, path: str | KeyPath) -> tuple[Any, KeyPath] | None:
     """Find a key case-insensitively, like Hugo; returns (value, key as spelled in the file)."""
     parts = tuple(path.split(".")) if isinstance(path, str) else path
@@ -134,24 +162,23 @@ def lookup(data: Any, path: str | KeyPath) -> tuple[Any, KeyPath] | None:
     real: list[Any] = []
     for part in parts:
         if isinstance(node, dict):
-            if part in node:
-                real.append(part)
-                node = node[part]
-                continue
-            low = str(part).lower()
-            for k in node:
-                if isinstance(k, str) and k.lower() == low:
-                    real.append(k)
-                    node = node[k]
-                    break
-            else:
-                return None
+            if part not in node:
+                if not isinstance(part, str):
+                    return None
+                part = _lower_index(node).get(part.lower(), _NO_KEY)
+                if part is _NO_KEY:
+                    return None
+            real.append(part)
+            node = node[part]
         elif isinstance(node, list) and isinstance(part, int) and -len(node) <= part < len(node):
             real.append(part)
             node = node[part]
         else:
             return None
     return node, tuple(real)
+
+
+_NO_KEY = object()
 
 
 def text_of(value: Any) -> str | None:
@@ -362,18 +389,24 @@ def resolve_local(ref: str, item: Path | None, site: SiteConfig | None) -> Path 
 
 
 def _resolve_images(r: _Resolver, permalink: str) -> tuple[list[tuple[str, str | None]], tuple[str, ...]]:
-    chain = ("openGraphMetaData.ogimage", "htmlMetaData.ogimage", "images", "featuredImage.href",
-             "(page bundle image)", "site:params.images")
+    chain = (
+        "openGraphMetaData.ogimage",
+        "htmlMetaData.ogimage",
+        "images",
+        "featuredImage.href",
+        "(page bundle image)",
+        "site:params.images",
+    )
     for step in chain[:2]:
         found = r.step(step)
         if found is not None:
-            value, local = r.absolute(found[0], permalink)
-            r.image_file = local
-            return [(value, found[1])], r.chain_names(chain)
+            # The theme prints its explicit copies verbatim (no absURL), relative or not.
+            r.image_file = resolve_local(found[0], r.path, r.site)
+            return [(found[0], found[1])], r.chain_names(chain)
     hit = lookup(r.data, "images")
     if hit is not None:
         entries = hit[0] if isinstance(hit[0], list) else [hit[0]]
-        out = []
+        out: list[tuple[str, str | None]] = []
         for i, entry in enumerate(entries[:MAX_IMAGES]):
             text = text_of(entry)
             if text:
@@ -422,39 +455,71 @@ def resolve_meta(doc: Any, site: SiteConfig | None = None) -> HeadMeta:
     r = _Resolver(data, path, getattr(doc, "body", "") or "", site)
 
     r.add("title", "title", ("title", "site:title"))
-    r.add("name", "description", ("htmlMetaData.description", "description", "(summary)",
-                                  "site:params.description"), plainify)
+    r.add(
+        "name",
+        "description",
+        ("htmlMetaData.description", "description", "(summary)", "site:params.description"),
+        plainify,
+    )
     permalink = r.permalink()
     r.emit("link", "canonical", permalink, None, ("(permalink)",))
 
-    og_title = r.add("property", "og:title", ("openGraphMetaData.ogtitle", "htmlMetaData.ogtitle",
-                                              "title", "site:title"))
-    og_desc = r.add("property", "og:description", ("openGraphMetaData.ogdescription",
-                                                     "htmlMetaData.ogdescription", "description",
-                                                     "(summary)", "site:params.description"), plainify)
+    og_title = r.add(
+        "property", "og:title", ("openGraphMetaData.ogtitle", "htmlMetaData.ogtitle", "title", "site:title")
+    )
+    og_desc = r.add(
+        "property",
+        "og:description",
+        (
+            "openGraphMetaData.ogdescription",
+            "htmlMetaData.ogdescription",
+            "description",
+            "(summary)",
+            "site:params.description",
+        ),
+        plainify,
+    )
     og_type_chain = ("openGraphMetaData.ogtype", "htmlMetaData.ogtype", "(page kind)")
     if not r.add("property", "og:type", og_type_chain):
         r.emit("property", "og:type", "website" if r.is_list_page() else "article", None, og_type_chain)
     url_chain = ("openGraphMetaData.ogurl", "htmlMetaData.ogurl", "(permalink)")
     if not r.add("property", "og:url", url_chain):
         r.emit("property", "og:url", permalink, None, url_chain)
-    r.add("property", "og:site_name", ("openGraphMetaData.ogsite_name", "htmlMetaData.ogsite_name",
-                                       "site:title"))
-    r.add("property", "og:locale", ("openGraphMetaData.oglocale", "htmlMetaData.oglocale", "locale",
-                                    "site:languageCode"), _locale)
+    r.add(
+        "property",
+        "og:site_name",
+        ("openGraphMetaData.ogsite_name", "htmlMetaData.ogsite_name", "site:title"),
+    )
+    r.add(
+        "property",
+        "og:locale",
+        ("openGraphMetaData.oglocale", "htmlMetaData.oglocale", "locale", "site:languageCode"),
+        _locale,
+    )
 
     images, image_chain = _resolve_images(r, permalink)
     for value, source in images:
         r.emit("property", "og:image", value, source, image_chain)
     if images:
         _image_size(r)
-        r.add("property", "og:image:alt", ("openGraphMetaData.ogimagealt", "htmlMetaData.ogimagealt",
-                                           "featuredImage.alt"))
+        r.add(
+            "property",
+            "og:image:alt",
+            ("openGraphMetaData.ogimagealt", "htmlMetaData.ogimagealt", "featuredImage.alt"),
+        )
 
-    r.add("property", "article:published_time", ("htmlMetaData.articlepublished_time", "publishDate",
-                                                 "pubdate", "published", "date"), format_hugo_date)
-    r.add("property", "article:modified_time", ("htmlMetaData.articlemodified_time", "lastmod",
-                                                "modified", "date", "publishDate"), format_hugo_date)
+    r.add(
+        "property",
+        "article:published_time",
+        ("htmlMetaData.articlepublished_time", "publishDate", "pubdate", "published", "date"),
+        format_hugo_date,
+    )
+    r.add(
+        "property",
+        "article:modified_time",
+        ("htmlMetaData.articlemodified_time", "lastmod", "modified", "date", "publishDate"),
+        format_hugo_date,
+    )
     section = r.section()
     if section and not r.is_list_page():
         r.emit("property", "article:section", section, None, ("(section)",))
@@ -501,4 +566,3 @@ def _twitter_copy(r: _Resolver, name: str, key: str, og: MetaTag | None, transfo
         r.emit("name", name, value, found[1], chain)
     elif og is not None:
         r.emit("name", name, og.value, og.source, chain)
-

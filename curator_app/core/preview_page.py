@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import ipaddress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -36,6 +37,18 @@ class ImageRef:
     @property
     def remote_url(self) -> str | None:
         return self.src if self.kind == "remote" else None
+
+
+def is_public_host(host: str) -> bool:
+    """False for loopback, private and link-local hosts: a remote image must be on the internet."""
+    host = host.strip("[]").lower()
+    if not host or host == "localhost" or host.endswith((".localhost", ".local")):
+        return False
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return True
+    return ip.is_global
 
 
 def contained_file(root: Path, relative: str) -> Path | None:
@@ -66,6 +79,7 @@ class ImageLocator:
         self.doc_dir = doc_dir
         self.remote_cache = remote_cache
         self._sizes: dict[tuple[str, float], tuple[int, int] | None] = {}
+        self._located: dict[str, ImageRef] = {}
 
     def locate_file(self, path: Path, src: str) -> ImageRef:
         """A file the meta resolver already found (og:image made absolute from a local file)."""
@@ -84,12 +98,20 @@ class ImageLocator:
         return self.size(ImageRef("local", ref.src, path=cached)) if cached.is_file() else None
 
     def locate(self, src: str | None) -> ImageRef:
+        key = src or ""
+        if key not in self._located:
+            self._located[key] = self._locate(src)
+        return self._located[key]
+
+    def _locate(self, src: str | None) -> ImageRef:
         if not src or not src.strip():
             return ImageRef("none", "")
         src = src.strip()
         parts = urlsplit(src)
         scheme = parts.scheme.lower()
         if scheme in ("http", "https"):
+            if not is_public_host(parts.hostname or ""):
+                return ImageRef("refused", src, reason="a local-network address")
             return ImageRef("remote", src)
         if scheme or src.startswith("//"):
             return ImageRef("refused", src, reason=f"{scheme or 'network'} URLs are not loaded")
@@ -131,9 +153,7 @@ class ImageLocator:
             self._sizes[key] = _read_size(ref.path)
         return self._sizes[key]
 
-    def url(
-        self, ref: ImageRef, allow_remote: bool, expected: tuple[int, int] | None = None
-    ) -> str:
+    def url(self, ref: ImageRef, allow_remote: bool, expected: tuple[int, int] | None = None) -> str:
         """The URL the preview page uses for this image (a placeholder when not loadable)."""
         if ref.kind == "local" and ref.path is not None and self.content_root is not None:
             rel = ref.path.relative_to(self.content_root.resolve()).as_posix()
@@ -196,12 +216,20 @@ class Templates:
         self.folder = folder
         self._cache: dict[str, tuple[float, Template]] = {}
 
+    def refresh(self) -> None:
+        """Drop templates whose file changed; called once per page, not once per slot."""
+        for name, (mtime, _t) in list(self._cache.items()):
+            try:
+                if (self.folder / name).stat().st_mtime != mtime:
+                    del self._cache[name]
+            except OSError:
+                del self._cache[name]
+
     def get(self, name: str) -> Template:
-        path = self.folder / name
-        mtime = path.stat().st_mtime
         hit = self._cache.get(name)
-        if hit is None or hit[0] != mtime:
-            hit = (mtime, Template(path.read_text(encoding="utf-8")))
+        if hit is None:
+            path = self.folder / name
+            hit = (path.stat().st_mtime, Template(path.read_text(encoding="utf-8")))
             self._cache[name] = hit
         return hit[1]
 
@@ -232,9 +260,7 @@ class Preview:
         return "\n".join(self.sections.values())
 
     def page(self, show: str = "all") -> str:
-        return _DEFAULT_TEMPLATES.fill(
-            "page", css=self.css, body_class=f"show-{show}", cards=self.cards_html
-        )
+        return _DEFAULT_TEMPLATES.fill("page", css=self.css, body_class=f"show-{show}", cards=self.cards_html)
 
 
 def build_preview(
@@ -248,6 +274,7 @@ def build_preview(
 ) -> Preview:
     """Everything the preview pane shows for one document."""
     t = templates or _DEFAULT_TEMPLATES
+    t.refresh()
     doc_dir = Path(doc.path).resolve().parent if getattr(doc, "path", None) else None
     locator = ImageLocator(content_root, doc_dir, remote_cache)
     head = resolve_meta(doc, site)
@@ -318,12 +345,9 @@ class _Filler:
 
     def section(self, card: Card) -> str:
         notes = "".join(
-            self.t.fill("note", severity=esc(n.severity), message=esc(n.message))
-            for n in card.notes
+            self.t.fill("note", severity=esc(n.severity), message=esc(n.message)) for n in card.notes
         )
-        subtitle = {"x": card.variant, "slack": "unfurl", "search": "desktop result"}.get(
-            card.kind, ""
-        )
+        subtitle = {"x": card.variant, "slack": "unfurl", "search": "desktop result"}.get(card.kind, "")
         return self.t.fill(
             "section",
             kind=card.kind,
@@ -438,9 +462,7 @@ class HeadMetaLine:
 
 
 def _ratio(aspect: float) -> str:
-    return {1.0: "1:1", 2.0: "2:1", 1.91: "1.91:1", 1.78: "16:9"}.get(
-        round(aspect, 2), f"{aspect:.2f}:1"
-    )
+    return {1.0: "1:1", 2.0: "2:1", 1.91: "1.91:1", 1.78: "16:9"}.get(round(aspect, 2), f"{aspect:.2f}:1")
 
 
 def _human_date(value: str) -> str:

@@ -8,7 +8,9 @@ params.social.twitter, languageCode, contentDir); the raw table stays available 
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -162,39 +164,41 @@ def _config_in(folder: Path) -> Path | None:
     return found
 
 
+def _config_above(folder: Path) -> Path | None:
+    """The config file of the nearest site at or above `folder` (cached per folder)."""
+    key = folder / ".."  # distinct cache key from _config_in's, same dict
+    if key in _FOUND:
+        return _FOUND[key]
+    found = None
+    for candidate in (folder, *folder.parents):
+        found = _config_in(candidate)
+        if found is not None:
+            break
+    _FOUND[key] = found
+    return found
+
+
 def find_site(path: str | Path | None) -> SiteConfig | None:
     """The site a file or folder belongs to, or None when no config is above it."""
     if path is None:
         return None
-    start = Path(path).absolute()
+    start = Path(os.path.abspath(path))
     folder = start if start.is_dir() else start.parent
-    for candidate in (folder, *folder.parents):
-        config = _config_in(candidate)
-        if config is None:
-            continue
-        root = config.parent.parent.parent if config.parent.name == "_default" else config.parent
-        try:
-            mtime = config.stat().st_mtime
-        except OSError:
-            return None
-        cached = _LOADED.get(config)
-        if cached and cached[0] == mtime:
-            return cached[1]
-        site = load_site(config)
-        if root != site.root:
-            content = root / str(_ci_get(site.raw, "contentDir") or "content")
-            site = SiteConfig(
-                root=root,
-                config_path=config,
-                base_url=site.base_url,
-                title=site.title,
-                description=site.description,
-                images=site.images,
-                twitter=site.twitter,
-                language_code=site.language_code,
-                content_dir=content,
-                raw=site.raw,
-            )
-        _LOADED[config] = (mtime, site)
-        return site
-    return None
+    config = _config_above(folder)
+    if config is None:
+        return None
+    root = config.parent.parent.parent if config.parent.name == "_default" else config.parent
+    try:
+        mtime = config.stat().st_mtime
+    except OSError:
+        return None
+    cached = _LOADED.get(config)
+    if cached and cached[0] == mtime:
+        return cached[1]
+    site = load_site(config)
+    if root != site.root:
+        site = dataclasses.replace(
+            site, root=root, content_dir=root / str(_ci_get(site.raw, "contentDir") or "content")
+        )
+    _LOADED[config] = (mtime, site)
+    return site

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import difflib
 from typing import Any
 
 import tomlkit
@@ -108,7 +109,7 @@ class TomlFront:
         raise EditError("reordering TOML keys is not supported", self.path)
 
     def _reload(self, before: str, key: KeyPath, expected: dict[str, Any]) -> None:
-        text = self._doc.as_string()
+        text = _drop_added_blank_lines(before, self._doc.as_string())
         try:
             doc = tomlkit.parse(text)
         except TomlParseError as exc:
@@ -121,6 +122,19 @@ class TomlFront:
         self._doc = doc
         self.text = text
         self.data = data
+
+
+def _drop_added_blank_lines(before: str, after: str) -> str:
+    """tomlkit separates a new key from the next table with a blank line the file did not
+    have; blank lines never change TOML values, so only the edited lines remain changed."""
+    old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
+    out: list[str] = []
+    for tag, _i1, _i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        chunk = new[j1:j2]
+        if tag == "insert":
+            chunk = [line for line in chunk if line.strip()]
+        out.extend(chunk)
+    return "".join(out)
 
 
 def _has_null(value: Any) -> bool:

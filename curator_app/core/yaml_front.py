@@ -20,7 +20,7 @@ from curator_app.core.keypath import assign_in as _assign
 from curator_app.core.keypath import get_path as _get
 from curator_app.core.keypath import remove_in as _remove
 from curator_app.core.keypath import same_value as _same
-from curator_app.core.yaml_nodes import compose, entries, find, to_value
+from curator_app.core.yaml_nodes import PLAIN, compose, entries, find, resolve_plain, to_value
 
 
 class YamlFront:
@@ -65,22 +65,27 @@ class YamlFront:
         if value is None:
             return None
         first = (knode or value).start_mark.line
-        last = self.text.count("\n", 0, self._node_end(value))
+        last = self.text.count("\n", 0, self._value_end(knode, value))
         return first + self.line_offset, last + self.line_offset
 
     # --- editing -------------------------------------------------------------------------
 
     def set(self, key: KeyPath, value: Any) -> None:
         expected = copy.deepcopy(self.data)
-        _assign(expected, key, value)
+        try:
+            _assign(expected, key, value)
+        except (KeyError, IndexError, TypeError):
+            raise EditError(f"no place for '{format_key(key)}' in the front matter", self.path) from None
+        self._check_not_shared(key)
         self._commit(self._splice_set(key, value), expected, key)
 
     def delete(self, key: KeyPath) -> None:
-        expected = copy.deepcopy(self.data)
-        _remove(expected, key)
         parent, value, knode = find(self.root, key)
         if value is None:
             raise EditError(f"no key '{format_key(key)}' to delete", self.path)
+        self._check_not_shared(key, deleting=True)
+        expected = copy.deepcopy(self.data)
+        _remove(expected, key)
         if isinstance(parent, SequenceNode) and len(parent.value) == 1:
             self._commit(self._splice_set(key[:-1], []), expected, key)
             return
@@ -115,10 +120,56 @@ class YamlFront:
 
     # --- internals -----------------------------------------------------------------------
 
+    def _shared(self) -> set[int]:
+        """ids of nodes reachable more than once: anchored nodes that aliases point at."""
+        seen: set[int] = set()
+        shared: set[int] = set()
+        stack: list[Node] = [self.root] if self.root is not None else []
+        while stack:
+            node = stack.pop()
+            if id(node) in seen:
+                shared.add(id(node))
+                continue
+            seen.add(id(node))
+            if isinstance(node, MappingNode):
+                stack.extend(n for pair in node.value for n in pair)
+            elif isinstance(node, SequenceNode):
+                stack.extend(node.value)
+        return shared
+
+    def _check_not_shared(self, key: KeyPath, deleting: bool = False) -> None:
+        """Refuse edits that would also change (or orphan) what an alias points at.
+
+        Replacing an alias use (`copy: *base`) is fine: only that entry changes.
+        """
+        if "&" not in self.text:
+            return
+        shared = self._shared()
+        for depth in range(1, len(key) + 1):
+            _, node, knode = find(self.root, key[:depth])
+            if node is None or id(node) not in shared:
+                continue
+            last = depth == len(key)
+            if last and knode is not None and self._is_alias_use(knode, node):
+                return
+            if last and deleting and knode is not None:
+                continue  # deleting the anchored entry is caught by the re-parse
+            raise EditError(
+                f"'{format_key(key)}' is shared through a YAML anchor (&) and alias (*); "
+                "editing it here would change the other copies too: edit the raw text",
+                self.path,
+            )
+
     def _commit(self, new_text: str, expected: dict[str, Any], key: KeyPath) -> None:
         try:
             probe = YamlFront(new_text, self.path, self.line_offset, self.newline)
         except Exception as exc:
+            if "undefined alias" in str(exc):
+                raise EditError(
+                    f"'{format_key(key)}' holds an anchor (&) that aliases (*) elsewhere refer to; "
+                    "edit the raw text",
+                    self.path,
+                ) from None
             raise EditError(
                 f"edit of '{format_key(key)}' would break the front matter: {exc}", self.path
             ) from None
@@ -195,7 +246,7 @@ class YamlFront:
             assert node is not None
             return self._replace_value(parent, knode, node, value)
         rest = key[depth:]
-        if isinstance(node, ScalarNode) and node.tag.endswith(":null") and depth > 0:
+        if isinstance(node, ScalarNode) and node.tag == PLAIN and resolve_plain(node.value) is None and depth:
             nested = _nest(rest, value)
             return self._replace_value(parent, knode, node, nested)
         if node is None or isinstance(node, MappingNode):

@@ -19,16 +19,28 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from curator_app.core.errors import ParseError, UnsafeContentError
 
-try:  # libyaml is part of PyYAML's wheels; the fallback only keeps odd builds working
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
-
 MAX_EXPANDED_NODES = 200_000
 _STD = "tag:yaml.org,2002:"
+# Plain scalars without a tag get this tag instead of PyYAML's YAML 1.1 guess, so that
+# `1e3` or `0o17` (strings to YAML 1.1, numbers to 1.2) are resolved here by the 1.2 rules
+# while an explicit `!!str 1e3` stays a string.
+PLAIN = "tag:curator,2024:plain"
 _ALLOWED_TAGS = {
-    _STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge")
+    PLAIN,
+    *(_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge")),
 }
+
+try:  # libyaml is part of PyYAML's wheels; the fallback only keeps odd builds working
+    _Base: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Base = yaml.SafeLoader
+
+
+class _Loader(_Base):  # type: ignore[misc,valid-type]
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is ScalarNode and implicit[0]:
+            return PLAIN
+        return str(super().resolve(kind, value, implicit))
 
 # YAML 1.2 core schema, the reading Hugo's Go YAML libraries follow for plain scalars.
 _NULL_RE = re.compile(r"^(?:~|null|Null|NULL|)$")
@@ -133,9 +145,9 @@ def _convert(node: Node | None, path: object, off: int, budget: _Budget, stack: 
     if node.tag not in _ALLOWED_TAGS:
         raise _err(UnsafeContentError, f"YAML tag '{node.tag}' is not allowed", node, path, off)
     if isinstance(node, ScalarNode):
-        if not node.style and not node.tag.endswith(":str"):
-            return resolve_plain(node.value)
-        return node.value
+        if node.style or node.tag == _STD + "str":
+            return node.value
+        return resolve_plain(node.value)
     if id(node) in stack:
         raise _err(UnsafeContentError, "recursive alias", node, path, off)
     stack.add(id(node))
@@ -157,7 +169,7 @@ def _convert_mapping(
     for k, v in node.value:
         if not isinstance(k, ScalarNode):
             raise _err(ParseError, "mapping keys must be plain values", k, path, off)
-        if k.tag == _STD + "merge" or (k.value == "<<" and not k.style):
+        if k.tag == _STD + "merge" or (k.value == "<<" and k.tag == PLAIN):
             value = _convert(v, path, off, budget, stack)
             for part in value if isinstance(value, list) else [value]:
                 if isinstance(part, dict):

@@ -153,3 +153,17 @@ def test_application_icon_has_all_sizes(qapp) -> None:
     assert sizes == [16, 32, 48, 64, 128, 256, 512]
     assert create_application() is QApplication.instance()
     assert isinstance(QApplication.windowIcon(), QIcon)
+
+
+def test_bundled_site_lists_its_content_items(qtbot, tmp_content: Path) -> None:
+    # content/ is a Hugo site root: items come from content/content/, not from public/.
+    (tmp_content / "public").mkdir(exist_ok=True)
+    (tmp_content / "public" / "stray.md").write_text("---\ntitle: 'built copy'\n---\n", encoding="utf-8")
+    window = MainWindow(Settings())
+    qtbot.addWidget(window)
+    window.open_folder(tmp_content)
+    expected = sorted((tmp_content / "content").rglob("*.md"))
+    assert window.item_list.count() == len(expected) >= 5
+    assert "built copy" not in _titles(window)
+    assert window.current_path is not None
+    assert window.item_pane.title_label.text() == _titles(window)[0]

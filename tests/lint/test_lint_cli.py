@@ -69,3 +69,18 @@ def test_info_findings_do_not_fail(tmp_path, capsys):
     f = write(tmp_path / "a.md", "---\ntitle: Hello world\ndate: 2020-01-02\nvia: ' '\n---\nbody\n")
     assert main(["validate", str(f)]) == 0
     assert "info CC302" in capsys.readouterr().out
+
+
+def test_parallel_folder_run_matches_the_serial_one(tmp_path, capsys, monkeypatch):
+    from curator_app.commands import validate
+
+    for i in range(6):
+        write(tmp_path / f"item{i}.md", CLEAN.replace("Hello world", f"Hello  world {i}"))
+    write(tmp_path / "broken.md", "---\ntitle: [x\n---\n")
+    assert main(["validate", str(tmp_path)]) == 2
+    serial = capsys.readouterr()
+    monkeypatch.setattr(validate, "PARALLEL_MIN_FILES", 2)
+    assert main(["validate", str(tmp_path)]) == 2
+    parallel = capsys.readouterr()
+    assert parallel.out == serial.out and parallel.err == serial.err
+    assert parallel.out.count("CC301") == 6

@@ -58,14 +58,16 @@ def test_is_cut_needs_a_continuation_that_is_not_a_plural():
 
 
 def test_cut_copy_without_body_is_found_from_a_longer_copy():
-    doc = doc_of(fm(
-        "title: T",
-        "date: 2020-01-01",
-        "description: One two three four five six seven eight nine ten elev",
-        "htmlMetaData:",
-        "  description: One two three four five six seven eight nine ten eleven twelve.",
-        body="",
-    ))
+    doc = doc_of(
+        fm(
+            "title: T",
+            "date: 2020-01-01",
+            "description: One two three four five six seven eight nine ten elev",
+            "htmlMetaData:",
+            "  description: One two three four five six seven eight nine ten eleven twelve.",
+            body="",
+        )
+    )
     f = codes(lint(doc))["CC303"][0]
     assert f.field == ("description",)
     f.fix.apply(doc)  # type: ignore[union-attr]
@@ -95,10 +97,15 @@ def test_title_over_60_and_description_over_160():
 
 
 def test_relative_and_http_card_urls():
-    doc = doc_of(fm(
-        "title: T", "date: 2020-01-01",
-        "openGraphMetaData:", "  ogurl: /news/x/", "  ogimage: http://example.com/a.jpg",
-    ))
+    doc = doc_of(
+        fm(
+            "title: T",
+            "date: 2020-01-01",
+            "openGraphMetaData:",
+            "  ogurl: /news/x/",
+            "  ogimage: http://example.com/a.jpg",
+        )
+    )
     c = codes(lint(doc))
     assert c["CC401"][0].field == ("openGraphMetaData", "ogurl")
     assert c["CC401"][0].severity == "error"
@@ -107,7 +114,9 @@ def test_relative_and_http_card_urls():
 
 def test_missing_base_url_reported_once_for_a_site(tmp_path):
     (tmp_path / "hugo.toml").write_text('title = "Site"\n')
-    doc = doc_of(fm("title: T", "date: 2020-01-01", "images: [a.png]"), tmp_path / "content" / "news" / "x.md")
+    doc = doc_of(
+        fm("title: T", "date: 2020-01-01", "images: [a.png]"), tmp_path / "content" / "news" / "x.md"
+    )
     c = codes(lint(doc))
     assert len(c["CC401"]) == 1 and c["CC401"][0].field == ()
 
@@ -127,11 +136,18 @@ def _png(path: Path, size: tuple[int, int]) -> None:
 
 
 def _image_item(folder: Path, href: str, extra: str = "") -> Document:
-    return doc_of(fm(
-        "title: T", "date: 2020-01-01",
-        "featuredImage:", f"  href: {href}", *([extra] if extra else []),
-        "twitterMetaData:", "  twittercard: summary_large_image",
-    ), folder / "item.md")
+    return doc_of(
+        fm(
+            "title: T",
+            "date: 2020-01-01",
+            "featuredImage:",
+            f"  href: {href}",
+            *([extra] if extra else []),
+            "twitterMetaData:",
+            "  twittercard: summary_large_image",
+        ),
+        folder / "item.md",
+    )
 
 
 def test_missing_image_file(tmp_path):
@@ -235,7 +251,11 @@ def test_category_chain_item_wrong_and_fixed_in_place():
     assert f.field == ("categoryUrl", 0) and f.line == 12
     before = doc.to_bytes()
     f.fix.apply(doc)  # type: ignore[union-attr]
-    changed = [i for i, (a, b) in enumerate(zip(before.splitlines(), doc.to_bytes().splitlines(), strict=True)) if a != b]
+    changed = [
+        i
+        for i, (a, b) in enumerate(zip(before.splitlines(), doc.to_bytes().splitlines(), strict=True))
+        if a != b
+    ]
     assert changed == [11]
 
 

@@ -29,8 +29,10 @@ def _jpeg(path: Path, size: tuple[int, int]) -> None:
 
 def test_x_title_cut_at_70_with_marker(tmp_path: Path) -> None:
     long_title = "Word " * 30  # 150 characters
-    doc = _item(tmp_path / "a", f"title: t\ntwitterMetaData:\n  twittertitle: '{long_title.strip()}'\n"
-                                "  twittercard: summary\n")
+    doc = _item(
+        tmp_path / "a",
+        f"title: t\ntwitterMetaData:\n  twittertitle: '{long_title.strip()}'\n  twittercard: summary\n",
+    )
     preview = build_preview(doc, tmp_path)
     x = next(c for c in preview.cards if c.kind == "x")
     assert x.title is not None and x.title.cut
@@ -64,8 +66,10 @@ def test_twitter_title_falls_back_to_og_title(tmp_path: Path) -> None:
 
 
 def test_explicit_twitter_title_wins(tmp_path: Path) -> None:
-    doc = _item(tmp_path / "a", "title: Page\nopenGraphMetaData:\n  ogtitle: OG\n"
-                                "twitterMetaData:\n  twittertitle: Tweet title\n")
+    doc = _item(
+        tmp_path / "a",
+        "title: Page\nopenGraphMetaData:\n  ogtitle: OG\ntwitterMetaData:\n  twittertitle: Tweet title\n",
+    )
     cards = _cards(doc, tmp_path)
     assert cards["x"].title.full == "Tweet title"  # type: ignore[union-attr]
     assert cards["facebook"].title.full == "OG"  # type: ignore[union-attr]
@@ -76,8 +80,11 @@ def test_large_card_crops_portrait_image_to_2_to_1(tmp_path: Path) -> None:
     folder = tmp_path / "news" / "a"
     folder.mkdir(parents=True)
     _jpeg(folder / "feature.jpg", (640, 960))
-    doc = _item(folder, "title: T\nopenGraphMetaData:\n  ogimage: feature.jpg\n"
-                        "twitterMetaData:\n  twittercard: summary_large_image\n")
+    doc = _item(
+        folder,
+        "title: T\nopenGraphMetaData:\n  ogimage: feature.jpg\n"
+        "twitterMetaData:\n  twittercard: summary_large_image\n",
+    )
     preview = build_preview(doc, tmp_path)
     x = next(c for c in preview.cards if c.kind == "x")
     assert x.image is not None and x.image.size == (640, 960) and x.image.aspect == 2.0

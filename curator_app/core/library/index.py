@@ -122,11 +122,18 @@ def database_path(root: Path, base: Path | None = None) -> Path:
 class LibraryIndex:
     """The cached index of one content folder. One instance per thread (SQLite rule)."""
 
-    def __init__(self, root: str | Path, db_path: str | Path | None = None) -> None:
+    def __init__(self, root: str | Path, db_path: str | Path | None = None, *,
+                 readonly: bool = False) -> None:
+        """readonly: a reader beside a writer in another thread (never takes a write lock)."""
         self.root = Path(root).resolve()
         self.db_path = Path(db_path) if db_path else database_path(self.root)
         self.db_path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = self._open()
+        if readonly:
+            uri = self.db_path.resolve().as_uri() + "?mode=ro"
+            self.db = sqlite3.connect(uri, uri=True, timeout=1, isolation_level=None,
+                                      check_same_thread=False)
+        else:
+            self.db = self._open()
 
     # --- database lifecycle ---------------------------------------------------------------
 
@@ -307,7 +314,7 @@ class LibraryIndex:
                      should_stop: Callable[[], bool] | None = None,
                      workers: int | None = None) -> int:
         """Lint the given (default: pending) items, storing counts; returns how many were done.
-        workers > 1 lints in processes (default: here, as the GUI does it in a thread)."""
+        workers=N lints in N processes (keeps the GIL free for a GUI); None lints here."""
         todo = self.lint_pending() if paths is None else paths
         done = 0
         for results in self._lint_batches(todo, workers, should_stop):
@@ -329,10 +336,9 @@ class LibraryIndex:
         from curator_app.core.library.lintpass import lint_counts
 
         parts = list(_split(todo, 50))
-        n = workers if workers is not None else 1
-        if n > 1 and len(todo) >= PARALLEL_MIN_FILES // 4:
+        if workers and len(todo) > 50:
             try:
-                with _pool(n) as pool:
+                with _pool(workers) as pool:
                     futures = [pool.submit(lint_counts, str(self.root), part) for part in parts]
                     for fut in futures:
                         if should_stop and should_stop():

@@ -34,25 +34,35 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             continue
         when = parse_date(hit[0])
         if when is None:
-            yield ctx.finding("CC601", "error", hit[1],
-                              f"{dotted(hit[1])} is not a date Hugo can read: {hit[0]!r}")
+            yield ctx.finding(
+                "CC601", "error", hit[1], f"{dotted(hit[1])} is not a date Hugo can read: {hit[0]!r}"
+            )
             continue
         parsed[name] = (when, hit[1])
         if name in ("date", "publishDate") and when > ctx.now:
-            yield ctx.finding("CC602", "warning", hit[1],
-                              f"{dotted(hit[1])} {when.date()} is in the future; Hugo will not publish"
-                              " the page until then (without --buildFuture)")
+            yield ctx.finding(
+                "CC602",
+                "warning",
+                hit[1],
+                f"{dotted(hit[1])} {when.date()} is in the future; Hugo will not publish"
+                " the page until then (without --buildFuture)",
+            )
         elif name == "lastmod" and when > ctx.now:
             yield ctx.finding("CC602", "warning", hit[1], f"{dotted(hit[1])} {when.date()} is in the future")
     for key in COPY_DATES:
         hit = _present(ctx, key)
         if hit is not None and parse_date(hit[0]) is None:
-            yield ctx.finding("CC601", "warning", hit[1],
-                              f"{dotted(hit[1])} is not an ISO 8601 date: {hit[0]!r}")
+            yield ctx.finding(
+                "CC601", "warning", hit[1], f"{dotted(hit[1])} is not an ISO 8601 date: {hit[0]!r}"
+            )
     if "lastmod" in parsed:
         start = parsed.get("publishDate") or parsed.get("date")
         if start is not None and parsed["lastmod"][0] < start[0]:
             key = parsed["lastmod"][1]
-            yield ctx.finding("CC603", "warning", key,
-                              f"{dotted(key)} ({parsed['lastmod'][0].isoformat()}) is before"
-                              f" {dotted(start[1])} ({start[0].isoformat()})")
+            yield ctx.finding(
+                "CC603",
+                "warning",
+                key,
+                f"{dotted(key)} ({parsed['lastmod'][0].isoformat()}) is before"
+                f" {dotted(start[1])} ({start[0].isoformat()})",
+            )

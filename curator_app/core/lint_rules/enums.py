@@ -10,9 +10,20 @@ from curator_app.core.lint import Finding, Fix, LintContext
 from curator_app.core.meta import dotted, lookup
 
 CARD_TYPES = ("summary", "summary_large_image", "app", "player")
-OG_TYPES = ("website", "article", "book", "profile", "video.movie", "video.episode",
-            "video.tv_show", "video.other", "music.song", "music.album", "music.playlist",
-            "music.radio_station")
+OG_TYPES = (
+    "website",
+    "article",
+    "book",
+    "profile",
+    "video.movie",
+    "video.episode",
+    "video.tv_show",
+    "video.other",
+    "music.song",
+    "music.album",
+    "music.playlist",
+    "music.radio_station",
+)
 # Used when the schema gives no choices for these keys (or no schema is available).
 FALLBACK_CHOICES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("twitterMetaData", "twittercard"): CARD_TYPES,
@@ -44,8 +55,9 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             where = hit[1] + (i,) if isinstance(hit[0], list) else hit[1]
             near = [c for c in choices if c.lower() == str(value).strip().lower()]
             fix = Fix(f"Set {dotted(where)} to {near[0]}", ((where, near[0]),)) if near else None
-            yield ctx.finding("CC801", "error", where,
-                              f"{dotted(where)} is {value!r}; allowed: {', '.join(choices)}", fix)
+            yield ctx.finding(
+                "CC801", "error", where, f"{dotted(where)} is {value!r}; allowed: {', '.join(choices)}", fix
+            )
     for key in LOCALE_KEYS:
         hit = lookup(ctx.data, key)
         if hit is None or not isinstance(hit[0], str) or not hit[0].strip():
@@ -58,10 +70,20 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             if len(parts) == 2 and LOCALE.match(f"{parts[0].lower()}_{parts[1].upper()}"):
                 fixed = f"{parts[0].lower()}_{parts[1].upper()}"
                 fix = Fix(f"Set {dotted(hit[1])} to {fixed}", ((hit[1], fixed),))
-            yield ctx.finding("CC802", "warning", hit[1],
-                              f"{dotted(hit[1])} {value!r} is not a language_TERRITORY locale like en_US", fix)
+            yield ctx.finding(
+                "CC802",
+                "warning",
+                hit[1],
+                f"{dotted(hit[1])} {value!r} is not a language_TERRITORY locale like en_US",
+                fix,
+            )
     hit = lookup(ctx.data, ("twitterMetaData", "twittersite"))
     if hit is not None and isinstance(hit[0], str) and hit[0].strip() and not hit[0].strip().startswith("@"):
         fixed = "@" + hit[0].strip()
-        yield ctx.finding("CC803", "warning", hit[1], f"{dotted(hit[1])} should be an @handle",
-                          Fix(f"Set {dotted(hit[1])} to {fixed}", ((hit[1], fixed),)))
+        yield ctx.finding(
+            "CC803",
+            "warning",
+            hit[1],
+            f"{dotted(hit[1])} should be an @handle",
+            Fix(f"Set {dotted(hit[1])} to {fixed}", ((hit[1], fixed),)),
+        )

@@ -31,7 +31,7 @@ def _refs(ctx: LintContext) -> Iterator[tuple[tuple[Any, ...], str]]:
 
 def _content_root(ctx: LintContext, item: Path) -> Path:
     site = ctx.site
-    if site is not None and site.content_dir is not None and is_inside(item, site.content_dir):
+    if site is not None and site.content_dir is not None and is_inside(item, site.content_dir, real=False):
         return site.content_dir
     if ctx.content_root is not None:
         return ctx.content_root
@@ -54,9 +54,8 @@ def check(ctx: LintContext) -> Iterator[Finding]:
         where = dotted(key)
         if not ref.startswith("/"):
             lexical = item.parent / ref
-            if not any(is_inside(lexical, folder) for folder in allowed):
-                yield ctx.finding("CC502", "error", key,
-                                  f"{where} points outside the content folder: {ref}")
+            if not any(is_inside(lexical, folder, real=False) for folder in allowed):
+                yield ctx.finding("CC502", "error", key, f"{where} points outside the content folder: {ref}")
                 continue
         local = resolve_local(ref, item, ctx.site)
         if local is None:
@@ -73,24 +72,34 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             continue
         for problem in check_image(info, card):
             yield ctx.finding(problem.code, problem.severity, key, f"{where}: {problem.message}")
-        if key[:1] == ("featuredImage",) or (key and str(key[0]).lower() == "featuredimage"):
+        if str(key[0]).lower() == "featuredimage":
             yield from _declared(ctx, key[:-1], info)
     meta = ctx.meta
     if meta.tag("og:image") is not None and meta.tag("og:image:alt") is None:
-        yield ctx.finding("CC508", "info", ("featuredImage", "alt") if lookup(ctx.data, ("featuredImage",)) else (),
-                          "og:image has no alt text (og:image:alt / featuredImage.alt)")
+        alt_key: tuple[Any, ...] = ("featuredImage", "alt") if lookup(ctx.data, ("featuredImage",)) else ()
+        yield ctx.finding(
+            "CC508", "info", alt_key, "og:image has no alt text (og:image:alt / featuredImage.alt)"
+        )
 
 
 def _declared(ctx: LintContext, parent: tuple[Any, ...], info: Any) -> Iterator[Finding]:
     """featuredImage.format / .size describe the file; flag and fix when they do not."""
     fmt = lookup(ctx.data, (*parent, "format"))
     if fmt is not None and isinstance(fmt[0], str) and info.format and fmt[0].upper() != info.format:
-        yield ctx.finding("CC507", "warning", fmt[1],
-                          f"{dotted(fmt[1])} says {fmt[0]} but the file is {info.format}",
-                          Fix(f"Set {dotted(fmt[1])} to {info.format}", ((fmt[1], info.format),)))
+        yield ctx.finding(
+            "CC507",
+            "warning",
+            fmt[1],
+            f"{dotted(fmt[1])} says {fmt[0]} but the file is {info.format}",
+            Fix(f"Set {dotted(fmt[1])} to {info.format}", ((fmt[1], info.format),)),
+        )
     size = lookup(ctx.data, (*parent, "size"))
     actual = [info.width, info.height]
     if size is not None and isinstance(size[0], list) and info.width and size[0] != actual:
-        yield ctx.finding("CC507", "warning", size[1],
-                          f"{dotted(size[1])} says {size[0]} but the file is {info.width}×{info.height}",
-                          Fix(f"Set {dotted(size[1])} to [{info.width}, {info.height}]", ((size[1], actual),)))
+        yield ctx.finding(
+            "CC507",
+            "warning",
+            size[1],
+            f"{dotted(size[1])} says {size[0]} but the file is {info.width}×{info.height}",
+            Fix(f"Set {dotted(size[1])} to [{info.width}, {info.height}]", ((size[1], actual),)),
+        )

@@ -25,7 +25,13 @@ MAX_RULES = (
     ("title", "CC201", "warning", SEO_TITLE_MAX, "search titles (Front Matter CMS limit; about 600 px)"),
     ("og:title", "CC201", "warning", SEO_TITLE_MAX, "search and card titles (Front Matter CMS limit)"),
     ("twitter:title", "CC202", "error", X_TITLE_MAX, "X twitter:title"),
-    ("description", "CC203", "warning", SEO_DESC_MAX, "meta descriptions (Front Matter CMS; Yoast wants ≤ 156)"),
+    (
+        "description",
+        "CC203",
+        "warning",
+        SEO_DESC_MAX,
+        "meta descriptions (Front Matter CMS; Yoast wants ≤ 156)",
+    ),
     ("twitter:description", "CC205", "error", X_DESC_MAX, "X twitter:description"),
     ("twitter:image:alt", "CC206", "error", X_ALT_MAX, "X twitter:image:alt"),
 )
@@ -35,8 +41,8 @@ def _sources(ctx: LintContext, tag_name: str, plain_key: str | None) -> dict[tup
     """Front-matter keys whose text ends up in the tag, with their text."""
     out: dict[tuple[Any, ...], str] = {}
     tag = ctx.meta.tag(tag_name)
-    if tag is not None and tag.source and ":" not in tag.source:
-        hit = lookup(ctx.data, tuple(_split(tag.source)))
+    if tag is not None and tag.key:
+        hit = lookup(ctx.data, tag.key)
         if hit is not None and isinstance(hit[0], str):
             out[hit[1]] = hit[0]
     if plain_key:
@@ -44,24 +50,6 @@ def _sources(ctx: LintContext, tag_name: str, plain_key: str | None) -> dict[tup
         if hit is not None and isinstance(hit[0], str):
             out.setdefault(hit[1], hit[0])
     return out
-
-
-def _split(source: str) -> list[str]:
-    parts, cur, i = [], "", 0
-    while i < len(source):
-        ch = source[i]
-        if ch == "\\" and i + 1 < len(source):
-            cur += source[i + 1]
-            i += 2
-            continue
-        if ch == ".":
-            parts.append(cur)
-            cur = ""
-        else:
-            cur += ch
-        i += 1
-    parts.append(cur)
-    return parts
 
 
 def check(ctx: LintContext) -> Iterator[Finding]:
@@ -72,19 +60,25 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             size = len(" ".join(text.split()))
             if size > limit and (code, key) not in seen:
                 seen.add((code, key))
-                yield ctx.finding(code, severity, key,
-                                  f"{dotted(key)} is {size} characters; {what} allow {limit}")
-            elif (
-                code == "CC203" and YOAST_DESC_MAX < size <= limit and (code, key) not in seen
-            ):
+                yield ctx.finding(
+                    code, severity, key, f"{dotted(key)} is {size} characters; {what} allow {limit}"
+                )
+            elif code == "CC203" and YOAST_DESC_MAX < size <= limit and (code, key) not in seen:
                 seen.add((code, key))
-                yield ctx.finding(code, "info", key,
-                                  f"{dotted(key)} is {size} characters; Yoast cuts descriptions after {YOAST_DESC_MAX}")
+                yield ctx.finding(
+                    code,
+                    "info",
+                    key,
+                    f"{dotted(key)} is {size} characters; Yoast cuts descriptions after {YOAST_DESC_MAX}",
+                )
     desc = ctx.meta.tag("description")
-    if desc is not None and desc.source and ":" not in desc.source:
+    if desc is not None and desc.key:
         size = len(desc.value)
         if 0 < size < YOAST_DESC_MIN:
-            key = tuple(_split(desc.source))
-            yield ctx.finding("CC204", "info", key,
-                              f"meta description from {desc.source} is {size} characters;"
-                              f" under {YOAST_DESC_MIN} search engines may write their own")
+            yield ctx.finding(
+                "CC204",
+                "info",
+                desc.key,
+                f"meta description from {desc.source} is {size} characters;"
+                f" under {YOAST_DESC_MIN} search engines may write their own",
+            )

@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from curator_app.core.lint import Finding, Fix, LintContext
 from curator_app.core.linked import LinkedGroup, linked_groups, reference_value
+from curator_app.core.lint import Finding, Fix, LintContext
 from curator_app.core.meta import dotted
 
 DERIVED_GROUPS = frozenset({"category", "slug"})

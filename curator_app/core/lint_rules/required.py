@@ -13,7 +13,9 @@ FALLBACK_REQUIRED: tuple[tuple[str, ...], ...] = (("title",), ("date",))
 
 
 def _empty(value: Any) -> bool:
-    return value is None or (isinstance(value, str | list | dict) and not (value.strip() if isinstance(value, str) else value))
+    return value is None or (
+        isinstance(value, str | list | dict) and not (value.strip() if isinstance(value, str) else value)
+    )
 
 
 def check(ctx: LintContext) -> Iterator[Finding]:
@@ -32,4 +34,6 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             yield ctx.finding("CC102", "error", key, f"required field {dotted(key)} ({label}) is empty")
     if schema is not None and hasattr(schema, "unknown_keys"):
         for key in schema.unknown_keys(doc):
-            yield ctx.finding("CC103", "info", tuple(key), f"{dotted(key)} is not in the {schema.name} schema (kept as is)")
+            yield ctx.finding(
+                "CC103", "info", tuple(key), f"{dotted(key)} is not in the {schema.name} schema (kept as is)"
+            )

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from curator_app.core.lint import Finding, Fix, LintContext
 from curator_app.core.linked import LinkedGroup
+from curator_app.core.lint import Finding, Fix, LintContext
 from curator_app.core.meta import dotted
 
 
@@ -36,9 +36,13 @@ def _slug(ctx: LintContext, group: LinkedGroup) -> Iterator[Finding]:
         if want is None or have == want:
             continue
         what = "slug" if key == ("slug",) else dotted(key)
-        yield ctx.finding("CC701", "info", key,
-                          f"{what} {have!r} does not match the title (expected {want!r})",
-                          Fix(f"Set {dotted(key)} to {want} (changes the page URL)", ((key, want),)))
+        yield ctx.finding(
+            "CC701",
+            "info",
+            key,
+            f"{what} {have!r} does not match the title (expected {want!r})",
+            Fix(f"Set {dotted(key)} to {want} (changes the page URL)", ((key, want),)),
+        )
 
 
 def _categories(ctx: LintContext, group: LinkedGroup) -> Iterator[Finding]:
@@ -52,13 +56,21 @@ def _categories(ctx: LintContext, group: LinkedGroup) -> Iterator[Finding]:
             continue
         if not isinstance(have, list) or len(have) != len(want):
             count = len(have) if isinstance(have, list) else 1
-            yield ctx.finding("CC702", "warning", key,
-                              f"{dotted(key)} has {count} entries for {len(cats)} categories",
-                              Fix(f"Rebuild {dotted(key)} from categories", ((key, want),)))
+            yield ctx.finding(
+                "CC702",
+                "warning",
+                key,
+                f"{dotted(key)} has {count} entries for {len(cats)} categories",
+                Fix(f"Rebuild {dotted(key)} from categories", ((key, want),)),
+            )
             continue
         for i, (h, w) in enumerate(zip(have, want, strict=True)):
             if h != w:
                 item = (*key, i)
-                yield ctx.finding("CC702", "warning", item,
-                                  f"{dotted(key)}[{i}] is {h!r}; categories[{i}] {cats[i]!r} gives {w!r}",
-                                  Fix(f"Set {dotted(key)}[{i}] to {w}", ((item, w),)))
+                yield ctx.finding(
+                    "CC702",
+                    "warning",
+                    item,
+                    f"{dotted(key)}[{i}] is {h!r}; categories[{i}] {cats[i]!r} gives {w!r}",
+                    Fix(f"Set {dotted(key)}[{i}] to {w}", ((item, w),)),
+                )

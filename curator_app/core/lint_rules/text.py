@@ -16,15 +16,17 @@ _WORD = re.compile(r"\w+")
 PROSE_GROUPS = ("description",)
 
 
-def _strings(node: Any, key: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
-    if isinstance(node, dict):
-        for k, v in node.items():
-            yield from _strings(v, (*key, k))
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            yield from _strings(v, (*key, i))
-    elif isinstance(node, str):
-        yield key, node
+def _strings(data: Any) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """Every string value with its key path, in document order."""
+    stack: list[tuple[tuple[Any, ...], Any]] = [((), data)]
+    while stack:
+        key, node = stack.pop()
+        if isinstance(node, str):
+            yield key, node
+        elif isinstance(node, dict):
+            stack.extend(((*key, k), v) for k, v in reversed(list(node.items())))
+        elif isinstance(node, list):
+            stack.extend(((*key, i), v) for i, v in reversed(list(enumerate(node))))
 
 
 def clean(value: str) -> str:
@@ -34,10 +36,14 @@ def clean(value: str) -> str:
 
 def check(ctx: LintContext) -> Iterator[Finding]:
     for key, value in _strings(ctx.data):
-        if "\n" in value:  # block text keeps its layout on purpose
+        if not value or "\n" in value:  # block text keeps its layout on purpose
+            continue
+        double = ("  " in value or "\t" in value) and _INNER_RUN.search(value) is not None
+        stray = value[0].isspace() or value[-1].isspace()
+        if not (double or stray):
             continue
         fixed = clean(value)
-        if _INNER_RUN.search(value):
+        if double:
             yield ctx.finding(
                 "CC301",
                 "warning",
@@ -45,7 +51,7 @@ def check(ctx: LintContext) -> Iterator[Finding]:
                 f"{dotted(key)} contains a double space: {_excerpt(value)!r}",
                 Fix(f"Collapse the double space in {dotted(key)}", ((key, fixed),)),
             )
-        if value != value.strip():
+        if stray:
             if not value.strip():
                 message, severity = f"{dotted(key)} is only whitespace", "info"
                 desc = f"Empty {dotted(key)}"
@@ -57,12 +63,20 @@ def check(ctx: LintContext) -> Iterator[Finding]:
 
 
 def _flat(text: str) -> str:
+    if "  " not in text and "\n" not in text and "\t" not in text and "\r" not in text:
+        return text.strip()  # already flat (plainified body, one-line copies): skip the regex
     return _WS.sub(" ", text).strip()
 
 
 # A plural of the last word is no cut ("rustc flag" before "flags" in the body).
 PLURAL = frozenset({"s", "es"})
 MIN_WORDS = 8  # short texts (labels, one-liners) are too often legit prefixes of the body
+
+
+def _may_be_cut(value: str) -> bool:
+    """Cheap test before is_cut: ends in a letter or digit and is long enough to judge."""
+    text = value.rstrip()
+    return bool(text) and text[-1].isalnum() and len(text.split()) >= MIN_WORDS
 
 
 def is_cut(value: str, others: list[str]) -> bool:
@@ -90,7 +104,7 @@ def is_cut(value: str, others: list[str]) -> bool:
     words = {w.casefold() for other in others for w in _WORD.findall(other)}
     if not words or last in words or last in {t.casefold() for t in tokens[:-1]}:
         return False
-    return any(w.startswith(last) and w[len(last):] not in PLURAL for w in words)
+    return any(w.startswith(last) and w[len(last) :] not in PLURAL for w in words)
 
 
 def _replacement(value: str, copies: dict[tuple[Any, ...], str]) -> tuple[str, str] | None:
@@ -119,6 +133,8 @@ def _cut_mid_word(ctx: LintContext) -> Iterator[Finding]:
             continue
         copies = {tuple(k): v for k in group.copies if isinstance(v := ctx.doc.get(k), str) and v.strip()}
         for key, value in copies.items():
+            if not _may_be_cut(value):
+                continue
             others = [v for k, v in copies.items() if k != key]
             if ctx.body_text:
                 others.append(ctx.body_text)

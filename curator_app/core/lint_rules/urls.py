@@ -9,7 +9,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from curator_app.core.lint import Finding, LintContext
-from curator_app.core.lint_rules.lengths import _split
 from curator_app.core.meta import dotted, lookup
 
 # Front-matter copies that feed og:url / og:image / twitter:image in the news theme.
@@ -61,7 +60,7 @@ def check(ctx: LintContext) -> Iterator[Finding]:
     site = ctx.site
     for name in URL_TAGS:
         for tag in meta.all(name):
-            key = tuple(_split(tag.source)) if tag.source and ":" not in tag.source else ()
+            key = tag.key or ()
             hit = lookup(ctx.data, key) if key else None
             if hit is not None and hit[1] in checked:
                 continue
@@ -71,8 +70,12 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             if problem[0] == "CC401" and not (site and site.base_url):
                 # Hugo makes these absolute with baseURL; without a known one, say so once.
                 if site is not None and ("CC401", ()) not in ctx.reported:
-                    yield ctx.finding("CC401", "warning", (),
-                                      f"{site.source('baseURL')} is not set; {name} would be relative")
+                    yield ctx.finding(
+                        "CC401",
+                        "warning",
+                        (),
+                        f"{site.source('baseURL')} is not set; {name} would be relative",
+                    )
                 continue
             code, severity, message = problem
             where = dotted(key) if key else (tag.source or "the page permalink")
@@ -81,12 +84,20 @@ def check(ctx: LintContext) -> Iterator[Finding]:
     if site is not None and site.base_url and og_url is not None and og_url.source is None:
         host = urlsplit(site.base_url).hostname or ""
         if _private_host(host) or site.base_url.startswith("http:"):
-            yield ctx.finding("CC403", "warning", (),
-                              f"site baseURL {site.base_url!r} is not a public https URL; cards built from it will not load")
+            yield ctx.finding(
+                "CC403",
+                "warning",
+                (),
+                f"site baseURL {site.base_url!r} is not a public https URL; cards built from it will not load",
+            )
     if og_url is not None and og_url.source is not None:
         own = meta.permalink
         if og_url.value.rstrip("/") != own.rstrip("/"):
-            key = tuple(_split(og_url.source))
-            yield ctx.finding("CC404", "info", key,
-                              f"og:url ({dotted(key)}) points at {og_url.value}, not this page ({own});"
-                              " shares are counted for that URL")
+            key = og_url.key or ()
+            yield ctx.finding(
+                "CC404",
+                "info",
+                key,
+                f"og:url ({dotted(key)}) points at {og_url.value}, not this page ({own});"
+                " shares are counted for that URL",
+            )

@@ -12,7 +12,7 @@ from PySide6.QtWebEngineCore import (
     QWebEngineUrlRequestInterceptor,
 )
 
-from curator_app.core.preview_page import SCHEME
+from curator_app.core.preview_page import SCHEME, is_public_host
 from curator_app.gui.preview.schemes import ImageSchemeHandler, register_schemes
 
 # What a preview page may request: its own images. Everything else (http, https, file, ws,
@@ -35,9 +35,13 @@ class BlockingInterceptor(QWebEngineUrlRequestInterceptor):
 class PreviewPage(QWebEnginePage):
     """A page that never navigates: link clicks go to the user's browser (web links only)."""
 
-    def acceptNavigationRequest(self, url: QUrl, nav_type, is_main_frame: bool) -> bool:  # noqa: N802
+    def acceptNavigationRequest(  # noqa: N802 (Qt name)
+        self, url: QUrl | str, nav_type: QWebEnginePage.NavigationType, is_main_frame: bool
+    ) -> bool:
+        url = QUrl(url)
         if nav_type == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
-            if url.scheme() in ("http", "https"):
+            # a click is the user's choice, but never toward their own machine or network
+            if url.scheme() in ("http", "https") and is_public_host(url.host()):
                 QDesktopServices.openUrl(url)
             return False
         # setHtml() loads the page itself; nothing else may replace it or open frames.

@@ -57,15 +57,7 @@ class PreviewPane(QWidget):
         self._head_html = ""
         self._shell_request: RenderRequest | None = None
 
-        # Children are deleted in creation order: the view (and its page) must go before
-        # the profile, or QtWebEngine warns about a profile released while a page lives.
         self.view = QWebEngineView(self)
-        self.handler = ImageSchemeHandler(self, cache_dir or default_cache_dir())
-        self.profile, self.interceptor = make_profile(self, self.handler)
-        self.page = PreviewPage(self.profile, self.view)
-        self.page.setBackgroundColor(QColor(BACKGROUND))
-        self.view.setPage(self.page)
-        self.page.loadFinished.connect(self._on_loaded)
 
         self.tabs = QTabBar(self)
         self.tabs.setExpanding(False)
@@ -90,6 +82,15 @@ class PreviewPane(QWidget):
         layout.setSpacing(0)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
+
+        # Children are deleted in the order they joined (addWidget above re-appends the view):
+        # the view and its page must go before the profile, or QtWebEngine complains.
+        self.handler = ImageSchemeHandler(self, cache_dir or default_cache_dir())
+        self.profile, self.interceptor = make_profile(self, self.handler)
+        self.page = PreviewPage(self.profile, self.view)
+        self.page.setBackgroundColor(QColor(BACKGROUND))
+        self.view.setPage(self.page)
+        self.page.loadFinished.connect(self._on_loaded)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -171,8 +172,10 @@ class PreviewPane(QWidget):
         if request.generation != self._generation:
             return
         self.sig_failed.emit(message)
-        body = f'<section class="card-section" style="display:block"><p class="missing">' \
-               f"Preview unavailable: {html.escape(message)}</p></section>"
+        body = (
+            f'<section class="card-section" style="display:block"><p class="missing">'
+            f"Preview unavailable: {html.escape(message)}</p></section>"
+        )
         if self._loaded:
             self._run(f"document.getElementById('cards').innerHTML = {json.dumps(body)};")
 

@@ -46,9 +46,7 @@ class RenderJob(QRunnable):
 
 def render(r: RenderRequest) -> Preview:
     doc = Document.from_bytes(r.data, r.path)
-    return build_preview(
-        doc, r.content_root, allow_remote=r.allow_remote, remote_cache=r.remote_cache
-    )
+    return build_preview(doc, r.content_root, allow_remote=r.allow_remote, remote_cache=r.remote_cache)
 
 
 def now() -> float:

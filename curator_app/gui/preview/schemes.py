@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 import mimetypes
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -22,7 +21,13 @@ from PySide6.QtWebEngineCore import (
     QWebEngineUrlSchemeHandler,
 )
 
-from curator_app.core.preview_page import SCHEME, cache_name, contained_file, placeholder_svg
+from curator_app.core.preview_page import (
+    SCHEME,
+    cache_name,
+    contained_file,
+    is_public_host,
+    placeholder_svg,
+)
 
 MAX_REMOTE_BYTES = 10 * 1024 * 1024
 _registered = False
@@ -48,18 +53,6 @@ def default_cache_dir() -> Path:
     return Path(user_cache_dir("curator", appauthor=False)) / "preview-images"
 
 
-def is_public_host(host: str) -> bool:
-    """False for loopback, private and link-local hosts: a remote image must be on the internet."""
-    host = host.strip("[]").lower()
-    if not host or host == "localhost" or host.endswith(".localhost") or host.endswith(".local"):
-        return False
-    try:
-        ip = ipaddress.ip_address(host)
-    except ValueError:
-        return True
-    return ip.is_global
-
-
 class ImageSchemeHandler(QWebEngineUrlSchemeHandler):
     def __init__(self, parent: QObject | None = None, cache_dir: Path | None = None) -> None:
         super().__init__(parent)
@@ -75,7 +68,7 @@ class ImageSchemeHandler(QWebEngineUrlSchemeHandler):
         parts = urlsplit(url)
         path, query = parts.path, parse_qs(parts.query)
         if path.startswith("local/"):
-            self._local(job, unquote(path[len("local/"):]))
+            self._local(job, unquote(path[len("local/") :]))
         elif path == "remote":
             self._remote(job, query.get("u", [""])[0])
         elif path == "placeholder":
@@ -103,8 +96,10 @@ class ImageSchemeHandler(QWebEngineUrlSchemeHandler):
 
     def _remote(self, job: QWebEngineUrlRequestJob, url: str) -> None:
         parts = urlsplit(url)
-        if not self.allow_remote or parts.scheme not in ("http", "https") or not is_public_host(
-            parts.hostname or ""
+        if (
+            not self.allow_remote
+            or parts.scheme not in ("http", "https")
+            or not is_public_host(parts.hostname or "")
         ):
             self._refuse(job, url)
             return

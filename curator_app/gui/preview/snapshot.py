@@ -56,7 +56,7 @@ class CardSnapshotter:
         for kind in CARD_KINDS:
             image = self.render(preview, kind)
             target = out_dir / f"{kind}.png"
-            if not image.save(str(target), "PNG"):
+            if not image.save(str(target)):  # format from the .png suffix
                 raise OSError(f"cannot write {target}")
             written.append(target)
         return written
@@ -76,12 +76,17 @@ class CardSnapshotter:
                 break
             _wait(50)
         self.view.resize(WIDTH, height)
-        for _ in range(40):  # the compositor paints asynchronously after a resize
+        for _ in range(50):  # Chromium learns the new viewport size asynchronously
+            if self._js("window.innerHeight") == height:
+                break
+            _wait(20)
+        image = QImage()
+        for _ in range(40):  # then paints it a frame or two later
             _wait(100)
             image = self.view.grab().toImage()
-            if image.height() == height and not _blank(image):
-                return image
-        return self.view.grab().toImage()
+            if image.height() == height and _painted(image):
+                break
+        return image
 
     def _js(self, script: str) -> Any:
         loop = QEventLoop()
@@ -107,12 +112,17 @@ def _wait(ms: int) -> None:
     loop.exec()
 
 
-def _blank(image: QImage) -> bool:
-    """True while the view still shows only its background (nothing painted yet)."""
+def _painted(image: QImage) -> bool:
+    """True once the whole height is painted: every horizontal band has some non-background."""
     bg = QColor(BACKGROUND).rgb()
-    step = max(1, image.height() // 40)
-    for y in range(0, image.height(), step):
-        for x in range(0, image.width(), 23):
-            if image.pixel(x, y) != bg:
-                return False
+    # the last band is the page's bottom padding, which is background by design
+    bands = max(1, image.height() // 150)
+    for band in range(bands - 1 if bands > 1 else 1):
+        top = band * 150
+        if not any(
+            image.pixel(x, y) != bg
+            for y in range(top, min(top + 150, image.height()), 3)
+            for x in range(0, image.width(), 7)
+        ):
+            return False
     return True

@@ -1,0 +1,204 @@
+"""Library benchmark: cold/warm index vs `hugo list all`, filter keystroke latency, memory.
+
+    python benchmarks/bench_library.py [--quick] [--json]
+
+For each size (1,000 and 10,000 items; --quick: 1,000 only) a Hugo site is generated in a
+temp folder (benchmarks/generate.py), then in the same run and on the same folder:
+`hugo list all` (twice; the faster run is the reference, so Hugo gets the benefit of its
+warm file cache and build cache), the cold index (new cache database, every file parsed,
+worker processes as the app uses them) and the warm open (cache valid: one stat per file
+plus reading the rows). Both sides read files from the OS page cache, which the
+generator has just filled. Filter latency is one `LibraryModel.set_query` per keystroke
+over the largest library (in-memory filter; the FTS body search runs 150 ms after typing
+stops and is timed separately). Memory is this process's resident set after the largest
+library is in the model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+if __package__:
+    from .generate import generate
+else:  # run as a script
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from benchmarks.generate import generate
+
+from curator_app.core.library.index import LibraryIndex
+
+
+def _rss_mb() -> float:
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _hugo(site: Path) -> dict[str, Any]:
+    hugo = shutil.which("hugo")
+    if hugo is None:
+        return {"available": False}
+    runs = []
+    lines = 0
+    version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.strip()
+    for _ in range(2):
+        t = time.perf_counter()
+        proc = subprocess.run([hugo, "list", "all"], cwd=site, capture_output=True, text=True)
+        runs.append(time.perf_counter() - t)
+        if proc.returncode != 0:
+            return {"available": True, "error": proc.stderr.strip()[:500]}
+        lines = proc.stdout.count("\n") - 1
+    return {"available": True, "version": version, "runs_s": runs, "best_s": min(runs), "listed": lines}
+
+
+def _index(content: Path, db_dir: Path) -> dict[str, Any]:
+    db = db_dir / f"bench-{content.parent.name}.sqlite3"
+    t = time.perf_counter()
+    with LibraryIndex(content, db) as index:
+        cold = index.refresh()
+        items = index.items()
+    cold_s = time.perf_counter() - t
+    warm_runs = []
+    for _ in range(3):
+        t = time.perf_counter()
+        with LibraryIndex(content, db) as index:
+            warm = index.refresh()
+            items = index.items()
+        warm_runs.append(time.perf_counter() - t)
+        assert warm.parsed == 0, "warm open re-read files"
+    return {"cold_s": cold_s, "cold_parsed": cold.parsed, "warm_runs_s": warm_runs,
+            "warm_s": statistics.median(warm_runs), "items": len(items), "db": str(db)}
+
+
+def _filter_latency(content: Path, db: str) -> dict[str, Any]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from curator_app.core.library.search import Query, text_ids
+    from curator_app.gui.library.model import LibraryModel
+
+    app = QApplication.instance() or QApplication([])
+    rss_before = _rss_mb()
+    with LibraryIndex(content, db) as index:
+        items = index.items()
+    t = time.perf_counter()
+    model = LibraryModel()
+    model.set_items(content, items)
+    load_s = time.perf_counter() - t
+    rss_after = _rss_mb()
+    typed = "genome clinical trial"
+    times = []
+    for n in range(1, len(typed) + 1):
+        t = time.perf_counter()
+        model.set_query(Query(text=typed[:n]))
+        model.rowCount()
+        times.append((time.perf_counter() - t) * 1000)
+    facet_times = []
+    for tag in ("News", "AI", "Policy"):
+        t = time.perf_counter()
+        model.set_query(Query(text="health", tags=(tag,), has_problems=None))
+        facet_times.append((time.perf_counter() - t) * 1000)
+    sort_t = time.perf_counter()
+    model.sort(1)
+    sort_ms = (time.perf_counter() - sort_t) * 1000
+    reader = LibraryIndex(content, db, readonly=True)
+    fts = []
+    for q in ("gen", "genome", "genome clin", "genome clinical trial"):
+        t = time.perf_counter()
+        text_ids(reader, q)
+        fts.append((time.perf_counter() - t) * 1000)
+    reader.close()
+    del app
+    return {
+        "rows": len(items),
+        "model_load_s": load_s,
+        "keystroke_ms": {"max": max(times), "median": statistics.median(times), "all": times},
+        "facet_filter_ms_max": max(facet_times),
+        "sort_ms": sort_ms,
+        "fts_body_query_ms": {"max": max(fts), "all": fts},
+        "rss_mb_after_model": rss_after,
+        "rss_mb_model_delta": rss_after - rss_before,
+    }
+
+
+def run(quick: bool = False) -> dict[str, Any]:
+    """Numbers for benchmarks/__main__.py: seconds/ms/MB as the key says; ratios are x hugo."""
+    sizes = [1000] if quick else [1000, 10000]
+    out: dict[str, Any] = {"cpus": os.cpu_count()}
+    targets: dict[str, list[Any]] = {}
+    with tempfile.TemporaryDirectory(prefix="curator-bench-") as tmp:
+        base = Path(tmp)
+        db = ""
+        for n in sizes:
+            site = base / f"site{n}"
+            content = generate(site, n)
+            hugo = _hugo(site)
+            ours = _index(content, base)
+            db = ours["db"]
+            entry: dict[str, Any] = {
+                "cold_index_s": round(ours["cold_s"], 3),
+                "warm_open_ms": round(ours["warm_s"] * 1000, 1),
+            }
+            best = hugo.get("best_s")
+            if best:
+                entry["hugo_list_all_s"] = round(best, 3)
+                entry["hugo_first_run_s"] = round(hugo["runs_s"][0], 3)
+                entry["hugo_listed"] = hugo["listed"]
+                entry["cold_ratio"] = round(ours["cold_s"] / best, 3)
+                entry["warm_ratio"] = round(ours["warm_s"] / best, 4)
+                targets[f"items_{n}.cold_ratio"] = [1.0, "<"]
+                targets[f"items_{n}.warm_ratio"] = [0.1, "<"]
+            elif "error" in hugo:
+                entry["hugo_error"] = hugo["error"]
+            out[f"items_{n}"] = entry
+        largest = max(sizes)
+        f = _filter_latency(base / f"site{largest}" / "content", db)
+        out[f"filter_{largest}"] = {
+            "keystroke_max_ms": round(f["keystroke_ms"]["max"], 2),
+            "keystroke_median_ms": round(f["keystroke_ms"]["median"], 2),
+            "facet_filter_max_ms": round(f["facet_filter_ms_max"], 2),
+            "fts_body_query_max_ms": round(f["fts_body_query_ms"]["max"], 2),
+            "sort_ms": round(f["sort_ms"], 1),
+            "model_load_ms": round(f["model_load_s"] * 1000, 1),
+        }
+        out["memory"] = {"rss_mb": round(f["rss_mb_after_model"], 1),
+                         "model_delta_mb": round(f["rss_mb_model_delta"], 1)}
+        targets[f"filter_{largest}.keystroke_max_ms"] = [30, "<"]
+        targets["memory.rss_mb"] = [300, "<"]
+    out["targets"] = targets
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Curator library benchmark")
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    result = run(args.quick)
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    for group, values in result.items():
+        if isinstance(values, dict) and group != "targets":
+            print(group + ": " + ", ".join(f"{k} {v}" for k, v in values.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

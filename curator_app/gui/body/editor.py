@@ -1,0 +1,298 @@
+"""The body editor: a rich-text tab and an HTML source tab kept in sync through the session.
+
+The body's bytes are only replaced when the user edits it: loading and switching tabs
+never assign Document.body. A body with markup the rich view cannot represent opens in
+source mode with a notice listing what it found, so nothing is ever dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QFontDatabase, QKeySequence, QTextListFormat
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from curator_app.core.body_html import BodyAnalysis, analyse
+from curator_app.gui.body import formatting as fmt
+from curator_app.gui.body.highlighter import HtmlHighlighter
+from curator_app.gui.body.rich_edit import RichTextEdit
+from curator_app.gui.body.serialize import body_from_document
+from curator_app.gui.form.icons import icon
+from curator_app.gui.session import DocumentSession
+
+RICH_TAB, SOURCE_TAB = 0, 1
+
+
+class InlineBar(QWidget):
+    """Link (URL + title) or image (source + alt) entry under the toolbar; Enter applies."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("bodyLinkBar")
+        self.mode = "link"
+        self.caption = QLabel("Link:")
+        self.first = QLineEdit()
+        self.second = QLineEdit()
+        self.apply_button = QPushButton(icon("fa5s.check"), "Apply")
+        self.remove_button = QPushButton(icon("fa5s.unlink"), "Remove link")
+        self.close_button = QToolButton()
+        self.close_button.setIcon(icon("fa5s.times"))
+        self.close_button.setToolTip("Close (Esc)")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(2, 2, 2, 2)
+        for w in (self.caption, self.first, self.second, self.apply_button, self.remove_button, self.close_button):
+            row.addWidget(w, 2 if isinstance(w, QLineEdit) else 0)
+        self.close_button.clicked.connect(self.hide)
+        self.hide()
+
+    def open(self, mode: str, first: str = "", second: str = "") -> None:
+        self.mode = mode
+        self.caption.setText("Link:" if mode == "link" else "Image:")
+        self.first.setPlaceholderText("https://…" if mode == "link" else "image file or URL")
+        self.second.setPlaceholderText("title (optional)" if mode == "link" else "alt text")
+        self.first.setText(first)
+        self.second.setText(second)
+        self.remove_button.setVisible(mode == "link" and bool(first))
+        self.show()
+        self.first.setFocus()
+        self.first.selectAll()
+
+    def keyPressEvent(self, event: object) -> None:
+        from PySide6.QtGui import QKeyEvent
+
+        if isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape:
+            self.hide()
+            return
+        super().keyPressEvent(event)  # type: ignore[arg-type]
+
+
+class BodyEditor(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("bodyEditor")
+        self.session: DocumentSession | None = None
+        self.analysis: BodyAnalysis = analyse("")
+        self.mode = "rich"
+        self._shown_body: str | None = None
+        self._loading = False
+        self._suspend = False
+
+        self.rich = RichTextEdit()
+        self.source = QPlainTextEdit()
+        self.source.setObjectName("bodySourceEdit")
+        self.source.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.source.setTabChangesFocus(True)
+        self.source.setUndoRedoEnabled(False)
+        self.highlighter = HtmlHighlighter(self.source.document())
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.rich, icon("fa5s.paragraph"), "Rich text")
+        self.tabs.addTab(self.source, icon("fa5s.code"), "HTML source")
+        self.tabs.currentChanged.connect(self._on_tab)
+
+        self.notice = QLabel()
+        self.notice.setObjectName("bodyNotice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self.bar = InlineBar()
+        self.bar.apply_button.clicked.connect(self._apply_bar)
+        self.bar.first.returnPressed.connect(self._apply_bar)
+        self.bar.second.returnPressed.connect(self._apply_bar)
+        self.bar.remove_button.clicked.connect(lambda: self._format(fmt.remove_link, close_bar=True))
+
+        self.toolbar = QToolBar("Body formatting")
+        self.toolbar.setObjectName("bodyToolbar")
+        self.actions_by_name: dict[str, QAction] = {}
+        self._build_actions()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.tabs, 1)
+
+        self.rich.document().contentsChanged.connect(self._on_rich_changed)
+        self.source.textChanged.connect(self._on_source_changed)
+
+    # --- toolbar ------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        specs: list[tuple[str, str, str, str | None, Callable[[], None]]] = [
+            ("bold", "fa5s.bold", "Bold", "Ctrl+B", lambda: self._format(fmt.toggle_bold)),
+            ("italic", "fa5s.italic", "Italic", "Ctrl+I", lambda: self._format(fmt.toggle_italic)),
+            ("link", "fa5s.link", "Insert or edit link", "Ctrl+K", self.edit_link),
+            ("unlink", "fa5s.unlink", "Remove link", "Ctrl+Shift+K", lambda: self._format(fmt.remove_link)),
+            ("-", "", "", None, lambda: None),
+            ("paragraph", "fa5s.paragraph", "Paragraph", "Ctrl+0", lambda: self._format(lambda e: fmt.set_heading(e, 0))),
+            ("h1", "mdi6.format-header-1", "Heading 1", "Ctrl+1", lambda: self._format(lambda e: fmt.set_heading(e, 1))),
+            ("h2", "mdi6.format-header-2", "Heading 2", "Ctrl+2", lambda: self._format(lambda e: fmt.set_heading(e, 2))),
+            ("h3", "mdi6.format-header-3", "Heading 3", "Ctrl+3", lambda: self._format(lambda e: fmt.set_heading(e, 3))),
+            ("-", "", "", None, lambda: None),
+            ("bullets", "fa5s.list-ul", "Bulleted list", "Ctrl+Shift+8",
+             lambda: self._format(lambda e: fmt.toggle_list(e, QTextListFormat.Style.ListDisc))),
+            ("numbers", "fa5s.list-ol", "Numbered list", "Ctrl+Shift+7",
+             lambda: self._format(lambda e: fmt.toggle_list(e, QTextListFormat.Style.ListDecimal))),
+            ("quote", "fa5s.quote-right", "Blockquote", "Ctrl+Shift+9", lambda: self._format(fmt.toggle_blockquote)),
+            ("br", "fa5s.level-down-alt", "Line break (Shift+Enter)", None, lambda: self._format(fmt.insert_line_break)),
+            ("image", "fa5s.image", "Insert image", None, lambda: self.bar.open("image")),
+            ("-", "", "", None, lambda: None),
+            ("paste_plain", "fa5s.paste", "Paste as plain text", "Ctrl+Shift+V", self.rich.paste_plain),
+        ]
+        for name, icon_name, text, shortcut, slot in specs:
+            if name == "-":
+                self.toolbar.addSeparator()
+                continue
+            action = QAction(icon(icon_name), text, self)
+            action.setObjectName(f"body_{name}")
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                action.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
+                self.rich.shortcuts.append(QKeySequence(shortcut))
+            action.triggered.connect(slot)
+            self.addAction(action)
+            self.toolbar.addAction(action)
+            self.actions_by_name[name] = action
+
+    def _format(self, operation: Callable[[RichTextEdit], None], close_bar: bool = False) -> None:
+        """Apply a formatting operation as one undo step of its own."""
+        if self.mode != "rich" or self.session is None:
+            return
+        if self.tabs.currentIndex() != RICH_TAB:
+            self.tabs.setCurrentIndex(RICH_TAB)
+        self.session.end_merge()
+        self._suspend = True
+        try:
+            operation(self.rich)
+        finally:
+            self._suspend = False
+        self._commit_rich(merge=False)
+        self.session.end_merge()
+        if close_bar:
+            self.bar.hide()
+        self.rich.setFocus()
+
+    def edit_link(self) -> None:
+        href, title = fmt.link_at_cursor(self.rich)
+        self.bar.open("link", href, title)
+
+    def _apply_bar(self) -> None:
+        first, second = self.bar.first.text().strip(), self.bar.second.text()
+        if not first:
+            return
+        if self.bar.mode == "link":
+            self._format(lambda e: fmt.set_link(e, first, second), close_bar=True)
+        else:
+            self._format(lambda e: fmt.insert_image(e, first, second), close_bar=True)
+
+    # --- loading ------------------------------------------------------------------------
+
+    def open_session(self, session: DocumentSession) -> None:
+        self.session = session
+        self._shown_body = None
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the document's body if it is not what the widgets already show."""
+        if self.session is None:
+            return
+        body = self.session.document.body
+        if body == self._shown_body:
+            return
+        self._load(body)
+
+    def _load(self, body: str) -> None:
+        keep = self.rich.textCursor().position()
+        self.analysis = analyse(body)
+        self._loading = True
+        try:
+            self.source.setPlainText(body)
+            if self.analysis.rich_ok:
+                self.rich.setHtml(body.strip())
+                cursor = self.rich.textCursor()
+                cursor.setPosition(min(keep, max(0, self.rich.document().characterCount() - 1)))
+                self.rich.setTextCursor(cursor)
+        finally:
+            self._loading = False
+        self._shown_body = body
+        self._set_mode("rich" if self.analysis.rich_ok else "source")
+        if self.analysis.rich_ok and body_from_document(self.rich.document(), self.analysis.style) != body:
+            self.analysis.normalizes.append("its markup is written in a simpler form once the body is edited here")
+        self._show_notice()
+
+    def _set_mode(self, mode: str) -> None:
+        self.mode = mode
+        rich = mode == "rich"
+        self.tabs.setTabEnabled(RICH_TAB, rich)
+        self.toolbar.setEnabled(rich)
+        if not rich:
+            self.tabs.setCurrentIndex(SOURCE_TAB)
+
+    def _show_notice(self) -> None:
+        a = self.analysis
+        if not a.rich_ok:
+            self.notice.setText(
+                "<b>Source mode:</b> this body has markup the rich view cannot keep ("
+                + ", ".join(_esc(r) for r in a.reasons)
+                + "). Edit it as HTML; nothing is dropped."
+            )
+            self.notice.setStyleSheet("background: #fff4d6; color: #5d4200; padding: 4px; border-radius: 3px;")
+            self.notice.show()
+        elif a.normalizes:
+            self.notice.setText("Note: " + "; ".join(_esc(n) for n in a.normalizes) + ".")
+            self.notice.setStyleSheet("background: palette(alternate-base); padding: 4px; border-radius: 3px;")
+            self.notice.show()
+        else:
+            self.notice.hide()
+
+    # --- edits --------------------------------------------------------------------------
+
+    def _on_rich_changed(self) -> None:
+        if self._loading or self._suspend or self.mode != "rich":
+            return
+        self._commit_rich(merge=True)
+
+    def _commit_rich(self, merge: bool) -> None:
+        if self.session is None:
+            return
+        body = body_from_document(self.rich.document(), self.analysis.style)
+        self._shown_body = body
+        self.session.set_body(body, merge=merge)
+
+    def _on_source_changed(self) -> None:
+        if self._loading or self.session is None:
+            return
+        body = self.source.toPlainText()
+        self._shown_body = body
+        self.session.set_body(body, merge=True)
+
+    def _on_tab(self, index: int) -> None:
+        if self.session is None:
+            return
+        body = self.session.document.body
+        if index == SOURCE_TAB and self.source.toPlainText() != body:
+            self._loading = True
+            try:
+                self.source.setPlainText(body)
+            finally:
+                self._loading = False
+        elif index == RICH_TAB:
+            # Source edits reach the rich view when it is shown again (or it goes source-only).
+            self._load(body)
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

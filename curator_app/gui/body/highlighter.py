@@ -1,0 +1,64 @@
+"""Syntax colours for the HTML source tab: tags, attribute names and values, entities, comments."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+_TAG = re.compile(r"</?[A-Za-z][\w:-]*|/?>")
+_ATTR = re.compile(r"\s([A-Za-z_:][\w:.-]*)(?==)")
+_VALUE = re.compile(r"=\s*(\"[^\"]*\"|'[^']*')")
+_ENTITY = re.compile(r"&[#\w]+;")
+_SHORTCODE = re.compile(r"\{\{[<%].*?[>%]\}\}")
+
+
+def _fmt(color: str, bold: bool = False, italic: bool = False) -> QTextCharFormat:
+    f = QTextCharFormat()
+    f.setForeground(QColor(color))
+    if bold:
+        f.setFontWeight(QFont.Weight.Bold)
+    f.setFontItalic(italic)
+    return f
+
+
+class HtmlHighlighter(QSyntaxHighlighter):
+    IN_COMMENT = 1
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self.tag = _fmt("#2f6fb0", bold=True)
+        self.attr = _fmt("#9a5b00")
+        self.value = _fmt("#237a3a")
+        self.entity = _fmt("#8e44ad")
+        self.comment = _fmt("#8a8a8a", italic=True)
+        self.shortcode = _fmt("#b0306f", bold=True)
+
+    def highlightBlock(self, text: str) -> None:
+        # Only inside tags do attribute names and values get colours.
+        for tag in re.finditer(r"<[^<>]*>?", text):
+            start = tag.start()
+            chunk = tag.group(0)
+            for m in _TAG.finditer(chunk):
+                self.setFormat(start + m.start(), len(m.group(0)), self.tag)
+            for m in _ATTR.finditer(chunk):
+                self.setFormat(start + m.start(1), len(m.group(1)), self.attr)
+            for m in _VALUE.finditer(chunk):
+                self.setFormat(start + m.start(1), len(m.group(1)), self.value)
+        for m in _ENTITY.finditer(text):
+            self.setFormat(m.start(), len(m.group(0)), self.entity)
+        for m in _SHORTCODE.finditer(text):
+            self.setFormat(m.start(), len(m.group(0)), self.shortcode)
+        self._comments(text)
+
+    def _comments(self, text: str) -> None:
+        self.setCurrentBlockState(0)
+        start = 0 if self.previousBlockState() == self.IN_COMMENT else text.find("<!--")
+        while start >= 0:
+            end = text.find("-->", start)
+            if end < 0:
+                self.setFormat(start, len(text) - start, self.comment)
+                self.setCurrentBlockState(self.IN_COMMENT)
+                return
+            self.setFormat(start, end + 3 - start, self.comment)
+            start = text.find("<!--", end + 3)

@@ -1,0 +1,172 @@
+"""The editor for one document: front-matter form | body editor, with the problems list.
+
+Public API for the main window: ``open_document(session)``, ``session()``, the signals
+``sig_field_focused(tuple)`` and ``sig_problem_activated(object)`` (a lint Finding), and
+``set_completions(key, values)`` for tag/category completion from the folder.
+Undo/Redo/Save belong to the window's menus (the session's QUndoStack and save()).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from curator_app.core.keypath import KeyPath, format_key
+from curator_app.core.lint import Finding, lint_document
+from curator_app.gui.body.editor import BodyEditor
+from curator_app.gui.body.rich_edit import is_pass_through
+from curator_app.gui.form.form import FormView
+from curator_app.gui.form.icons import severity_icon
+from curator_app.gui.session import DocumentSession
+
+FINDING_ROLE = Qt.ItemDataRole.UserRole
+LINT_DELAY_MS = 400
+
+
+class _UndoPassThrough(QObject):
+    """Text widgets keep Ctrl+Z for their own undo; here it belongs to the session's stack."""
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if is_pass_through(event, []):
+                event.ignore()
+                return True
+        return False
+
+
+class ProblemsList(QTreeWidget):
+    sig_activated = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("problemsList")
+        self.setHeaderLabels(["Field", "Problem"])
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.itemActivated.connect(self._activated)
+        self.itemClicked.connect(self._activated)
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        self.clear()
+        for f in findings:
+            item = QTreeWidgetItem([format_key(f.field) if f.field else "(file)", f.message])
+            item.setIcon(0, severity_icon(f.severity))
+            tip = f"{f.severity} {f.code}: {f.message}" + (f"\nFix: {f.fix.description}" if f.fix else "")
+            item.setToolTip(0, tip)
+            item.setToolTip(1, tip)
+            item.setData(0, FINDING_ROLE, f)
+            self.addTopLevelItem(item)
+        self.resizeColumnToContents(0)
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        self.sig_activated.emit(item.data(0, FINDING_ROLE))
+
+
+class EditorPane(QWidget):
+    sig_field_focused = Signal(tuple)
+    sig_problem_activated = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("editorPane")
+        self._session: DocumentSession | None = None
+        self.findings: list[Finding] = []
+        self.form = FormView()
+        self.body = BodyEditor()
+        self.problems = ProblemsList()
+        self.problems_label = QLabel("Problems")
+        self.read_only_label = QLabel()
+        self.read_only_label.setWordWrap(True)
+        self.read_only_label.hide()
+        self.form.sig_field_focused.connect(self.sig_field_focused)
+        self.problems.sig_activated.connect(self._problem_activated)
+        self._undo_filter = _UndoPassThrough(self)
+        self.form.editor_filter = self._undo_filter
+
+        bottom = QWidget()
+        box = QVBoxLayout(bottom)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(1)
+        box.addWidget(self.problems_label)
+        box.addWidget(self.problems, 1)
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.form)
+        left.addWidget(bottom)
+        left.setStretchFactor(0, 4)
+        left.setStretchFactor(1, 1)
+        left.setSizes([700, 160])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.body)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.read_only_label)
+        layout.addWidget(self.splitter, 1)
+
+        self._lint_timer = QTimer(self, singleShot=True, interval=LINT_DELAY_MS)
+        self._lint_timer.timeout.connect(self.run_lint)
+
+    # --- public API ---------------------------------------------------------------------
+
+    def open_document(self, session: DocumentSession) -> None:
+        if self._session is not None:
+            self._session.sig_changed.disconnect(self._on_changed)
+        self._session = session
+        self.form.open_session(session)
+        self.body.open_session(session)
+        reason = session.document.read_only_reason
+        self.read_only_label.setText(f"Read-only: {reason}" if reason else "")
+        self.read_only_label.setVisible(bool(reason))
+        self.form.setEnabled(not reason)
+        self.body.setEnabled(not reason)
+        session.sig_changed.connect(self._on_changed)
+        self.body.source.installEventFilter(self._undo_filter)
+        self._lint_timer.start(0)  # after the first paint; lint is not needed to start typing
+
+    def session(self) -> DocumentSession | None:
+        return self._session
+
+    def set_completions(self, key: KeyPath, values: list[str]) -> None:
+        self.form.set_completions(key, values)
+
+    def focus_field(self, key: KeyPath) -> bool:
+        return self.form.focus_field(key)
+
+    # --- internals ----------------------------------------------------------------------
+
+    def _on_changed(self) -> None:
+        self.form.refresh()
+        self.body.refresh()
+        self._lint_timer.start(LINT_DELAY_MS)
+
+    def run_lint(self) -> None:
+        if self._session is None:
+            return
+        try:
+            self.findings = lint_document(self._session.document)
+        except Exception as exc:  # a rule bug must not break editing; show it as a problem
+            self.findings = [Finding("CC000", "error", (), None, None, f"lint failed: {exc}")]
+        self.form.show_findings(self.findings)
+        self.problems.show_findings(self.findings)
+        counts: dict[str, int] = {}
+        for f in self.findings:
+            counts[f.severity] = counts.get(f.severity, 0) + 1
+        summary = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items())
+        self.problems_label.setText(f"Problems: {summary}" if summary else "Problems: none")
+
+    def _problem_activated(self, finding: Any) -> None:
+        if isinstance(finding, Finding) and finding.field:
+            self.form.focus_field(finding.field)
+        self.sig_problem_activated.emit(finding)

@@ -1,0 +1,281 @@
+"""Merge a pulled version of an item into the curator's unsaved edits, field by field.
+
+Fields only one side changed are listed as merged; each field both sides changed gets a
+row with the original, your and the pulled value, and a choice: keep yours, take the
+pulled one, or edit. OK applies the choices to the MergeResult's document; Cancel
+touches nothing (the open document keeps every unsaved edit).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from curator_app.core.document import Document
+from curator_app.core.errors import CuratorError
+from curator_app.core.git.diff import MISSING, FieldChange
+from curator_app.core.git.merge3 import MergeConflict, MergeResult
+from curator_app.gui.git.common import (
+    ABSENT_TEXT,
+    edits_as_text,
+    error_label,
+    error_text,
+    parse_value_text,
+    sentence,
+    show_error,
+    value_text,
+)
+
+MINE = "mine"
+THEIRS = "theirs"
+EDIT = "edit"
+
+
+def _value_box(value: Any, name: str) -> QPlainTextEdit:
+    box = QPlainTextEdit(value_text(value))
+    box.setObjectName(name)
+    box.setReadOnly(True)
+    box.setFrameShape(QFrame.Shape.StyledPanel)
+    lines = max(2, min(6, box.toPlainText().count("\n") + 2, len(box.toPlainText()) // 40 + 2))
+    box.setFixedHeight(QFontMetrics(box.font()).lineSpacing() * lines + 12)
+    if value is MISSING:
+        box.setStyleSheet("color: palette(mid); font-style: italic;")
+    return box
+
+
+class ConflictRow(QGroupBox):
+    """One field both sides changed: three values and the curator's choice."""
+
+    def __init__(self, conflict: MergeConflict, parent: QWidget | None = None) -> None:
+        super().__init__(conflict.label, parent)
+        self.setObjectName("gitConflict")
+        self.conflict = conflict
+        self.as_text = edits_as_text(conflict.mine, conflict.theirs, conflict.base)
+        grid = QGridLayout()
+        headings = ("Original", "Yours (unsaved)", "Pulled")
+        values = (conflict.base, conflict.mine, conflict.theirs)
+        names = ("gitConflictBase", "gitConflictMine", "gitConflictTheirs")
+        for col, (heading, value, name) in enumerate(zip(headings, values, names, strict=True)):
+            grid.addWidget(QLabel(f"<b>{heading}</b>"), 0, col)
+            grid.addWidget(_value_box(value, name), 1, col)
+            grid.setColumnStretch(col, 1)
+
+        self.mine_button = QRadioButton("Keep yours")
+        self.theirs_button = QRadioButton("Take pulled")
+        self.edit_button = QRadioButton("Edit…")
+        self.group = QButtonGroup(self)
+        for button, choice in ((self.mine_button, MINE), (self.theirs_button, THEIRS), (self.edit_button, EDIT)):
+            button.setProperty("choice", choice)
+            self.group.addButton(button)
+        if conflict.mine is MISSING:
+            self.mine_button.setText("Keep yours (remove the field)")
+        if conflict.theirs is MISSING:
+            self.theirs_button.setText("Take pulled (remove the field)")
+        choices = QHBoxLayout()
+        choices.addWidget(self.mine_button)
+        choices.addWidget(self.theirs_button)
+        choices.addWidget(self.edit_button)
+        choices.addStretch(1)
+
+        start = conflict.mine if conflict.mine is not MISSING else conflict.theirs
+        self.editor = QPlainTextEdit("" if start is MISSING else value_text(start))
+        self.editor.setObjectName("gitConflictEditor")
+        self.editor.setPlaceholderText("The value to keep" + ("" if self.as_text else " (YAML)"))
+        self.editor.setFixedHeight(QFontMetrics(self.editor.font()).lineSpacing() * 4 + 12)
+        self.editor.hide()
+        self.edit_button.toggled.connect(self.editor.setVisible)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addLayout(choices)
+        layout.addWidget(self.editor)
+
+    @property
+    def key(self) -> tuple[Any, ...]:
+        return self.conflict.key
+
+    def choice(self) -> str | None:
+        button = self.group.checkedButton()
+        return str(button.property("choice")) if button is not None else None
+
+    def choose_mine(self) -> None:
+        self.mine_button.setChecked(True)
+
+    def choose_theirs(self) -> None:
+        self.theirs_button.setChecked(True)
+
+    def choose_edit(self, text: str | None = None) -> None:
+        self.edit_button.setChecked(True)
+        if text is not None:
+            self.editor.setPlainText(text)
+
+    def edited_value(self) -> Any:
+        """The typed value; ValueError when it does not read as YAML."""
+        text = self.editor.toPlainText()
+        if text.strip() == ABSENT_TEXT:
+            return MISSING
+        return parse_value_text(text, self.as_text)
+
+
+class MergeDialog(QDialog):
+    """Shows a MergeResult and lets the curator settle its conflicts; see merged_document()."""
+
+    def __init__(self, result: MergeResult, parent: QWidget | None = None, item_name: str | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("gitMergeDialog")
+        self.merge = result
+        self._merged: Document | None = None
+        path = result.document.path
+        name = item_name or (path.name if path is not None else "this item")
+        self.setWindowTitle(f"Merge pulled changes into {name}")
+
+        conflict_keys = [c.key for c in result.conflicts]
+        auto = self._automatic(result.applied, "Yours") + self._automatic(
+            [c for c in result.pulled if c.key not in conflict_keys], "Pulled"
+        )
+        n_conf = len(result.conflicts)
+        intro = QLabel(
+            f"A pull changed <b>{name}</b> while you had unsaved edits. "
+            + (
+                f"{len(auto)} change{'s' if len(auto) != 1 else ''} merged automatically"
+                + (
+                    f"; <b>{n_conf} field{'s' if n_conf != 1 else ''} changed on both sides</b> "
+                    "need{} your choice.".format("s" if n_conf == 1 else "")
+                    if n_conf
+                    else "; nothing conflicts."
+                )
+            )
+        )
+        intro.setWordWrap(True)
+
+        self.auto_list = QListWidget()
+        self.auto_list.setObjectName("gitMergeAuto")
+        self.auto_list.setWordWrap(True)
+        for line in auto:
+            self.auto_list.addItem(line)
+        if not auto:
+            self.auto_list.addItem("Nothing else changed.")
+        rows = self.auto_list.count()
+        self.auto_list.setMaximumHeight(QFontMetrics(self.auto_list.font()).lineSpacing() * min(6, rows) + 16)
+
+        self.rows = [ConflictRow(c) for c in result.conflicts]
+        holder = QWidget()
+        holder_layout = QVBoxLayout(holder)
+        for row in self.rows:
+            holder_layout.addWidget(row)
+            row.group.buttonToggled.connect(lambda *_: self._update_ok())
+        holder_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setObjectName("gitMergeConflicts")
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(holder)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+
+        self.error = error_label()
+        self.error.setObjectName("gitMergeError")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Apply merge")
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setToolTip("Keep your unsaved version as it is; nothing is merged")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(QLabel("<b>Merged automatically</b>"))
+        layout.addWidget(self.auto_list)
+        if self.rows:
+            layout.addWidget(QLabel("<b>Changed on both sides</b> — choose what to keep"))
+            layout.addWidget(scroll, 1)
+        else:
+            holder.deleteLater()
+            scroll.deleteLater()
+            layout.addStretch(1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(900, 640 if self.rows else 360)
+        self._update_ok()
+
+    @staticmethod
+    def _automatic(changes: list[FieldChange], who: str) -> list[str]:
+        return [f"{who}: {c.describe()}" for c in changes]
+
+    def row(self, key: tuple[Any, ...] | str) -> ConflictRow:
+        """The conflict row of a field (key path, or its dotted label)."""
+        for row in self.rows:
+            if row.key == key or row.conflict.label == key:
+                return row
+        raise KeyError(key)
+
+    def automatic_lines(self) -> list[str]:
+        return [self.auto_list.item(i).text() for i in range(self.auto_list.count())]
+
+    def _update_ok(self) -> None:
+        undecided = [r.conflict.label for r in self.rows if r.choice() is None]
+        self.ok_button.setEnabled(not undecided)
+        self.ok_button.setToolTip("Choose a value for: " + ", ".join(undecided) if undecided else "")
+
+    def accept(self) -> None:
+        if self._merged is not None:
+            super().accept()
+            return
+        choices: list[tuple[ConflictRow, str, Any]] = []
+        for row in self.rows:
+            choice = row.choice()
+            if choice is None:
+                show_error(self.error, f"Choose a value for {row.conflict.label}.")
+                return
+            value = None
+            if choice == EDIT:
+                try:
+                    value = row.edited_value()
+                except ValueError as exc:
+                    show_error(self.error, f"{row.conflict.label}: {exc}")
+                    row.editor.setFocus()
+                    return
+            choices.append((row, choice, value))
+        result = self.merge
+        # All or nothing: a failed edit puts the result back as it was.
+        saved = (result.document.snapshot(), list(result.conflicts), dict(result.resolved))
+        try:
+            for row, choice, value in choices:
+                if choice == MINE:
+                    result.take_mine(row.key)
+                elif choice == THEIRS:
+                    result.take_theirs(row.key)
+                else:
+                    result.resolve(row.key, value)
+        except CuratorError as exc:
+            result.document.restore(saved[0])
+            result.conflicts[:] = saved[1]
+            result.resolved.clear()
+            result.resolved.update(saved[2])
+            show_error(self.error, sentence(error_text(exc)))
+            return
+        self._merged = result.document
+        show_error(self.error, None)
+        super().accept()
+
+    def merged_document(self) -> Document | None:
+        """The merged Document after OK (None after Cancel): pulled version + your choices."""
+        return self._merged

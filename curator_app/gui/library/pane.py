@@ -1,0 +1,191 @@
+"""LibraryPane: the item list of a content folder with search, facets, progress and a
+watcher. Indexing and linting run in a worker thread; the table filters in memory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QSize, Qt, QThread, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from curator_app.core.library.index import Item, LibraryIndex
+from curator_app.core.library.search import Query, SavedFilters, facets, text_ids
+from curator_app.gui.library.filter_bar import FilterBar
+from curator_app.gui.library.model import COL_DATE, COL_THUMB, COL_TITLE, THUMB_SIZE, LibraryModel
+from curator_app.gui.library.watcher import FolderWatcher
+from curator_app.gui.library.worker import IndexWorker, ThumbnailLoader
+
+BODY_SEARCH_DELAY_MS = 150
+
+
+class LibraryPane(QWidget):
+    sig_item_activated = Signal(Path)
+    sig_progress = Signal(int, int)  # done, total (files parsed while indexing)
+    sig_lint_progress = Signal(int, int)
+    sig_loaded = Signal(int)  # number of items now listed
+    sig_failed = Signal(str)
+    _sig_open = Signal(str)
+    _sig_refresh = Signal()
+
+    def __init__(self, parent: QWidget | None = None, saved_filters: SavedFilters | None = None,
+                 poll_ms: int = 15000) -> None:
+        super().__init__(parent)
+        self.root: Path | None = None
+        self.model = LibraryModel(self)
+        self.filter_bar = FilterBar(saved_filters, self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setIconSize(QSize(THUMB_SIZE, THUMB_SIZE))
+        self.view.setWordWrap(False)
+        # Fixed row heights and column widths: nothing measures 10,000 rows.
+        vh = self.view.verticalHeader()
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(THUMB_SIZE + 4)
+        vh.hide()
+        hh = self.view.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        hh.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        hh.resizeSection(COL_THUMB, THUMB_SIZE + 8)
+        self.progress = QProgressBar(self)
+        self.progress.setFormat("Indexing %v / %m")
+        self.progress.hide()
+        self.status = QLabel(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+
+        self._reader: LibraryIndex | None = None
+        self._body_timer = QTimer(self, singleShot=True, interval=BODY_SEARCH_DELAY_MS)
+        self._body_timer.timeout.connect(self._run_body_search)
+        self.filter_bar.sig_query_changed.connect(self.set_query)
+        self.view.activated.connect(self._on_activated)
+        self.view.doubleClicked.connect(self._on_activated)
+
+        self._thumbs = ThumbnailLoader(THUMB_SIZE, self)
+        self.model.sig_thumbnail_wanted.connect(self._thumbs.request)
+        self._thumbs.sig_loaded.connect(self.model.set_thumbnail)
+
+        self._thread = QThread(self)
+        self._thread.setObjectName("curator-library-index")
+        self._worker = IndexWorker()
+        self._worker.moveToThread(self._thread)
+        self._sig_open.connect(self._worker.open_folder)
+        self._sig_refresh.connect(self._worker.refresh)
+        self._worker.sig_progress.connect(self._on_progress)
+        self._worker.sig_items.connect(self._on_items)
+        self._worker.sig_lint.connect(self.model.update_lint)
+        self._worker.sig_lint_progress.connect(self.sig_lint_progress)
+        self._worker.sig_failed.connect(self._on_failed)
+        self._thread.finished.connect(self._worker.deleteLater)
+        self._thread.start()
+
+        self.watcher = FolderWatcher(self, poll_ms=poll_ms)
+        self.watcher.sig_changed.connect(self.refresh)
+
+    # --- public API ---------------------------------------------------------------------
+
+    def open_folder(self, path: str | Path) -> None:
+        self.root = Path(path).resolve()
+        self._close_reader()
+        self.status.setText(f"Opening {self.root}…")
+        self.watcher.watch(self.root)
+        self._sig_open.emit(str(self.root))
+
+    def refresh(self) -> None:
+        """Re-scan the folder (stat only for unchanged files) in the worker thread."""
+        if self.root is not None:
+            self._sig_refresh.emit()
+
+    def set_query(self, query: Query) -> None:
+        self.model.set_query(query)
+        self._update_status()
+        if query.text.strip():
+            self._body_timer.start()
+
+    def selected_paths(self) -> list[Path]:
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        return [p for p in (self.model.path_at(r) for r in rows) if p is not None]
+
+    def items(self) -> list[Item]:
+        return self.model.all_items()
+
+    def shutdown(self) -> None:
+        """Stop the worker thread (call before the application quits)."""
+        self.watcher.stop()
+        self._worker.stop()
+        self._thread.quit()
+        self._thread.wait()
+        self._close_reader()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    # --- worker results -----------------------------------------------------------------
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.sig_progress.emit(done, total)
+        if total and done < total:
+            self.progress.setMaximum(total)
+            self.progress.setValue(done)
+            self.progress.show()
+        else:
+            self.progress.hide()
+
+    def _on_items(self, root: Path, items: list[Item]) -> None:
+        if self.root is None or root != self.root:
+            return  # a folder opened earlier finished after the user moved on
+        self.progress.hide()
+        self.model.set_items(root, items)
+        if self._reader is None and self._worker.db_path is not None:
+            self._reader = LibraryIndex(root, self._worker.db_path, readonly=True)
+        if self._reader is not None:
+            self.filter_bar.set_facets(facets(self._reader))
+        if self.model.query.text.strip():
+            self._run_body_search()
+        self._update_status()
+        self.sig_loaded.emit(len(items))
+
+    def _on_failed(self, message: str) -> None:
+        self.progress.hide()
+        self.status.setText(message)
+        self.sig_failed.emit(message)
+
+    def _run_body_search(self) -> None:
+        text = self.model.query.text
+        if self._reader is None or not text.strip():
+            return
+        ids = text_ids(self._reader, text) or set()
+        self.model.set_body_matches(text, ids)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        shown, total = self.model.rowCount(), len(self.model.all_items())
+        self.status.setText(f"{shown:,} of {total:,} items" if shown != total else f"{total:,} items")
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        path = self.model.path_at(index.row())
+        if path is not None:
+            self.sig_item_activated.emit(path)
+
+    def _close_reader(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None

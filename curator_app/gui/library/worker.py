@@ -1,0 +1,129 @@
+"""Background work for the library: index refresh + lint pass in a QThread, thumbnails in
+the global QThreadPool. Results come back to the GUI thread as queued signals."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal, Slot
+from PySide6.QtGui import QImage, QImageReader
+
+from curator_app.core.library.index import LibraryIndex
+
+LINT_BATCH = 50
+
+
+class IndexWorker(QObject):
+    """Lives in its own QThread; owns the writing LibraryIndex of the open folder."""
+
+    sig_progress = Signal(int, int)  # files parsed, files to parse
+    sig_items = Signal(object, object)  # root Path, list[Item]: the whole library, fresh
+    sig_lint = Signal(object)  # {rel path: (lint count | None, error | None)}
+    sig_lint_progress = Signal(int, int)
+    sig_failed = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._index: LibraryIndex | None = None
+        self._stop = threading.Event()
+        self.db_path: Path | None = None
+        self._sent = False  # the current folder's items went to the GUI at least once
+
+    def stop(self) -> None:
+        """Ask a running lint pass to end soon (safe from any thread)."""
+        self._stop.set()
+
+    @Slot(str)
+    def open_folder(self, root: str) -> None:
+        self._stop.clear()
+        if self._index is not None:
+            self._index.close()
+        try:
+            self._index = LibraryIndex(root)
+        except Exception as exc:  # an unusable cache folder must not kill the thread
+            self.sig_failed.emit(f"{root}: cannot open the library cache: {exc}")
+            self._index = None
+            return
+        self.db_path = self._index.db_path
+        self._sent = False
+        self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        index = self._index
+        if index is None:
+            return
+        self._stop.clear()
+        try:
+            result = index.refresh(progress=self.sig_progress.emit)
+            if result.touched or not self._sent:
+                self._sent = True
+                self.sig_items.emit(index.root, index.items())
+            self._lint_pass(index)
+        except Exception as exc:  # report, keep the thread alive for the next request
+            self.sig_failed.emit(f"{index.root}: indexing failed: {exc}")
+
+    def _lint_pass(self, index: LibraryIndex) -> None:
+        pending = index.lint_pending()
+        total = len(pending)
+        done = 0
+        # One worker process: the CPU work leaves this process, so the GUI thread keeps
+        # the GIL; on bigger machines a second process halves the wait.
+        workers = max(1, min(2, (os.cpu_count() or 2) - 1))
+        for start in range(0, total, LINT_BATCH * 4):
+            if self._stop.is_set():
+                return
+            part = pending[start : start + LINT_BATCH * 4]
+            index.compute_lint(part, workers=workers, should_stop=self._stop.is_set)
+            marks = ",".join("?" * len(part))
+            rows = index.db.execute(
+                f"SELECT path, lint_count, error FROM items WHERE path IN ({marks})", part)
+            self.sig_lint.emit({r[0]: (r[1], r[2]) for r in rows})
+            done += len(part)
+            self.sig_lint_progress.emit(done, total)
+
+    @Slot()
+    def close(self) -> None:
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+
+
+class _ThumbSignals(QObject):
+    loaded = Signal(str, QImage)
+
+
+class _ThumbJob(QRunnable):
+    def __init__(self, key: str, path: str, size: int, signals: _ThumbSignals) -> None:
+        super().__init__()
+        self.key, self.path, self.size, self.signals = key, path, size, signals
+
+    def run(self) -> None:
+        if not os.path.isfile(self.path):
+            return
+        reader = QImageReader(self.path)
+        src = reader.size()
+        if src.isValid() and src.width() > 0 and src.height() > 0:
+            reader.setScaledSize(
+                src.scaled(QSize(self.size, self.size), Qt.AspectRatioMode.KeepAspectRatio))
+        image = reader.read()
+        if not image.isNull():
+            self.signals.loaded.emit(self.key, image)
+
+
+class ThumbnailLoader(QObject):
+    """Decodes thumbnails at their small size in the thread pool."""
+
+    sig_loaded = Signal(str, QImage)
+
+    def __init__(self, size: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._size = size
+        self._signals = _ThumbSignals(self)
+        self._signals.loaded.connect(self.sig_loaded)
+
+    @Slot(str, str)
+    def request(self, key: str, path: str) -> None:
+        QThreadPool.globalInstance().start(_ThumbJob(key, path, self._size, self._signals))

@@ -1,0 +1,182 @@
+"""One open document: its undo stack, dirty state, saving, reverting and disk watching.
+
+Every form or body edit is a QUndoCommand holding Document.snapshot() before and after,
+so undo/redo restore whole states and never replay edits. Consecutive edits with the
+same merge key (typing in one field) merge into one step until ``end_merge``.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from curator_app.core.document import Document, KeyPath
+from curator_app.core.keypath import format_key
+
+State = tuple[str, str]
+
+
+class EditCommand(QUndoCommand):
+    def __init__(self, session: DocumentSession, text: str, before: State, after: State, merge_id: int) -> None:
+        super().__init__(text)
+        self._session = session
+        self.before = before
+        self.after = after
+        self._merge_id = merge_id
+        self._first = True  # the edit is already applied when the command is pushed
+
+    def id(self) -> int:
+        return self._merge_id
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, EditCommand) or other.id() != self._merge_id or self._merge_id < 0:
+            return False
+        self.after = other.after
+        return True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._session._apply_state(self.after)
+
+    def undo(self) -> None:
+        self._session._apply_state(self.before)
+
+
+class DocumentSession(QObject):
+    """The editing state of one file; widgets edit through it, never the Document directly."""
+
+    sig_changed = Signal()  # the document's content changed (edit, undo, redo, reload)
+    sig_dirty_changed = Signal(bool)
+    sig_saved = Signal(Path)
+    sig_external_change = Signal()  # the file changed on disk while there are unsaved edits
+
+    def __init__(self, path: str | Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = Path(path)
+        self.document = Document.load(self.path)
+        self.content_root: Path = self.path.parent
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self._merge_ids: dict[str, int] = {}
+        self._merge_epoch = itertools.count(1)
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(self._on_file_changed)
+        self._watch()
+        self._external_pending = False
+
+    # --- editing ------------------------------------------------------------------------
+
+    @property
+    def read_only(self) -> bool:
+        return bool(self.document.read_only_reason)
+
+    def edit(self, text: str, change: Callable[[Document], Any], merge_key: str | None = None) -> bool:
+        """Apply ``change`` to the document as one undoable step; False if nothing changed."""
+        doc = self.document
+        before = doc.snapshot()
+        change(doc)
+        after = doc.snapshot()
+        if after == before:
+            return False
+        merge_id = self._merge_id(merge_key) if merge_key else -1
+        self.undo_stack.push(EditCommand(self, text, before, after, merge_id))
+        self.sig_changed.emit()
+        return True
+
+    def set_value(self, key: KeyPath, value: Any, merge: bool = True) -> bool:
+        label = format_key(key)
+        return self.edit(f"Edit {label}", lambda d: d.set(key, value), f"field:{label}" if merge else None)
+
+    def delete_value(self, key: KeyPath) -> bool:
+        return self.edit(f"Remove {format_key(key)}", lambda d: d.delete(key))
+
+    def set_body(self, text: str, merge: bool = True, label: str = "Edit body") -> bool:
+        if text == self.document.body:
+            return False
+
+        def change(d: Document) -> None:
+            d.body = text
+
+        return self.edit(label, change, "body" if merge else None)
+
+    def end_merge(self, key: str | None = None) -> None:
+        """The next edit starts a new undo step (focus left the field, a format was applied)."""
+        if key is None:
+            self._merge_ids.clear()
+        else:
+            self._merge_ids.pop(key, None)
+
+    def _merge_id(self, key: str) -> int:
+        if key not in self._merge_ids:
+            self._merge_ids[key] = next(self._merge_epoch)
+        return self._merge_ids[key]
+
+    def _apply_state(self, state: State) -> None:
+        self.document.restore(state)
+        self._merge_ids.clear()
+        self.sig_changed.emit()
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.sig_dirty_changed.emit(not clean)
+
+    # --- state --------------------------------------------------------------------------
+
+    def is_dirty(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def save(self, force: bool = False) -> None:
+        """Write through the core's atomic writer; WriteConflictError if the file changed on disk."""
+        self.document.save(force=force)
+        self._external_pending = False
+        self.undo_stack.setClean()
+        self._merge_ids.clear()
+        self._watch()
+        self.sig_saved.emit(self.path)
+
+    def revert(self) -> None:
+        """Throw away unsaved edits and read the file again."""
+        self._reload()
+
+    def reload_from_disk(self) -> None:
+        """Answer to sig_external_change: take the disk version."""
+        self._reload()
+
+    def keep_mine(self) -> None:
+        """Answer to sig_external_change: keep the edits; the next save must be forced."""
+        self._external_pending = False
+
+    def _reload(self) -> None:
+        self.document = Document.load(self.path)
+        self.undo_stack.clear()  # old states belong to the old file
+        self._merge_ids.clear()
+        self._external_pending = False
+        self.sig_changed.emit()
+        self.sig_dirty_changed.emit(False)
+
+    # --- disk watching ------------------------------------------------------------------
+
+    def _watch(self) -> None:
+        # An atomic rename replaces the inode, and the watcher drops the path with it.
+        if str(self.path) not in self._watcher.files() and self.path.exists():
+            self._watcher.addPath(str(self.path))
+
+    def _on_file_changed(self, _path: str) -> None:
+        # Writers often replace the file in steps; look once it has settled.
+        QTimer.singleShot(50, self.check_disk)
+
+    def check_disk(self) -> None:
+        self._watch()
+        if not self.path.exists() or not self.document.changed_on_disk():
+            return
+        if not self.is_dirty():
+            self._reload()
+        elif not self._external_pending:
+            self._external_pending = True
+            self.sig_external_change.emit()

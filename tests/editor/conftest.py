@@ -1,0 +1,38 @@
+"""Fixtures for the editor tests: a writable copy of the seed and an EditorPane on it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from curator_app.gui.editor_pane import EditorPane
+from curator_app.gui.session import DocumentSession
+
+
+@pytest.fixture
+def seed_copy(seed_path: Path, tmp_path: Path) -> Path:
+    dest = tmp_path / "item" / "index.md"
+    dest.parent.mkdir()
+    shutil.copyfile(seed_path, dest)
+    return dest
+
+
+@pytest.fixture
+def open_pane(qtbot):  # type: ignore[no-untyped-def]
+    """Open a file in a shown EditorPane; returns (pane, session)."""
+
+    def _open(path: Path) -> tuple[EditorPane, DocumentSession]:
+        pane = EditorPane()
+        qtbot.addWidget(pane)
+        pane.resize(1300, 900)
+        session = DocumentSession(path)
+        pane.open_document(session)
+        pane.show()
+        qtbot.waitExposed(pane)
+        pane.activateWindow()
+        qtbot.waitUntil(pane.isActiveWindow, timeout=2000)
+        return pane, session
+
+    return _open
