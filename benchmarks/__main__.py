@@ -13,8 +13,8 @@ import datetime as dt
 import importlib
 import json
 import os
-import platform
 import pkgutil
+import platform
 import sys
 import time
 import traceback

@@ -19,7 +19,7 @@ STAMP="$VENV/.curator-setup"
 
 # Run-time libraries of PySide6's QtCore/QtGui/QtWidgets, the xcb platform plugin and
 # QtWebEngine (found with ldd on the wheels), a font, a virtual X server, and hugo
-# (benchmarks and the site-render peer tests).
+# (benchmarks and the site-render peer tests), and binutils (PyInstaller needs objdump).
 APT_PACKAGES=(
   libglib2.0-0 libdbus-1-3 libfontconfig1 libfreetype6 fonts-dejavu-core
   libegl1 libgl1 libgbm1 libdrm2
@@ -28,7 +28,7 @@ APT_PACKAGES=(
   libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0
   libxcb-xkb1 libxcb-glx0 libxcb-dri3-0
   libnss3 libnspr4 libasound2 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxkbfile1
-  xvfb xauth hugo
+  xvfb xauth hugo binutils
 )
 
 say() { printf 'dev.sh: %s\n' "$*" >&2; }

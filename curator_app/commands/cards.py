@@ -50,6 +50,10 @@ def run(args: argparse.Namespace) -> int:
     from curator_app.core.preview_page import build_preview
 
     file = Path(args.file)
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        print(f"{args.out}: not a folder", file=sys.stderr)
+        return 2
     try:
         doc = Document.load(file)
         root = _content_root(file, args.content_root)
@@ -72,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     create_application()
     shooter = CardSnapshotter(root, allow_remote=args.remote_images)
     try:
-        written = shooter.save_all(preview, Path(args.out))
+        written = shooter.save_all(preview, out)
     except OSError as exc:
         print(f"{args.out}: {exc}", file=sys.stderr)
         return 2

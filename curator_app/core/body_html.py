@@ -115,8 +115,6 @@ class _Scanner(HTMLParser):
         self._last_was_tag = True
 
     def handle_data(self, data: str) -> None:
-        if _SHORTCODE.search(data):
-            self._reason("Hugo shortcode {{< >}}")
         if not data.strip():
             # Whitespace with a line break sits between elements (a space may be content).
             if "\n" in data:
@@ -155,6 +153,8 @@ def analyse(body: str) -> BodyAnalysis:
     """Whether the rich view can edit ``body`` without losing anything, and why not."""
     core = body.strip()
     scanner = _Scanner()
+    if _SHORTCODE.search(core):  # on the raw text: the parser splits "{{<" apart
+        scanner._reason("Hugo shortcode {{< >}}")
     scanner.feed(core)
     scanner.close()
     style = scanner.style

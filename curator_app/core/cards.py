@@ -184,7 +184,12 @@ class _Builder:
         if text.cut:
             sev = "warning" if kind == "x" and _LIMITS[kind][2] else "info"
             hedge = "" if _LIMITS[kind][2] else " (measured, not documented)"
-            notes.append(Note(sev, f"{what} cut at {limit} characters{hedge}: {len(text.full)} long"))
+            notes.append(
+                Note(
+                    sev,
+                    f"{what} cut at {limit} characters on {CARD_LABELS[kind]}{hedge}: {len(text.full)} long",
+                )
+            )
         return text
 
     def _image(

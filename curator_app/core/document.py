@@ -11,7 +11,7 @@ from curator_app.core.atomic_write import write_bytes_atomic
 from curator_app.core.errors import CuratorError, EditError, ParseError, WriteConflictError
 from curator_app.core.frontmatter_split import Split, decode, split
 from curator_app.core.json_fm import JsonFront
-from curator_app.core.keypath import KeyPath, format_key, parse_dotted, same_value
+from curator_app.core.keypath import KeyPath, format_key, parse_dotted, same_value, with_indexes
 from curator_app.core.toml_fm import TomlFront
 from curator_app.core.yaml_front import YamlFront
 
@@ -77,12 +77,18 @@ class Document:
 
     # --- reading ------------------------------------------------------------------------
 
+    def _key(self, key: KeyPath | str) -> KeyPath:
+        """A key path; the dotted string form may address list items (`tags.0`)."""
+        if isinstance(key, str):
+            return with_indexes(self.data, parse_dotted(key))
+        return tuple(key)
+
     @property
     def data(self) -> dict[str, Any]:
         return self._front.data if self._front is not None else {}
 
     def get(self, key: KeyPath | str, default: Any = None) -> Any:
-        return get_in(self.data, _as_key(key), default)
+        return get_in(self.data, self._key(key), default)
 
     def has(self, key: KeyPath | str) -> bool:
         return self.get(key, _MISSING) is not _MISSING
@@ -91,13 +97,13 @@ class Document:
         """1-based line and column of the key in the file, or None if it is absent."""
         if self._front is None:
             return None
-        return self._front.position(_as_key(key))
+        return self._front.position(self._key(key))
 
     def line_span(self, key: KeyPath | str) -> tuple[int, int] | None:
         """First and last file line of a key's entry (its value may span lines)."""
         if self._front is None:
             return None
-        return self._front.value_span(_as_key(key))
+        return self._front.value_span(self._key(key))
 
     @property
     def front_text(self) -> str:
@@ -122,7 +128,7 @@ class Document:
         return self._front
 
     def set(self, key: KeyPath | str, value: Any) -> None:
-        k = _as_key(key)
+        k = self._key(key)
         if not k:
             raise EditError("empty key", self.path)
         front = self._editable()
@@ -132,14 +138,14 @@ class Document:
         self._guarded(front.set, k, value)
 
     def delete(self, key: KeyPath | str) -> None:
-        k = _as_key(key)
+        k = self._key(key)
         front = self._editable()
         if not self.has(k):
             raise EditError(f"no key '{format_key(k)}' to delete", self.path)
         self._guarded(front.delete, k)
 
     def move(self, key: KeyPath | str, index: int) -> None:
-        k = _as_key(key)
+        k = self._key(key)
         front = self._editable()
         if not self.has(k) or not k or isinstance(k[-1], int):
             raise EditError(f"no key '{format_key(k)}' to move", self.path)
@@ -220,10 +226,6 @@ class Document:
         self._body = self._split.body
 
 
-def _as_key(key: KeyPath | str) -> KeyPath:
-    if isinstance(key, str):
-        return parse_dotted(key)
-    return tuple(key)
 
 
 def get_in(data: Any, key: KeyPath, default: Any = None) -> Any:

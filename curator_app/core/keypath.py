@@ -40,6 +40,23 @@ def format_key(key: KeyPath) -> str:
     return ".".join(str(p).replace("\\", "\\\\").replace(".", "\\.") for p in key)
 
 
+def with_indexes(data: Any, key: KeyPath) -> KeyPath:
+    """A dotted key's digit parts as list indexes where the value there is a list
+    (`tags.0`), and as keys where it is a mapping (a key may be named `2024`)."""
+    out: list[str | int] = []
+    for part in key:
+        if isinstance(part, str) and isinstance(data, list) and part.lstrip("-").isdigit():
+            part = int(part)
+        out.append(part)
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and -len(data) <= part < len(data):
+            data = data[part]
+        else:
+            data = None
+    return tuple(out)
+
+
 # --- plain values at key paths (shared by the YAML, TOML and JSON backends) ---
 
 

@@ -9,6 +9,7 @@ left as it was. That check is what lets the rest of Curator trust a minimal diff
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -21,6 +22,10 @@ from curator_app.core.keypath import get_path as _get
 from curator_app.core.keypath import remove_in as _remove
 from curator_app.core.keypath import same_value as _same
 from curator_app.core.yaml_nodes import PLAIN, compose, entries, find, resolve_plain, to_value
+
+
+# A block scalar header with keep chomping, after an optional anchor and tag.
+_KEEP_RE = re.compile(r"(?:[&!]\S*\s+)*[|>](?:[1-9]?\+|\+[1-9]?)[ \t]*(?:#.*)?\r?$", re.M)
 
 
 class YamlFront:
@@ -186,8 +191,15 @@ class YamlFront:
         return len(self.text) if nl < 0 else nl + 1
 
     def _node_end(self, node: Node) -> int:
+        """End of a node's own text, before the line end that follows it."""
         start = node.start_mark.index
         raw = self.text[start : node.end_mark.index]
+        if isinstance(node, ScalarNode) and node.style in ("|", ">") and _KEEP_RE.match(raw):
+            # `|+` keeps its trailing blank lines: they are part of the value, all but the
+            # last line end (which the replacement text relies on, as for any value).
+            body = raw.rstrip(" \t")
+            cut = 2 if body.endswith("\r\n") else 1 if body.endswith("\n") else 0
+            return start + len(body) - cut
         return start + len(raw.rstrip(" \t\r\n"))
 
     def _value_end(self, knode: ScalarNode | None, value: Node) -> int:
@@ -235,6 +247,17 @@ class YamlFront:
                 break
             parent, node, knode = p, child, k
             depth += 1
+        if (
+            flow_top is not None
+            and depth == len(key)
+            and isinstance(node, ScalarNode)
+            and not isinstance(value, (dict, list, tuple))
+            and flow_top[1].start_mark.index <= node.start_mark.index < flow_top[1].end_mark.index
+        ):
+            # One item of a one-line list or map: replace just that item's text.
+            return self._replace(
+                node.start_mark.index, self._node_end(node), yaml_style.flow(value, _kept(self.style, node))
+            )
         if flow_top is not None:
             fdepth, fnode = flow_top
             new = copy.deepcopy(self.data if fdepth == 0 else _get(self.data, key[:fdepth]))
@@ -268,7 +291,7 @@ class YamlFront:
                 node.start_mark.column - 2 if isinstance(parent, SequenceNode) else node.start_mark.column
             )
             if isinstance(node, ScalarNode) and scalar_new:
-                text = yaml_style.inline(value, style, dash_col + 2)
+                text = yaml_style.inline(value, _kept(style, node), dash_col + 2)
             else:
                 text = yaml_style.item(value, style, dash_col).lstrip(" ")
             return self._replace(node.start_mark.index, self._node_end(node), text)
@@ -276,10 +299,19 @@ class YamlFront:
         alias = self._is_alias_use(knode, node)
         empty = isinstance(node, ScalarNode) and not node.style and node.value == ""
         if isinstance(node, ScalarNode) and scalar_new and not alias and not empty:
-            text = yaml_style.inline(value, style, col + style.map_indent)
+            text = yaml_style.inline(value, _kept(style, node), col + style.map_indent)
             return self._replace(node.start_mark.index, self._node_end(node), text)
         colon = self._colon_after(knode)
         end = colon + 1 if empty else self._value_end(knode, node)
+        if (
+            isinstance(node, (SequenceNode, MappingNode))
+            and node.flow_style
+            and not alias
+            and isinstance(value, list if isinstance(node, SequenceNode) else dict)
+            and node.start_mark.line == self.text.count("\n", 0, end)
+        ):
+            # A one-line `[a, b]` or `{k: v}` stays one line.
+            return self._replace(node.start_mark.index, end, yaml_style.flow(value, style))
         local = copy.copy(style)
         if isinstance(node, SequenceNode) and not node.flow_style and not alias:
             local.seq_offset = node.start_mark.column - col
@@ -356,3 +388,12 @@ def _nest(rest: KeyPath, value: Any) -> Any:
     for part in reversed(rest):
         value = {part: value}
     return value
+
+
+def _kept(style: yaml_style.Style, node: Node) -> yaml_style.Style:
+    """The style for replacing ``node``'s text: a quoted value keeps its quote."""
+    if isinstance(node, ScalarNode) and node.style in ("'", '"'):
+        local = copy.copy(style)
+        local.keep_quote = node.style
+        return local
+    return style

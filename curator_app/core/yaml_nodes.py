@@ -20,6 +20,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from curator_app.core.errors import ParseError, UnsafeContentError
 
 MAX_EXPANDED_NODES = 200_000
+# Real front matter nests a few levels; the converters and the style detector recurse.
+MAX_DEPTH = 64
 _STD = "tag:yaml.org,2002:"
 # Plain scalars without a tag get this tag instead of PyYAML's YAML 1.1 guess, so that
 # `1e3` or `0o17` (strings to YAML 1.1, numbers to 1.2) are resolved here by the 1.2 rules
@@ -128,7 +130,54 @@ class _Budget:
 
 def to_value(node: Node | None, path: object, line_offset: int) -> Any:
     """Plain Python values for a node graph, refusing tags, cycles and alias bombs."""
+    _check_expansion(node, path, line_offset)
     return _convert(node, path, line_offset, _Budget(MAX_EXPANDED_NODES), set())
+
+
+def _check_expansion(root: Node | None, path: object, off: int) -> None:
+    """Count the values aliases would expand to, without expanding them.
+
+    Each distinct node is sized once (memoised), so a billion-laughs file is refused in
+    microseconds instead of after building a huge value. Cycles are caught here too.
+    """
+    if root is None:
+        return
+    size: dict[int, int] = {}
+    on_path: set[int] = set()
+    # Iterative post-order walk: deep nesting must not hit Python's recursion limit.
+    stack: list[tuple[Node, bool, int]] = [(root, False, 1)]
+    while stack:
+        node, done, depth = stack.pop()
+        nid = id(node)
+        if done:
+            children = _children(node)
+            total = 1 + sum(size[id(c)] for c in children)
+            on_path.discard(nid)
+            size[nid] = total
+            if total > MAX_EXPANDED_NODES:
+                raise _err(UnsafeContentError, "aliases expand to too many values (alias bomb?)", node, path, off)
+            continue
+        if nid in size:
+            continue
+        if nid in on_path:
+            raise _err(UnsafeContentError, "recursive alias", node, path, off)
+        if depth > MAX_DEPTH:
+            raise _err(UnsafeContentError, f"values nested more than {MAX_DEPTH} deep", node, path, off)
+        on_path.add(nid)
+        stack.append((node, True, depth))
+        for child in _children(node):
+            if id(child) in on_path:
+                raise _err(UnsafeContentError, "recursive alias", child, path, off)
+            if id(child) not in size:
+                stack.append((child, False, depth + 1))
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    return []
 
 
 def _err(cls: type[ParseError], msg: str, node: Node, path: object, off: int) -> ParseError:

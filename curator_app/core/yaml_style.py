@@ -19,8 +19,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from curator_app.core.yaml_nodes import resolve_plain
 
 FOLD_WIDTH = 80
-# Characters that make the file's generator (js-yaml style, as in the seed) quote a string.
-_QUOTE_CHARS = set(",[]{}:#`\"'")
+# Characters that make the seed's generator (js-yaml 3: `isPlainSafe`) quote a string anywhere in
+# it; quotes and apostrophes inside a string stay plain (`Alphabet's Verily`).
+_QUOTE_CHARS = set(",[]{}:#")
 _FIRST_INDICATORS = set("-?:,[]{}#&*!|>'\"%@` \t")
 _YAML11_SPECIAL = re.compile(
     r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|[-+]?0b[01_]+|[-+]?0[0-7_]+|<<|=)$"
@@ -36,6 +37,8 @@ class Style:
     fold_width: int = FOLD_WIDTH
     null: str = "null"
     newline: str = "\n"
+    # The quote of the value being replaced: an edited `"title"` stays double-quoted.
+    keep_quote: str | None = None
 
 
 def detect(root: Node | None, text: str, newline: str) -> Style:
@@ -175,6 +178,8 @@ def scalar(value: Any, style: Style, indent: int) -> str:
     width = style.fold_width - indent
     if style.fold and len(s) > width and s.isprintable() and s == s.strip() and "  " not in s:
         return ">-" + "".join(style.newline + pad + ln for ln in fold_lines(s, width))
+    if style.keep_quote and isinstance(value, str):
+        return quote(s, style.keep_quote)
     if needs_quotes(s):
         return quote(s, style.quote)
     return s
@@ -229,7 +234,11 @@ def flow(value: Any, style: Style) -> str:
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(flow(v, style) for v in value) + "]"
     # An empty null spelling (`key:`) means nothing inside brackets: `[, a]` is not YAML.
-    text = scalar(value, Style(quote=style.quote, null=style.null or "null"), 0)
+    if isinstance(value, str) and not all(line.isprintable() for line in value.split("\n")):
+        return quote(value, '"')
+    if isinstance(value, str) and "\n" in value:
+        return quote(value, '"')  # block scalars (`|`) cannot appear inside brackets
+    text = scalar(value, Style(quote=style.quote, null=style.null or "null", keep_quote=style.keep_quote), 0)
     if isinstance(value, str) and ("," in text or text[:1] in "[]{}") and text[:1] not in "'\"":
         return quote(value, style.quote)
     return text

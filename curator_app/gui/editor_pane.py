@@ -37,10 +37,13 @@ class _UndoPassThrough(QObject):
     """Text widgets keep Ctrl+Z for their own undo; here it belongs to the session's stack."""
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            if is_pass_through(event, []):
-                event.ignore()
-                return True
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and is_pass_through(event, [])
+        ):
+            event.ignore()
+            return True
         return False
 
 

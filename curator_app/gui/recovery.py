@@ -60,8 +60,10 @@ class Autosaver(QObject):
         self.store = store
         self._sources: list[Source] = []
         self._written: dict[Path, str] = {}  # path -> sha256 of the bytes last recorded
+        self._paths: dict[Source, Path] = {}  # where each source was last seen (files get renamed)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="curator-autosave")
         self._futures: set[Future[None]] = set()
+        self._last_error: str | None = None  # report a failing disk once, not every tick
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.save_now)
@@ -87,13 +89,14 @@ class Autosaver(QObject):
         """
         if source in self._sources:
             self._sources.remove(source)
+        last = self._paths.pop(source, None)
         if not discard:
             return
         if path is None:
             with contextlib.suppress(Exception):
                 path = source()[0]
-        if path is not None:
-            self.notify_saved(path)
+        for where in {Path(p) for p in (path, last) if p is not None}:
+            self.notify_saved(where)
 
     def notify_saved(self, path: Path) -> None:
         """The document at ``path`` was saved (or its edits thrown away): drop its record now."""
@@ -112,6 +115,10 @@ class Autosaver(QObject):
                 self.sig_error.emit(f"autosave skipped a document: {exc}")
                 continue
             path = Path(path)
+            previous = self._paths.get(source)
+            self._paths[source] = path
+            if previous is not None and previous != path and previous in self._written:
+                self.notify_saved(previous)  # renamed while open: the old name's record is stale
             if not dirty:
                 if path in self._written:
                     self.notify_saved(path)
@@ -145,8 +152,12 @@ class Autosaver(QObject):
             # Forget the digest so the next tick tries again (space may have been freed).
             if self._written.get(path) == digest:
                 self._written.pop(path, None)
-            self.sig_error.emit(f"could not keep a recovery copy of {path.name}: {exc}")
+            message = f"could not keep a recovery copy of {path.name}: {exc}"
+            if message != self._last_error:
+                self._last_error = message
+                self.sig_error.emit(message)
             return
+        self._last_error = None
         self.sig_written.emit(str(path))
 
     def _discard(self, path: Path) -> None:

@@ -43,8 +43,8 @@ CASES: dict[str, tuple[bytes, dict[str, Any]]] = {
         {"a": None, "b": None, "c": None, "d": None, "e": ""},
     ),
     "quoting": (
-        b"---\ns: 'it''s'\nd: \"tab\\there \\u00e9\"\np: plain: text no\nn: '123'\nb: 'true'\nv: yes\n---\n",
-        {"s": "it's", "d": "tab\there \u00e9", "p": "plain: text no", "n": "123", "b": "true", "v": "yes"},
+        b"---\ns: 'it''s'\nd: \"tab\\there \\u00e9\"\np: a:b c#d\nn: '123'\nb: 'true'\nv: yes\n---\n",
+        {"s": "it's", "d": "tab\there \u00e9", "p": "a:b c#d", "n": "123", "b": "true", "v": "yes"},
     ),
     "multiline_plain": (
         b"---\ntitle: a long plain\n  scalar over\n  three lines\nnext: 1\n---\n",
@@ -136,21 +136,20 @@ def _leaves(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...]
 # the file's style, which is allowed: they are the edited key's own lines).
 REWRITTEN = {
     ("quoting", ("v",)),  # `yes` plain: a YAML 1.1 bool, written back quoted for safety
-    ("quoting", ("d",)),  # escapes in double quotes become the file's single quotes
-    ("quoting", ("p",)),
+    ("quoting", ("d",)),  # escapes are re-spelled (`\\u00e9` -> `é`)
+    ("quoting", ("p",)),  # plain text a stricter reader might mistake is quoted
+    ("anchors_aliases", ("who",)),  # an alias use is replaced by the value
+    ("merge_keys", ("item", "a")),  # a merged value becomes an explicit key
+    ("block_scalars", ("f",)),  # a short string is not folded (js-yaml folds only long lines)
+    ("non_ascii", ("title",)),  # a comma makes the file's style quote a new value
     ("multiline_plain", ("title",)),  # multi-line plain scalars are joined
     ("types", ("exp",)),  # 1e3 is written as 1000.0
     ("types", ("oct",)),
     ("types", ("hex",)),
-    ("types", ("ts",)),
     ("nulls", ("b",)),  # ~ and Null become the file's most common null spelling
     ("nulls", ("c",)),
     ("nulls", ("d",)),
-    ("block_scalars", ("g",)),  # `>` (clip) and `|+` are written as `|` blocks
-    ("block_scalars", ("k",)),
-    ("block_scalars", ("l",)),
-    ("non_ascii", ("emoji",)),
-    ("toml", ("date",)),
+    ("block_scalars", ("g",)),  # `>` (clip) is written as a `|` block
 }
 
 
@@ -190,7 +189,9 @@ def test_setting_each_value_to_itself_changes_nothing(name: str) -> None:
             pytest.fail(f"{path}: {exc}")
         assert (name, path) not in REFUSED, "now editable: remove from REFUSED"
         assert d.data == doc.data, path
-        if (name, path) not in REWRITTEN:
+        if (name, path) in REWRITTEN:
+            assert d.to_bytes() != raw, f"{path} is now kept: remove it from REWRITTEN"
+        else:
             assert d.to_bytes() == raw, path
 
 

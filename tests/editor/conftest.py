@@ -20,7 +20,7 @@ def seed_copy(seed_path: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def open_pane(qtbot):  # type: ignore[no-untyped-def]
+def open_pane(qtbot):
     """Open a file in a shown EditorPane; returns (pane, session)."""
 
     def _open(path: Path) -> tuple[EditorPane, DocumentSession]:

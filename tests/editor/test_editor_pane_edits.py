@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
 
 from curator_app.gui.form.fields_basic import TextEditor
 from curator_app.gui.form.fields_list import StringListEditor
@@ -13,7 +12,7 @@ from curator_app.gui.form.fields_list import StringListEditor
 SEED_TITLE = "UK Launch  Implementation Plan For Genomic Healthcare System"
 
 
-def _select_word(pane, word: str) -> None:  # type: ignore[no-untyped-def]
+def _select_word(pane, word: str) -> None:
     rich = pane.body.rich
     found = rich.document().find(word)
     assert not found.isNull(), word
@@ -21,7 +20,7 @@ def _select_word(pane, word: str) -> None:  # type: ignore[no-untyped-def]
     rich.setFocus()
 
 
-def test_unedited_seed_saves_byte_identical(open_pane, seed_copy: Path) -> None:  # type: ignore[no-untyped-def]
+def test_unedited_seed_saves_byte_identical(open_pane, seed_copy: Path) -> None:
     before = seed_copy.read_bytes()
     pane, session = open_pane(seed_copy)
     # Looking at every section (building all editors) and both body tabs writes nothing.
@@ -33,7 +32,7 @@ def test_unedited_seed_saves_byte_identical(open_pane, seed_copy: Path) -> None:
     assert seed_copy.read_bytes() == before
 
 
-def test_full_edit_matches_golden(open_pane, seed_copy: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_full_edit_matches_golden(open_pane, seed_copy: Path, qtbot) -> None:
     seed = seed_copy.read_text(encoding="utf-8")
     pane, session = open_pane(seed_copy)
     stack = session.undo_stack
@@ -45,6 +44,7 @@ def test_full_edit_matches_golden(open_pane, seed_copy: Path, qtbot) -> None:  #
     title.edit.end(False)
     qtbot.keyClicks(title.edit, " now")
 
+    qtbot.mouseClick(pane.form.sections["taxonomy"].header, Qt.MouseButton.LeftButton)  # open the section
     tags = pane.form.editor("tags")
     assert isinstance(tags, StringListEditor)
     tags.entry.setFocus()
@@ -75,7 +75,7 @@ def test_full_edit_matches_golden(open_pane, seed_copy: Path, qtbot) -> None:  #
     assert seed_copy.read_text(encoding="utf-8") == golden
 
 
-def test_bold_changes_only_that_spot(open_pane, seed_copy: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_bold_changes_only_that_spot(open_pane, seed_copy: Path, qtbot) -> None:
     pane, session = open_pane(seed_copy)
     body = session.document.body
     _select_word(pane, "ambition")
@@ -83,7 +83,7 @@ def test_bold_changes_only_that_spot(open_pane, seed_copy: Path, qtbot) -> None:
     assert session.document.body == body.replace("ambition", "<strong>ambition</strong>", 1)
 
 
-def test_typing_in_one_field_is_one_undo_step(open_pane, seed_copy: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_typing_in_one_field_is_one_undo_step(open_pane, seed_copy: Path, qtbot) -> None:
     pane, session = open_pane(seed_copy)
     status = pane.form.editor("status")
     assert isinstance(status, TextEditor)
@@ -105,7 +105,7 @@ def test_typing_in_one_field_is_one_undo_step(open_pane, seed_copy: Path, qtbot)
     assert not session.is_dirty()
 
 
-def test_linked_prompt_updates_agreeing_copies(open_pane, seed_copy: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_linked_prompt_updates_agreeing_copies(open_pane, seed_copy: Path, qtbot) -> None:
     pane, session = open_pane(seed_copy)
     doc = session.document
     assert pane.focus_field(("link", "href"))  # opens the collapsed "Source link" section
@@ -134,7 +134,7 @@ def test_linked_prompt_updates_agreeing_copies(open_pane, seed_copy: Path, qtbot
     assert doc.get(("link", "href")) == new
 
 
-def test_make_same_fixes_a_diverging_copy(open_pane, seed_copy: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_make_same_fixes_a_diverging_copy(open_pane, seed_copy: Path, qtbot) -> None:
     pane, session = open_pane(seed_copy)
     row = pane.form.rows[("title",)]
     assert row.divergence is not None and row.divergence.isVisible()
@@ -143,7 +143,7 @@ def test_make_same_fixes_a_diverging_copy(open_pane, seed_copy: Path, qtbot) -> 
     assert session.document.get(key) == SEED_TITLE
 
 
-def test_problem_list_focuses_the_field(open_pane, seed_copy: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_problem_list_focuses_the_field(open_pane, seed_copy: Path, qtbot) -> None:
     pane, _session = open_pane(seed_copy)
     pane.run_lint()
     problems = pane.problems

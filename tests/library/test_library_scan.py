@@ -8,7 +8,7 @@ import pytest
 
 from curator_app.core.document import Document
 from curator_app.core.errors import CuratorError
-from curator_app.core.library.scan import WANTED_KEYS, _cut_blocks, find_items, read_front_values
+from curator_app.core.library.scan import _cut_blocks, find_items, project, read_front_values
 
 
 def _same_as_document(path: Path) -> bool | None:
@@ -20,7 +20,7 @@ def _same_as_document(path: Path) -> bool | None:
     if doc.format not in ("yaml", "toml", "json") or not isinstance(doc.data, dict):
         return None
     fast, _body, _fmt = read_front_values(data, path.name)
-    want = {k: v for k, v in doc.data.items() if k in WANTED_KEYS}
+    want = project(doc.data)
     assert fast == want, path
     return True
 
@@ -40,6 +40,16 @@ def test_corpus_fast_values_equal_document_values(corpus_dir: Path) -> None:
 def test_cut_keeps_only_wanted_blocks() -> None:
     front = "title: A\nhtmlMetaData:\n  description: x\ntags:\n- a\n- b\n# note\nslug: s\n"
     assert _cut_blocks(front) == "title: A\ntags:\n- a\n- b\nslug: s\n"
+    nested = "link:\n  href: >-\n    https://x\n  # c\n  brand: b.com\n  original: y\nid: 1\n"
+    assert _cut_blocks(nested) == "link:\n  brand: b.com\nid: 1\n"
+    odd = "link:\n  - a\n  - b\n"
+    assert _cut_blocks(odd) == odd
+
+
+def test_nested_values_are_projected(seed_path: Path) -> None:
+    values, _, _ = read_front_values(seed_path.read_bytes(), "seed.md")
+    assert values["link"] == {"brand": "healthcareitnews.com"}
+    assert values["featuredImage"] == {"href": "ab813032-3472-562e-a75c-1389de2e681b-featuredImage.jpeg"}
 
 
 @pytest.mark.parametrize(

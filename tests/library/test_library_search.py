@@ -100,3 +100,22 @@ def test_saved_filters_round_trip(tmp_path: Path) -> None:
     again.delete("drafts")
     assert SavedFilters(tmp_path / "filters.json").names() == ["genome news"]
     assert again.get("missing") is None
+
+
+def test_replaced_body_text_is_no_longer_found(index: LibraryIndex, gen_folder: Path) -> None:
+    special = gen_folder / "news" / "special.md"
+    special.write_text(special.read_text(encoding="utf-8").replace("quokka", "wombat") + "\n",
+                       encoding="utf-8")
+    assert index.refresh(workers=1).changed == ["news/special.md"]
+    assert search(index, Query(text="quokka")) == []
+    assert text_ids(index, "quokka") == set()
+    assert _paths(search(index, Query(text="wombat"))) == {"news/special.md"}
+
+
+def test_fts_is_rebuilt_when_stale_rows_pile_up(index: LibraryIndex) -> None:
+    index.db.execute("UPDATE meta SET value='100000' WHERE key='stale_fts'")
+    index.db.execute("INSERT OR REPLACE INTO meta VALUES('stale_fts', '100000')")
+    result = index.refresh(workers=1)
+    assert result.parsed == 41  # everything re-read into a fresh full-text table
+    assert index.db.execute("SELECT value FROM meta WHERE key='stale_fts'").fetchone()[0] == "0"
+    assert _paths(search(index, Query(text="quokka"))) == {"news/special.md"}

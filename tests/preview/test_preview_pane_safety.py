@@ -221,3 +221,36 @@ def test_guards_hold_even_if_the_sanitizer_missed_something(
     assert box[0] == "raw"
     assert listener.connections == 0
     assert any(f"127.0.0.1:{listener.port}" in u for u in pane.blocked_requests())
+
+
+def test_allowed_remote_image_is_served_from_the_disk_cache(qtbot, tmp_path: Path) -> None:
+    """An allowed remote og:image already in the cache shows without touching the network."""
+    from curator_app.core.preview_page import cache_name
+
+    url = "https://images.example.org/og.png"
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    Image.new("RGB", (1200, 630), (10, 120, 60)).save(cache / cache_name(url), "PNG")
+    root = tmp_path / "content"
+    (root / "a").mkdir(parents=True)
+    path = root / "a" / "index.md"
+    path.write_text(f"---\ntitle: Cached\nopenGraphMetaData:\n  ogimage: '{url}'\n---\nx\n", "utf-8")
+    pane = PreviewPane(cache_dir=cache)
+    qtbot.addWidget(pane)
+    pane.show()
+    _render(qtbot, pane, lambda: pane.set_document(Document.load(path), root))
+    probe = """JSON.stringify(Array.from(document.querySelectorAll('#card-facebook img'))
+        .map(i => [i.complete, i.naturalWidth, i.getAttribute('src')]))"""
+    assert "Remote images are off" in _js(qtbot, pane, "JSON.stringify(document.body.innerText)")
+    _render(qtbot, pane, lambda: pane.set_allow_remote_images(True))
+
+    def loaded() -> bool:
+        got = _js(qtbot, pane, probe)
+        return bool(got) and all(c for c, _w, _s in got)
+
+    qtbot.waitUntil(loaded, timeout=10000)
+    imgs = _js(qtbot, pane, probe)
+    assert imgs[0][1] == 1200 and imgs[0][2].startswith("curator-img:remote?u=")
+    assert pane.blocked_requests() == []
+    # with the size known from the cache, the crop box is drawn
+    assert "crop 1.91:1 · 1200×630" in _js(qtbot, pane, "JSON.stringify(document.body.innerText)")

@@ -54,7 +54,7 @@ def test_dialog_restores_one_item_and_discards_another(qtbot, item, recovery_roo
     assert RecoveryStore(recovery_root).pending() == []
     assert [r.path for r in store.records()] == [item.resolve()]
     doc.save()
-    store.discard(doc.path)
+    store.discard(item)
     assert store.records() == []
     assert other.read_bytes() == other_before
 
@@ -191,3 +191,23 @@ def test_killed_app_with_autosaver_is_recovered(item, recovery_root, edited_byte
     [record] = RecoveryStore(recovery_root).pending()
     assert record.bytes == edited_bytes(item, "Typed in the editor, then it crashed")
     assert record.base_hash == hashlib.sha256(item.read_bytes()).hexdigest()
+
+
+def test_autosaver_follows_a_renamed_document(qtbot, item, recovery_root):
+    store = RecoveryStore(recovery_root)
+    saver = Autosaver(store, interval_ms=60_000)
+    opened = _Open(item)
+    saver.track(opened)
+    opened.doc.set("title", "Renamed while open")
+    saver.save_now()
+    saver.flush()
+    renamed = item.with_name("renamed.md")
+    item.rename(renamed)
+    opened.doc.path = renamed
+    saver.save_now()
+    saver.flush()
+    assert [r.path for r in store.records()] == [renamed.resolve()]
+    saver.untrack(opened)
+    saver.flush()
+    assert store.records() == []
+    saver.shutdown()

@@ -6,7 +6,6 @@ import os
 import random
 import re
 import time
-from pathlib import Path
 
 import pytest
 
@@ -154,11 +153,12 @@ def test_records_survive_kills_at_random_points(item, recovery_root, spawn):
     survived = 0
     mid_write = 0  # kills that landed inside a write (a temp file or an uncommitted data file left)
     for kill in range(KILLS):
+        before = set(recovery_root.glob(".*.curator-tmp"))
         child = spawn(item, f"Kill {kill} edit", "loop")
         time.sleep(rng.uniform(0.0, 0.15))
         child.kill()
-        files = [p.name for p in recovery_root.iterdir()]
-        if any(n.endswith(".curator-tmp") for n in files) or sum(n.endswith(".data") for n in files) > 1:
+        torn = set(recovery_root.glob(".*.curator-tmp")) - before
+        if torn or len(list(recovery_root.glob("*.data"))) > 1:
             mid_write += 1
         store = RecoveryStore(recovery_root)
         [record] = store.pending()

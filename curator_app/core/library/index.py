@@ -26,7 +26,7 @@ from typing import Any
 from curator_app.core.library.lintpass import LintResult
 from curator_app.core.library.scan import FileStat, ItemRecord, chunked, find_items, read_items
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5
 # Parsing in worker processes pays off once there is enough to parse (pool start ~0.1 s).
 PARALLEL_MIN_FILES = 400
 CHUNK = 200
@@ -56,7 +56,13 @@ CREATE TABLE IF NOT EXISTS items(
     lint_count INTEGER
 );
 CREATE INDEX IF NOT EXISTS items_date ON items(date);
-CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, description, body, tokenize='unicode61', detail=column);
+-- Contentless (content=''), no positions (detail=none: queries are word-prefix ANDs): the
+-- cold build is ~2.5x faster than a content-storing FTS table. SQLite 3.40 cannot delete
+-- from a contentless table without the old text, so the rows of replaced items stay
+-- behind under ids never reused (meta next_id) and are filtered by joining with items;
+-- when they outnumber the live rows the table is rebuilt (see _maybe_rebuild_fts).
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
+    title, description, body, content='', tokenize='unicode61', detail=none);
 """
 
 _COLUMNS = (
@@ -182,6 +188,7 @@ class LibraryIndex:
     def refresh(self, progress: Progress | None = None, workers: int | None = None) -> RefreshResult:
         """Bring the index in line with the folder: stat everything, parse what changed."""
         result = RefreshResult()
+        self._maybe_rebuild_fts()
         on_disk = {s.rel: s for s in find_items(self.root)}
         known = {row[0]: (row[1], row[2], row[3]) for row in
                  self.db.execute("SELECT path, size, mtime_ns, id FROM items")}
@@ -253,7 +260,29 @@ class LibraryIndex:
 
     def _delete_row(self, row_id: int) -> None:
         self.db.execute("DELETE FROM items WHERE id=?", (row_id,))
-        self.db.execute("DELETE FROM fts WHERE rowid=?", (row_id,))
+        self._bump_meta("stale_fts", 1)
+
+    def _meta_int(self, key: str) -> int:
+        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return int(row[0]) if row else 0
+
+    def _bump_meta(self, key: str, by: int) -> int:
+        value = self._meta_int(key) + by
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES(?, ?)", (key, str(value)))
+        return value
+
+    def _maybe_rebuild_fts(self) -> None:
+        """Drop the full-text rows of replaced items once they outnumber the live ones:
+        the rows are emptied so this refresh re-reads every file (rare: a folder whose
+        files were all rewritten at least once since the last rebuild)."""
+        stale = self._meta_int("stale_fts")
+        if stale <= max(1000, self.count()):
+            return
+        with _transaction(self.db):
+            self.db.execute("DELETE FROM items")
+            self.db.execute("DROP TABLE fts")
+            self.db.execute(_SCHEMA[_SCHEMA.index("CREATE VIRTUAL"):].strip().rstrip(";"))
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES('stale_fts', '0')")
 
     def _store_batch(self, recs: list[ItemRecord], old_ids: dict[str, int]) -> None:
         """Replace the rows of changed files and add new ones, ids assigned here so both
@@ -262,7 +291,8 @@ class LibraryIndex:
             old = old_ids.get(rec.rel)
             if old is not None:
                 self._delete_row(old)
-        next_id = int(self.db.execute("SELECT coalesce(max(id), 0) FROM items").fetchone()[0]) + 1
+        # Ids are never reused: the contentless FTS may still hold rows under old ids.
+        next_id = self._bump_meta("next_id", len(recs)) - len(recs) + 1
         rows = []
         texts = []
         for offset, rec in enumerate(recs):
@@ -287,7 +317,20 @@ class LibraryIndex:
             + (f"WHERE {where} " if where else "")
             + "ORDER BY path"
         )
-        return [_item(row) for row in self.db.execute(sql, tuple(params))]
+        # Tag/category lists repeat across items: decode each distinct JSON text once.
+        lists: dict[str, tuple[str, ...]] = {}
+
+        def decoded(text: str) -> tuple[str, ...]:
+            value = lists.get(text)
+            if value is None:
+                value = lists[text] = tuple(json.loads(text))
+            return value
+
+        return [
+            Item(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7], r[8], r[9],
+                 decoded(r[10]), decoded(r[11]), r[12], r[13], r[14], r[15])
+            for r in self.db.execute(sql, tuple(params))
+        ]
 
     def item(self, rel: str) -> Item | None:
         found = self.items("path=?", (rel,))
@@ -358,15 +401,6 @@ class LibraryIndex:
 def _split(seq: list[str], size: int) -> Iterator[list[str]]:
     for i in range(0, len(seq), size):
         yield seq[i : i + size]
-
-
-def _item(row: tuple[Any, ...]) -> Item:
-    return Item(
-        id=row[0], path=row[1], title=row[2], date=row[3], slug=row[4], draft=bool(row[5]),
-        brand=row[6], status=row[7], description=row[8], thumbnail=row[9],
-        tags=tuple(json.loads(row[10])), categories=tuple(json.loads(row[11])),
-        item_id=row[12], format=row[13], error=row[14], lint_count=row[15],
-    )
 
 
 @contextlib.contextmanager

@@ -38,6 +38,9 @@ WANTED_KEYS = frozenset(
     }
 )
 
+# Of these nested mappings only the listed children are read (about a third less to parse).
+NESTED_WANTED = {"link": frozenset({"brand"}), "featuredImage": frozenset({"href"})}
+
 _KEY_LINE = re.compile(r"^([A-Za-z0-9_$@][\w.$@/-]*)[ \t]*:(?:[ \t]|$)")
 _TAG_RE = re.compile(r"<[^>]*>")
 
@@ -107,35 +110,80 @@ def _cut_blocks(front: str) -> str | None:
     lines = front.splitlines(keepends=True)
     keep: list[str] = []
     seen: set[str] = set()
-    keeping = False
+    block: list[str] | None = None  # lines of the wanted block being collected
+    key = ""
+
+    def close() -> None:
+        if block is not None:
+            keep.extend(_cut_children(block, NESTED_WANTED[key]) if key in NESTED_WANTED else block)
+
     for line in lines:
         first = line[:1]
         if first in (" ", "\t", "\r", "\n", ""):
-            if keeping:
-                keep.append(line)
+            if block is not None:
+                block.append(line)
             continue
         if first == "#":
             continue
         if first == "-":
             if line.startswith(("- ", "-\n", "-\r")) and seen:
-                if keeping:
-                    keep.append(line)  # a block sequence written at column 0 under its key
+                if block is not None:
+                    block.append(line)  # a block sequence written at column 0 under its key
                 continue
             return None
         m = _KEY_LINE.match(line)
         if m is None:
             return None  # a flow collection, a quoted key, a continuation line...
+        close()
         key = m.group(1)
         if key in seen:
             return None  # let the full parse report the duplicate
         seen.add(key)
-        keeping = key in WANTED_KEYS
-        if keeping:
-            keep.append(line)
+        block = [line] if key in WANTED_KEYS else None
+    close()
     text = "".join(keep)
     if "*" in text and re.search(r"(?:^|[\s\[,{])\*[^\s]", text):
         return None  # an alias may point at an anchor in a block we cut away
     return text
+
+
+def _cut_children(block: list[str], wanted: frozenset[str]) -> list[str]:
+    """A nested block mapping keeping only the wanted children (whole block if unusual)."""
+    out = [block[0]]
+    indent = -1
+    keeping = False
+    for line in block[1:]:
+        stripped = line.lstrip(" ")
+        if not stripped.strip():
+            if keeping:
+                out.append(line)
+            continue
+        depth = len(line) - len(stripped)
+        if indent < 0:
+            indent = depth
+        if depth == indent:
+            if stripped.startswith("#"):
+                continue
+            m = _KEY_LINE.match(stripped)
+            if m is None or "\t" in line[:depth]:
+                return block  # a sequence, a flow value, tabs: keep it all
+            keeping = m.group(1) in wanted
+        elif depth < indent:
+            return block
+        if keeping:
+            out.append(line)
+    return out
+
+
+def project(values: dict[str, Any]) -> dict[str, Any]:
+    """The part of a front matter's values the index reads (see WANTED_KEYS, NESTED_WANTED)."""
+    out = {}
+    for k, v in values.items():
+        if k in WANTED_KEYS:
+            if k in NESTED_WANTED and isinstance(v, dict):
+                v = {ck: cv for ck, cv in v.items() if ck in NESTED_WANTED[k]}
+            out[k] = v
+    return out
 
 
 def read_front_values(data: bytes, rel: str = "") -> tuple[dict[str, Any], str, str]:
@@ -171,7 +219,7 @@ def read_front_values(data: bytes, rel: str = "") -> tuple[dict[str, Any], str, 
         values = {}
     if not isinstance(values, dict):
         raise ParseError("front matter must be a mapping of keys to values", rel, parts.front_line, 1)
-    return {k: v for k, v in values.items() if k in WANTED_KEYS}, parts.body, fmt
+    return project(values), parts.body, fmt
 
 
 def _text(value: Any) -> str:

@@ -103,7 +103,8 @@ def text_ids(index: LibraryIndex, text: str) -> set[int] | None:
     expr = fts_expression(text)
     if expr is None:
         return None
-    return {row[0] for row in index.db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (expr,))}
+    sql = "SELECT items.id FROM fts JOIN items ON items.id = fts.rowid WHERE fts MATCH ?"
+    return {row[0] for row in index.db.execute(sql, (expr,))}
 
 
 @dataclass

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFormat, QTextImageFormat, QTextListFormat
+from collections.abc import Callable
+
+from PySide6.QtGui import (
+    QFont,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+    QTextImageFormat,
+    QTextListFormat,
+)
 from PySide6.QtWidgets import QTextEdit
 
 from curator_app.gui.body.serialize import BLOCKQUOTE, LINE_SEPARATOR
@@ -39,7 +49,7 @@ def toggle_italic(edit: QTextEdit) -> None:
     edit.mergeCurrentCharFormat(fmt)
 
 
-def _all(cursor: QTextCursor, test) -> bool:  # type: ignore[no-untyped-def]
+def _all(cursor: QTextCursor, test: Callable[[QTextCharFormat], bool]) -> bool:
     doc = cursor.document()
     probe = QTextCursor(doc)
     for pos in range(cursor.selectionStart() + 1, cursor.selectionEnd() + 1):
@@ -78,17 +88,17 @@ def toggle_list(edit: QTextEdit, style: QTextListFormat.Style) -> None:
     if current is not None and current.format().style() == style:
         block = cursor.block()
         current.remove(block)
-        fmt = block.blockFormat()
-        fmt.setIndent(0)
-        cursor.setBlockFormat(fmt)
+        block_fmt = block.blockFormat()
+        block_fmt.setIndent(0)
+        cursor.setBlockFormat(block_fmt)
     elif current is not None:
-        fmt = current.format()
-        fmt.setStyle(style)
-        current.setFormat(fmt)
-    else:
-        list_fmt = QTextListFormat()
+        list_fmt = current.format()
         list_fmt.setStyle(style)
-        cursor.createList(list_fmt)
+        current.setFormat(list_fmt)
+    else:
+        new_fmt = QTextListFormat()
+        new_fmt.setStyle(style)
+        cursor.createList(new_fmt)
     cursor.endEditBlock()
 
 

@@ -36,10 +36,13 @@ class RichTextEdit(QTextEdit):
         self.paste_plain_next = False
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            if is_pass_through(event, self.shortcuts):
-                event.ignore()  # not claimed: the shortcut (action) gets it
-                return True
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and is_pass_through(event, self.shortcuts)
+        ):
+            event.ignore()  # not claimed: the shortcut (action) gets it
+            return True
         return super().event(event)
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:

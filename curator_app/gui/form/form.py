@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QScrollArea, QV
 
 from curator_app.core.document import KeyPath
 from curator_app.core.keypath import format_key
-from curator_app.core.lint import Finding
 from curator_app.core.linked import LinkedGroup, linked_groups, update_linked
+from curator_app.core.lint import Finding
 from curator_app.core.schema import Field, Schema, schema_for
 from curator_app.gui.form.base import FieldEditor
 from curator_app.gui.form.factory import make_editor
@@ -131,7 +131,7 @@ class FormView(QScrollArea):
         plan: list[tuple[Section, list[tuple[KeyPath, Field | None]]]] = []
         for i, group in enumerate(self.schema.groups):
             if group.fields:
-                section = Section(group.name, group.label, expanded=i < 2)
+                section = Section(group.name, group.label, expanded=i == 0)
                 plan.append((section, [(f.key, f) for f in group.fields]))
         unknown = self.schema.unknown_keys(doc)
         if unknown:
@@ -146,6 +146,10 @@ class FormView(QScrollArea):
             if section.is_expanded():
                 self._build_section(section, initial=True)
         layout.addStretch(1)
+        old = self.takeWidget()
+        if old is not None:  # the previous document's form goes after this event, not now
+            old.hide()
+            old.deleteLater()
         self.setWidget(container)
         self.refresh_linked()
 

@@ -107,8 +107,9 @@ class DivergencePanel(QWidget):
         self._shown = repr(rows)
         while self._layout.count():
             item = self._layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.buttons.clear()
         for key, have, want in rows:
             line = QWidget()

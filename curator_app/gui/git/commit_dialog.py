@@ -99,6 +99,9 @@ class CommitDialog(QDialog):
         all_button.clicked.connect(lambda: self._check_all(True))
         none_button.clicked.connect(lambda: self._check_all(False))
         self.review_button.clicked.connect(self._review)
+        for button in (all_button, none_button, self.review_button):
+            # Enter in the dialog means Commit, never "Select all".
+            button.setAutoDefault(False)
         pick_bar = QHBoxLayout()
         pick_bar.addWidget(all_button)
         pick_bar.addWidget(none_button)
@@ -125,8 +128,9 @@ class CommitDialog(QDialog):
 
         self.error = error_label()
         self.error.setObjectName("gitCommitError")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox()
         self.commit_button = self.buttons.addButton("Commit", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.commit_button.setObjectName("gitCommitButton")
         self.commit_button.setDefault(True)
         self.buttons.accepted.connect(self.do_commit)
@@ -134,10 +138,10 @@ class CommitDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<b>Items to commit</b>"))
-        layout.addWidget(self.items, 3)
+        layout.addWidget(self.items, 2)
         layout.addLayout(pick_bar)
         layout.addWidget(QLabel("<b>Message</b> (first line is the summary)"))
-        layout.addWidget(self.message, 2)
+        layout.addWidget(self.message, 3)
         layout.addLayout(author_form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
@@ -145,6 +149,7 @@ class CommitDialog(QDialog):
         if not rows:
             show_error(self.error, "There are no changes to commit.")
         self._suggest()
+        self.message.setFocus()
 
     # --- state ----------------------------------------------------------------------------
 

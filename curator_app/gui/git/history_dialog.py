@@ -95,6 +95,9 @@ class HistoryDialog(QDialog):
         self.restore_item_button = QPushButton("Restore whole item")
         self.restore_item_button.setObjectName("gitRestoreItem")
         self.restore_item_button.setToolTip("Make the item in the editor equal to the selected version")
+        for button in (self.restore_field_button, self.restore_item_button):
+            # Enter must never restore by accident.
+            button.setAutoDefault(False)
         self.restore_field_button.clicked.connect(self.restore_selected_field)
         self.restore_item_button.clicked.connect(self.restore_whole_item)
         self.status = QLabel()

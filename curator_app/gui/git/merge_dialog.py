@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -48,16 +49,42 @@ THEIRS = "theirs"
 EDIT = "edit"
 
 
+_BOX_WIDTH = 260  # pixels a value column gets in the default dialog size
+_MAX_LINES = 8  # taller values scroll inside their box
+
+
+def _lines_needed(text: str, box: QPlainTextEdit) -> int:
+    """Wrapped line count of `text` in a value column, to size the three boxes alike."""
+    # Word wrapping leaves lines short of the full width; 0.8 keeps long values unclipped.
+    per_line = max(10, int(0.8 * _BOX_WIDTH / max(1, QFontMetrics(box.font()).averageCharWidth())))
+    return sum(max(1, -(-len(par) // per_line)) for par in text.split("\n"))
+
+
 def _value_box(value: Any, name: str) -> QPlainTextEdit:
     box = QPlainTextEdit(value_text(value))
     box.setObjectName(name)
     box.setReadOnly(True)
     box.setFrameShape(QFrame.Shape.StyledPanel)
-    lines = max(2, min(6, box.toPlainText().count("\n") + 2, len(box.toPlainText()) // 40 + 2))
-    box.setFixedHeight(QFontMetrics(box.font()).lineSpacing() * lines + 12)
-    if value is MISSING:
-        box.setStyleSheet("color: palette(mid); font-style: italic;")
+    box.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+    box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    box.setProperty("absent", value is MISSING)
+    _mark(box, chosen=False)
     return box
+
+
+def _mark(box: QPlainTextEdit, chosen: bool) -> None:
+    """Frame the value that will be kept, so the choice is visible at a glance."""
+    style = "color: palette(mid); font-style: italic;" if box.property("absent") else ""
+    if chosen:
+        style += "border: 2px solid #2e7d32; border-radius: 3px;"
+    box.setStyleSheet(f"QPlainTextEdit {{ {style} }}" if style else "")
+
+
+def _fit_heights(boxes: list[QPlainTextEdit]) -> None:
+    lines = max(_lines_needed(b.toPlainText(), b) for b in boxes)
+    lines = max(2, min(_MAX_LINES, lines))
+    for box in boxes:
+        box.setFixedHeight(QFontMetrics(box.font()).lineSpacing() * lines + 14)
 
 
 class ConflictRow(QGroupBox):
@@ -72,9 +99,12 @@ class ConflictRow(QGroupBox):
         headings = ("Original", "Yours (unsaved)", "Pulled")
         values = (conflict.base, conflict.mine, conflict.theirs)
         names = ("gitConflictBase", "gitConflictMine", "gitConflictTheirs")
-        for col, (heading, value, name) in enumerate(zip(headings, values, names, strict=True)):
+        boxes = [_value_box(value, name) for value, name in zip(values, names, strict=True)]
+        _fit_heights(boxes)
+        self._mine_box, self._theirs_box = boxes[1], boxes[2]
+        for col, (heading, box) in enumerate(zip(headings, boxes, strict=True)):
             grid.addWidget(QLabel(f"<b>{heading}</b>"), 0, col)
-            grid.addWidget(_value_box(value, name), 1, col)
+            grid.addWidget(box, 1, col)
             grid.setColumnStretch(col, 1)
 
         self.mine_button = QRadioButton("Keep yours")
@@ -101,11 +131,17 @@ class ConflictRow(QGroupBox):
         self.editor.setFixedHeight(QFontMetrics(self.editor.font()).lineSpacing() * 4 + 12)
         self.editor.hide()
         self.edit_button.toggled.connect(self.editor.setVisible)
+        self.group.buttonToggled.connect(lambda *_: self._show_choice())
 
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
         layout.addLayout(choices)
         layout.addWidget(self.editor)
+
+    def _show_choice(self) -> None:
+        choice = self.choice()
+        _mark(self._mine_box, choice == MINE)
+        _mark(self._theirs_box, choice == THEIRS)
 
     @property
     def key(self) -> tuple[Any, ...]:
@@ -213,7 +249,7 @@ class MergeDialog(QDialog):
             layout.addStretch(1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.resize(900, 640 if self.rows else 360)
+        self.resize(900, 600 if self.rows else 360)
         self._update_ok()
 
     @staticmethod

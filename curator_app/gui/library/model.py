@@ -9,6 +9,7 @@ matching ids in (`set_body_matches`), which widen the text match.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -85,8 +86,6 @@ class LibraryModel(QAbstractTableModel):
 
     def update_lint(self, counts: dict[str, tuple[int | None, str | None]]) -> None:
         """Fill in lint counts computed by the background pass."""
-        from dataclasses import replace
-
         rows = []
         for path, (count, error) in counts.items():
             n = self._by_path.get(path)
@@ -112,12 +111,26 @@ class LibraryModel(QAbstractTableModel):
         return self._query
 
     def set_query(self, query: Query) -> None:
+        old_words, new_words = self._words, query.text.lower().split()
+        # Typing more of a word only removes rows: filter the rows shown, not all of them.
+        narrowing = (
+            replace(query, text="") == replace(self._query, text="")
+            and len(new_words) >= len(old_words)
+            and all(o in n for o, n in zip(old_words, new_words, strict=False))
+        )
         if query.text != self._query.text:
             self._body_ids = set()
         self._query = query
-        self._words = query.text.lower().split()
+        self._words = new_words
         self.beginResetModel()
-        self._refilter()
+        if narrowing:
+            rows, hay = self._visible, self._hay
+            for w in new_words:
+                if w not in old_words:
+                    rows = [n for n in rows if w in hay[n]]
+            self._visible = rows
+        else:
+            self._refilter()
         self.endResetModel()
 
     def set_body_matches(self, text: str, ids: set[int]) -> None:

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWebEngineCore import QWebEngineScript
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QTabBar, QVBo
 
 from curator_app.core.preview_page import Preview
 from curator_app.gui.preview.guard import PreviewPage, make_profile
-from curator_app.gui.preview.render_job import RenderJob, RenderRequest, RenderSignals, now
+from curator_app.gui.preview.render_job import RESULT_EVENT, RenderJob, RenderRequest, RenderResult, now
 from curator_app.gui.preview.schemes import ImageSchemeHandler, default_cache_dir
 
 DEBOUNCE_MS = 100
@@ -98,9 +98,6 @@ class PreviewPane(QWidget):
         self._timer.timeout.connect(self._render_now)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # renders queue; only the newest result is shown
-        self._signals = RenderSignals(self)
-        self._signals.done.connect(self._on_rendered)
-        self._signals.failed.connect(self._on_failed)
 
     # -- public API ------------------------------------------------------------------------
 
@@ -153,7 +150,16 @@ class PreviewPane(QWidget):
             self.handler.cache_dir,
             now(),
         )
-        self._pool.start(RenderJob(request, self._signals))
+        self._pool.start(RenderJob(request, self))
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == RESULT_EVENT and isinstance(event, RenderResult):
+            if event.preview is not None:
+                self._on_rendered(event.request, event.preview)
+            else:
+                self._on_failed(event.request, event.error or "unknown error")
+            return True
+        return super().event(event)
 
     def _on_rendered(self, request: RenderRequest, preview: Preview) -> None:
         if request.generation != self._generation:

@@ -6,7 +6,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable
 
 from curator_app.core.document import Document
 from curator_app.core.preview_page import Preview, build_preview
@@ -23,25 +23,33 @@ class RenderRequest:
     started: float  # perf_counter() when the debounce fired
 
 
-class RenderSignals(QObject):
-    done = Signal(object, object)  # RenderRequest, Preview
-    failed = Signal(object, str)  # RenderRequest, message
+# Results travel back as a posted event rather than a Python signal: PySide6 6.12.0 on
+# Python 3.11 drops a reference to True on every Signal.emit(), and a preview emits on
+# every keystroke. postEvent is thread-safe and has no such leak.
+RESULT_EVENT = QEvent.Type(QEvent.registerEventType())
+
+
+class RenderResult(QEvent):
+    def __init__(self, request: RenderRequest, preview: Preview | None, error: str | None) -> None:
+        super().__init__(RESULT_EVENT)
+        self.request = request
+        self.preview = preview
+        self.error = error
 
 
 class RenderJob(QRunnable):
-    def __init__(self, request: RenderRequest, signals: RenderSignals) -> None:
+    def __init__(self, request: RenderRequest, receiver: QObject) -> None:
         super().__init__()
         self.request = request
-        self.signals = signals
+        self.receiver = receiver
 
     def run(self) -> None:
         r = self.request
         try:
-            preview = render(r)
+            result = RenderResult(r, render(r), None)
         except Exception as exc:  # shown in the pane instead of a dead preview
-            self.signals.failed.emit(r, f"{type(exc).__name__}: {exc}")
-            return
-        self.signals.done.emit(r, preview)
+            result = RenderResult(r, None, f"{type(exc).__name__}: {exc}")
+        QCoreApplication.postEvent(self.receiver, result)
 
 
 def render(r: RenderRequest) -> Preview:

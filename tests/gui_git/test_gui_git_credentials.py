@@ -1,0 +1,115 @@
+"""The login prompt of a pull runs on the GUI thread, and its answer reaches the server."""
+
+from __future__ import annotations
+
+import base64
+import threading
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from curator_app.core.git.repo import ContentRepo
+from curator_app.gui.git.controller import GitController
+from curator_app.gui.git.credentials_dialog import CredentialDialog, PasswordAsker
+
+
+class _RefusingGitServer(BaseHTTPRequestHandler):
+    """An HTTP git endpoint that asks for a login and refuses every one."""
+
+    seen: list[str | None]
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        self.seen.append(self.headers.get("Authorization"))
+        self.send_response(401)
+        self.send_header("WWW-Authenticate", 'Basic realm="git"')
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def auth_remote(content_repo: ContentRepo, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str | None]]:
+    seen: list[str | None] = []
+    server = HTTPServer(("127.0.0.1", 0), type("Handler", (_RefusingGitServer,), {"seen": seen}))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    for var in ("GIT_ASKPASS", "SSH_ASKPASS"):
+        monkeypatch.delenv(var, raising=False)
+    # An empty helper resets any helper from the user's own git config.
+    content_repo.repo.config["credential.helper"] = ""
+    content_repo.repo.remotes.create("origin", f"http://127.0.0.1:{server.server_address[1]}/repo.git")
+    yield seen
+    server.shutdown()
+    server.server_close()
+
+
+def _basic(user: str, password: str) -> str:
+    return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
+
+
+def test_pull_asks_with_the_real_dialog_on_the_gui_thread(
+    qtbot: QtBot,
+    content_repo: ContentRepo,
+    auth_remote: list[str | None],
+    make_controller: Callable[[Path], GitController],
+) -> None:
+    git = make_controller(content_repo.folder)
+    shown: list[tuple[str, bool]] = []
+
+    def answer_dialog() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, CredentialDialog) and widget.isVisible():
+                shown.append((widget.windowTitle(), threading.current_thread() is threading.main_thread()))
+                ok = widget.buttons.button(QDialogButtonBox.StandardButton.Ok)
+                assert not ok.isEnabled()  # nothing typed yet
+                widget.user_edit.setText("curator")
+                widget.password_edit.setText("typed-token")
+                ok.click()
+                return
+        QTimer.singleShot(20, answer_dialog)
+
+    QTimer.singleShot(0, answer_dialog)
+    with qtbot.waitSignal(git.sig_error, timeout=20000) as error:
+        git.pull()
+    assert shown == [("Sign in to the remote", True)]
+    assert _basic("curator", "typed-token") in auth_remote
+    assert "refused" in error.args[0] and "\n" not in error.args[0]
+
+
+def test_cancelled_prompt_is_an_auth_error(
+    qtbot: QtBot,
+    content_repo: ContentRepo,
+    auth_remote: list[str | None],
+    make_controller: Callable[[Path], GitController],
+) -> None:
+    git = make_controller(content_repo.folder)
+    threads: list[bool] = []
+
+    def refuse(url: str, username: str | None) -> None:
+        threads.append(threading.current_thread() is threading.main_thread())
+        return None
+
+    git.set_credential_prompt(refuse)
+    with qtbot.waitSignal(git.sig_error, timeout=20000) as error:
+        git.push()
+    assert threads == [True]
+    assert "refused" in error.args[0]
+    assert not any(h and h.startswith("Basic ") for h in auth_remote)
+
+
+def test_asker_answers_none_once_closed(qtbot: QtBot) -> None:
+    asker = PasswordAsker(prompt=lambda url, user: ("u", "p"))
+    result: list[object] = []
+    worker = threading.Thread(target=lambda: result.append(asker("http://h/r.git", None)))
+    asker.close()
+    worker.start()
+    worker.join(5)
+    assert result == [None]
+    assert asker("http://h/r.git", None) is None
