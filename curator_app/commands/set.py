@@ -10,7 +10,7 @@ import yaml
 from curator_app.commands._paths import error
 from curator_app.core.document import Document, parse_dotted
 from curator_app.core.errors import CuratorError
-from curator_app.core.keypath import KeyPath
+from curator_app.core.keypath import KeyPath, with_indexes
 from curator_app.core.yaml_nodes import compose, to_value
 
 NAME = "set"
@@ -55,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
             return 2
     try:
         doc = Document.load(args.file)
-        for key, value in edits:
+        for dotted, value in edits:
+            key = with_indexes(doc.data, dotted)  # `tags.0` addresses a list item
             if args.linked:
                 from curator_app.core.linked import update_linked
 

@@ -17,12 +17,26 @@ from curator_app.core.errors import CuratorError
 
 def write_bytes_atomic(path: str | Path, data: bytes) -> None:
     path = Path(path)
+    if path.is_symlink():
+        # Replace the file the link points at, not the link (content folders use links).
+        path = Path(os.path.realpath(path))
     folder = path.parent
     try:
-        mode = stat.S_IMODE(path.stat().st_mode)
+        st = path.stat()
+        mode = stat.S_IMODE(st.st_mode)
     except FileNotFoundError:
         mode = 0o666 & ~_umask()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".curator-tmp", dir=folder)
+    except OSError as exc:
+        raise CuratorError(f"could not save: {exc.strerror or exc}", path) from None
+    else:
+        if not stat.S_ISREG(st.st_mode):
+            raise CuratorError("could not save: not a regular file", path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".curator-tmp", dir=folder)
+    except OSError as exc:
+        raise CuratorError(
+            f"could not save: {exc.strerror or exc}; the file on disk is unchanged", path
+        ) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

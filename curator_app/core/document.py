@@ -172,6 +172,16 @@ class Document:
         self._body = text
 
     @property
+    def disk_hash(self) -> str:
+        """sha256 of the bytes read from (or last saved to) disk: what autosave records as its base."""
+        return self._disk_hash
+
+    @property
+    def original_bytes(self) -> bytes:
+        """The bytes this document was read from (or last saved as): the base of a merge."""
+        return self._raw
+
+    @property
     def modified(self) -> bool:
         return self.front_text != self._front_text0 or self._body != self._split.body
 
@@ -231,10 +241,13 @@ class Document:
 def get_in(data: Any, key: KeyPath, default: Any = None) -> Any:
     """The value at a key path in plain data; list items only by int index."""
     for part in key:
-        if (isinstance(data, dict) and part in data) or (
-            isinstance(data, list) and isinstance(part, int) and -len(data) <= part < len(data)
-        ):
-            data = data[part]
-        else:
+        if not _has_part(data, part):
             return default
+        data = data[part]
     return data
+
+
+def _has_part(data: Any, part: str | int) -> bool:
+    if isinstance(data, list):
+        return isinstance(part, int) and -len(data) <= part < len(data)
+    return isinstance(data, dict) and part in data

@@ -8,6 +8,7 @@ left as it was. That check is what lets the rest of Curator trust a minimal diff
 
 from __future__ import annotations
 
+import builtins  # the class defines a `set` method
 import copy
 import re
 from typing import Any
@@ -22,7 +23,6 @@ from curator_app.core.keypath import get_path as _get
 from curator_app.core.keypath import remove_in as _remove
 from curator_app.core.keypath import same_value as _same
 from curator_app.core.yaml_nodes import PLAIN, compose, entries, find, resolve_plain, to_value
-
 
 # A block scalar header with keep chomping, after an optional anchor and tag.
 _KEEP_RE = re.compile(r"(?:[&!]\S*\s+)*[|>](?:[1-9]?\+|\+[1-9]?)[ \t]*(?:#.*)?\r?$", re.M)
@@ -125,10 +125,10 @@ class YamlFront:
 
     # --- internals -----------------------------------------------------------------------
 
-    def _shared(self) -> set[int]:
+    def _shared(self) -> builtins.set[int]:
         """ids of nodes reachable more than once: anchored nodes that aliases point at."""
-        seen: set[int] = set()
-        shared: set[int] = set()
+        seen: builtins.set[int] = builtins.set()
+        shared: builtins.set[int] = builtins.set()
         stack: list[Node] = [self.root] if self.root is not None else []
         while stack:
             node = stack.pop()
@@ -281,6 +281,16 @@ class YamlFront:
         )
 
     def _replace(self, start: int, end: int, new: str) -> str:
+        line_end = self.text.find("\n", end)
+        line_end = len(self.text) if line_end < 0 else line_end
+        rest = self.text[end:line_end].rstrip("\r")
+        if "\n" in new and rest.strip().startswith("#"):
+            # A trailing comment must not end up inside a new multi-line value: it goes
+            # to the end of the new value's first line (`key: |-  # note`, `key:  # note`).
+            first, nl, tail = new.partition("\n")
+            crlf = first.endswith("\r")
+            first = first.rstrip("\r") + rest + ("\r" if crlf else "")
+            return self.text[:start] + first + nl + tail + self.text[end + len(rest) :]
         return self.text[:start] + new + self.text[end:]
 
     def _replace_value(self, parent: Node | None, knode: ScalarNode | None, node: Node, value: Any) -> str:
@@ -376,12 +386,6 @@ class YamlFront:
 
 def key_line(key: str, value: Any, style: yaml_style.Style, col: int) -> str:
     return yaml_style.key_text(key, style) + ":" + yaml_style.block(value, style, col)
-
-
-def _nest(rest: KeyPath, value: Any) -> Any:
-    for part in reversed(rest):
-        value = {part: value}
-    return value
 
 
 def _nest(rest: KeyPath, value: Any) -> Any:

@@ -83,12 +83,15 @@ def run_gui(path: str | None = None) -> int:
     from PySide6.QtCore import QTimer
 
     from curator_app.gui.main_window import MainWindow
+    from curator_app.gui.wiring import Workbench
 
     settings = app_settings.Settings()
     window = MainWindow(settings)
+    window.workbench = Workbench(window, settings)  # type: ignore[attr-defined]
     folder, select = resolve_start(path, settings)
     window.open_folder(folder, select)
     window.show()
+    QTimer.singleShot(0, window.workbench.offer_recovery)  # type: ignore[attr-defined]
     # Smoke tests and screenshots end the app on their own schedule.
     exit_after = os.environ.get("CURATOR_EXIT_AFTER_MS")
     if exit_after and exit_after.isdigit():

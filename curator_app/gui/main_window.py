@@ -180,7 +180,9 @@ class MainWindow(QMainWindow):
         self.item_list.setUniformItemSizes(True)
         self.item_list.setSpacing(2)
         self.item_list.currentItemChanged.connect(self._on_current_changed)
-        self.item_pane = ItemPane()
+        self.item_pane: ItemPane | None = ItemPane()
+        # Asked before the window closes; False keeps it open (unsaved edits).
+        self.close_guard: Callable[[], bool] | None = None
         self.splitter = _named(QSplitter(Qt.Orientation.Horizontal), "mainSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.item_list)
@@ -202,6 +204,7 @@ class MainWindow(QMainWindow):
     def set_centre_widget(self, widget: QWidget) -> None:
         """Swap the centre pane (the editor replaces the read-only ItemPane)."""
         self._replace_pane(1, widget)
+        self.item_pane = None
 
     def set_preview_widget(self, widget: QWidget) -> None:
         self._replace_pane(2, widget)
@@ -222,7 +225,7 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.file_menu = self.menuBar().addMenu("&File")
         self.open_action = self._action(
             "&Open Folder…", self.choose_folder, QKeySequence(QKeySequence.StandardKey.Open)
         )
@@ -233,7 +236,9 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("&Quit", self.close, QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu.addAction(self.quit_action)
-        help_menu = self.menuBar().addMenu("&Help")
+        self.edit_menu = self.menuBar().addMenu("&Edit")
+        self.view_menu = self.menuBar().addMenu("&View")
+        help_menu = self.help_menu = self.menuBar().addMenu("&Help")
         about = help_menu.addAction("&About Curator")
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self.show_about)
@@ -273,7 +278,8 @@ class MainWindow(QMainWindow):
         folder = folder.resolve()
         self.folder = folder
         self.item_list.clear()
-        self.item_pane.show_item(None)
+        if self.item_pane is not None:
+            self.item_pane.show_item(None)
         self.current_path = None
         paths = find_items(folder) if folder.is_dir() else []
         for path in paths:
@@ -306,38 +312,48 @@ class MainWindow(QMainWindow):
     def _on_current_changed(self, current: QListWidgetItem | None, _prev: object) -> None:
         if current is None:
             self.current_path = None
-            self.item_pane.show_item(None)
+            if self.item_pane is not None:
+                self.item_pane.show_item(None)
         else:
             self.current_path = Path(current.data(PATH_ROLE))
-            self.item_pane.show_item(load_item(self.current_path))
+            if self.item_pane is not None:
+                self.item_pane.show_item(load_item(self.current_path))
             self.item_selected.emit(self.current_path)
         self._update_title()
 
     def _update_title(self) -> None:
-        if self.current_path is not None:
-            self.setWindowTitle(f"{self.current_path.name} — {APP_NAME}")
+        self.show_title(self.current_path, dirty=self.isWindowModified())
+
+    def show_title(self, path: Path | None, dirty: bool) -> None:
+        """'name.md — Curator', with Qt's [*] marker showing unsaved edits."""
+        if path is not None:
+            self.setWindowTitle(f"{path.name}[*] — {APP_NAME}")
         elif self.folder is not None:
-            self.setWindowTitle(f"{self.folder.name} — {APP_NAME}")
+            self.setWindowTitle(f"{self.folder.name}[*] — {APP_NAME}")
         else:
-            self.setWindowTitle(APP_NAME)
+            self.setWindowTitle(f"{APP_NAME}[*]")
+        self.setWindowModified(dirty)
 
     # -- remembered layout ---------------------------------------------------------------
 
     def _restore_layout(self) -> None:
         geometry = self.settings.window_geometry()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            self.resize(1500, 920)
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
         splitter = self.settings.splitter_state()
         if splitter is None or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([320, 560, 400])
+            self.splitter.setSizes([250, 750, 500])
 
     def save_layout(self) -> None:
         self.settings.save_window(self.saveGeometry(), self.saveState(), self.splitter.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.close_guard is not None and not self.close_guard():
+            event.ignore()
+            return
         self.save_layout()
         super().closeEvent(event)
 

@@ -111,6 +111,19 @@ class DocumentSession(QObject):
 
         return self.edit(label, change, "body" if merge else None)
 
+    def adopt(self, document: Document, text: str, state: State) -> None:
+        """Replace the document (e.g. with the disk version) and apply ``state`` as one undoable edit.
+
+        Used by the merge with an external change: ``document`` is what is on disk now,
+        so a later save does not count as overwriting someone else's change.
+        """
+        self.document = document
+        self.undo_stack.clear()
+        self._merge_ids.clear()
+        self._external_pending = False
+        self.edit(text, lambda d: d.restore(state))
+        self._watch()
+
     def end_merge(self, key: str | None = None) -> None:
         """The next edit starts a new undo step (focus left the field, a format was applied)."""
         if key is None:

@@ -76,3 +76,11 @@ class Settings:
     def clear_recent(self) -> None:
         self._store.remove(_RECENT)
         self._store.sync()
+
+    def bool_value(self, key: str, default: bool = False) -> bool:
+        value = self._store.value(f"options/{key}", default)
+        return value in (True, "true", "1", 1)
+
+    def set_value(self, key: str, value: object) -> None:
+        self._store.setValue(f"options/{key}", value)
+        self._store.sync()

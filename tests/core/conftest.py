@@ -14,7 +14,7 @@ PROJECT = CORE_TESTS.parents[1]
 
 
 @pytest.fixture
-def run_cli():
+def run_cli_process():
     """Run `curator ARGS...` in a fresh interpreter, the way a user does."""
 
     def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -25,6 +25,24 @@ def run_cli():
             cwd=cwd or PROJECT,
             timeout=120,
         )
+
+    return run
+
+
+@pytest.fixture
+def run_cli(capsys: pytest.CaptureFixture[str]):
+    """Run `curator ARGS...` in this process (fast); an exception escaping main() fails
+    the test, which is how a traceback would reach a user."""
+    from curator_app.cli import main
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        capsys.readouterr()
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse usage errors
+            code = exc.code if isinstance(exc.code, int) else 2
+        out, err = capsys.readouterr()
+        return subprocess.CompletedProcess(["curator", *args], code, out, err)
 
     return run
 

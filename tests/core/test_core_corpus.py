@@ -87,8 +87,8 @@ def test_seed_round_trips_and_parses() -> None:
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason=f"corpus not found at {CORPUS}")
-def test_cli_roundtrip_corpus_exits_0(run_cli) -> None:
-    res = run_cli("roundtrip", str(CORPUS))
+def test_cli_roundtrip_corpus_exits_0(run_cli_process) -> None:
+    res = run_cli_process("roundtrip", str(CORPUS))
     assert res.returncode == 0, res.stdout + res.stderr
     assert "0 would change" in res.stdout
     assert "Traceback" not in res.stderr

@@ -44,6 +44,7 @@ def test_prefilled_message_and_commit_of_checked_items_only(
     rows = {dialog.items.topLevelItem(i).text(0): dialog.items.topLevelItem(i).text(1) for i in range(2)}  # type: ignore[union-attr]
     assert rows == {"Genomics plan launched in the UK": "modified", "Another item, retitled": "modified"}
 
+    qtbot.wait(50)  # let the layout settle before the screenshot
     dialog.grab().save(str(SHOT))
 
     # Unticking an item rewrites the suggestion for what is left.

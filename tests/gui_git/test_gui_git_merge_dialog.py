@@ -80,6 +80,7 @@ def test_merge_dialog_on_a_real_conflict(
     assert not dialog.ok_button.isEnabled()
     qtbot.mouseClick(dialog.row(("description",)).mine_button, Qt.MouseButton.LeftButton)
     assert dialog.ok_button.isEnabled()
+    qtbot.wait(50)  # let the layout settle before the screenshot
     dialog.grab().save(str(SHOT))
 
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
@@ -150,6 +151,8 @@ def test_edit_a_conflict_and_reject_bad_yaml(qtbot: QtBot, team: Team) -> None:
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.result() != MergeDialog.DialogCode.Accepted
     assert dialog.error.text().startswith("categories: cannot read the value")
+    qtbot.wait(100)  # let the layout settle before the screenshot
+    dialog.grab().save("/tmp/gui_git_merge_edit.png")
     assert len(result.conflicts) == 2
 
     row.choose_edit("- Genomics\n- Policy\n")

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from curator_app.core.document import Document
+from curator_app.core.errors import CuratorError
 from curator_app.core.library import scan
 from curator_app.core.library.index import SCHEMA_VERSION, LibraryIndex, database_path
 
@@ -115,7 +116,9 @@ def test_unreadable_file_is_listed_with_its_error(gen_folder: Path, db_path: Pat
         index.refresh(workers=1)
         item = index.item("news/broken.md")
     assert item is not None and item.error is not None
-    assert item.error.startswith("news/broken.md:2:")
+    with pytest.raises(CuratorError) as doc_err:  # the editor reports the same place
+        Document.from_bytes(bad.read_bytes(), "news/broken.md")
+    assert item.error == str(doc_err.value) and item.error.startswith("news/broken.md:3:")
     assert item.problems == 1
 
 

@@ -130,3 +130,40 @@ def test_model_filter_is_fast_over_10000_rows(generator) -> None:
         worst = max(worst, time.perf_counter() - t)
     assert model.rowCount() == 10000
     assert worst < 0.1  # generous for a loaded CI machine; the target is 30 ms
+
+
+def test_bulk_edit_dialog_previews_applies_and_undoes(qtbot, pane: LibraryPane, seed_folder: Path) -> None:
+    _open(qtbot, pane, seed_folder)
+    path = seed_folder / "genome-uk.md"
+    before = path.read_bytes()
+    pane.view.selectRow(0)
+    assert pane.selected_paths() == [path.resolve()]
+    dialog = pane.bulk_edit_dialog()
+    qtbot.addWidget(dialog)
+    assert not dialog.apply_button.isEnabled()
+    dialog.field.setCurrentIndex(dialog.field.findData("categories"))
+    dialog.value.setText("Medigy: Precision Medicine")  # typing would pop the completer up
+    dialog.make_preview()
+    assert "+  - topic/medigy-precision-medicine" in dialog.preview.toPlainText()
+    assert path.read_bytes() == before  # a preview writes nothing
+    dialog.apply_plan()
+    assert pane.last_bulk is not None
+    assert Document.load(path).get(("categoryLabel",)) == ["Genomics", "Precision Medicine"]
+    assert pane.undo_last_bulk()
+    assert path.read_bytes() == before
+
+
+def test_new_item_dialog_creates_and_opens_the_item(qtbot, pane: LibraryPane, seed_folder: Path) -> None:
+    _open(qtbot, pane, seed_folder)
+    dialog = pane.new_item_dialog()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.title, "Brand New Item")
+    qtbot.keyClicks(dialog.brand, "statnews.com")
+    with qtbot.waitSignal(pane.sig_item_activated) as blocker:
+        dialog.create_from_inputs()
+    created = blocker.args[0]
+    doc = Document.load(created)
+    assert doc.get(("title",)) == "Brand New Item" and doc.get(("id",)) == 5684  # seed id + 1
+    assert doc.get(("slug",)) == "statnews-brand-new-item"
+    qtbot.waitUntil(lambda: "Brand New Item" in _titles(pane), timeout=10000)

@@ -39,7 +39,7 @@ def test_corpus_fast_values_equal_document_values(corpus_dir: Path) -> None:
 
 def test_cut_keeps_only_wanted_blocks() -> None:
     front = "title: A\nhtmlMetaData:\n  description: x\ntags:\n- a\n- b\n# note\nslug: s\n"
-    assert _cut_blocks(front) == "title: A\ntags:\n- a\n- b\nslug: s\n"
+    assert _cut_blocks(front) == "title: A\ntags:\n- a\n- b\n# note\nslug: s\n"
     nested = "link:\n  href: >-\n    https://x\n  # c\n  brand: b.com\n  original: y\nid: 1\n"
     assert _cut_blocks(nested) == "link:\n  brand: b.com\nid: 1\n"
     odd = "link:\n  - a\n  - b\n"
@@ -57,13 +57,24 @@ def test_nested_values_are_projected(seed_path: Path) -> None:
     [
         'title: "one\ntwo"\n',  # a quoted scalar continued at column 0
         "{title: A}\n",  # flow mapping
-        "title: A\ntitle: B\n",  # duplicate: the full parse reports it
+        "  title: indented root\n",
+        "# c\n\n- a\n",
         "base: &b x\ntitle: *b\n",  # alias into a cut block
         "- a\n- b\n",  # not a mapping
     ],
 )
 def test_cut_refuses_what_it_cannot_cut_safely(front: str) -> None:
     assert _cut_blocks(front) is None
+
+
+def test_duplicate_wanted_key_is_reported() -> None:
+    data = b"---\ntitle: A\nx: 1\ntitle: B\n---\n"
+    with pytest.raises(CuratorError) as err:
+        read_front_values(data, "d.md")
+    with pytest.raises(CuratorError) as doc_err:
+        Document.from_bytes(data, "d.md")
+    assert str(err.value) == str(doc_err.value)  # same place, same words as the editor
+    assert "d.md:4:1:" in str(err.value) and "duplicate" in str(err.value)
 
 
 def test_alias_into_cut_block_still_reads_right() -> None:
@@ -100,3 +111,10 @@ def test_find_items_skips_hidden_and_output_folders(tmp_path: Path) -> None:
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text("---\ntitle: x\n---\n", encoding="utf-8")
     assert sorted(s.rel for s in find_items(tmp_path)) == ["a.md", "sub/b.markdown"]
+
+
+def test_crlf_front_matter_is_cut_too() -> None:
+    front = "title: A\r\nhtmlMetaData:\r\n  x: 1\r\ntags:\r\n  - a\r\n"
+    assert _cut_blocks(front) == "title: A\r\ntags:\r\n  - a\r\n"
+    values, _, _ = read_front_values(b"---\r\n" + front.encode() + b"---\r\nbody", "c.md")
+    assert values == {"title": "A", "tags": ["a"]}

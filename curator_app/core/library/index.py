@@ -355,7 +355,8 @@ class LibraryIndex:
 
     def compute_lint(self, paths: list[str] | None = None, progress: Progress | None = None,
                      should_stop: Callable[[], bool] | None = None,
-                     workers: int | None = None) -> int:
+                     workers: int | None = None,
+                     on_batch: Callable[[LintResult], None] | None = None) -> int:
         """Lint the given (default: pending) items, storing counts; returns how many were done.
         workers=N lints in N processes (keeps the GIL free for a GUI); None lints here."""
         todo = self.lint_pending() if paths is None else paths
@@ -370,6 +371,8 @@ class LibraryIndex:
                         (count, error, rel, size, mtime_ns),
                     )
             done += len(results)
+            if on_batch:
+                on_batch(results)
             if progress:
                 progress(done, len(todo))
         return done
@@ -417,11 +420,24 @@ def _transaction(db: sqlite3.Connection) -> Iterator[None]:
 def _pool(n: int) -> ProcessPoolExecutor:
     import multiprocessing as mp
 
-    # forkserver: workers never inherit the GUI's threads or Qt state (fork in a threaded
-    # process can deadlock); spawn where forkserver does not exist (Windows, macOS default).
+    # fork costs milliseconds but is only safe in a single-threaded process (a lock held by
+    # another thread at fork time stays held in the child): the CLI and benchmarks fork;
+    # the GUI (Qt threads) uses forkserver, whose workers never inherit its threads;
+    # spawn where neither exists (Windows).
     methods = mp.get_all_start_methods()
-    method = "forkserver" if "forkserver" in methods else "spawn"
+    if "fork" in methods and _single_threaded():
+        method = "fork"
+    else:
+        method = "forkserver" if "forkserver" in methods else "spawn"
     ctx = mp.get_context(method)
     if method == "forkserver":
         ctx.set_forkserver_preload(["curator_app.core.library.scan"])
     return ProcessPoolExecutor(max_workers=n, mp_context=ctx)
+
+
+def _single_threaded() -> bool:
+    """True when this process has exactly one OS thread (Linux; elsewhere: unknown, False)."""
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False

@@ -1,12 +1,16 @@
 """Find the items of a content folder and read the few fields the library shows, fast.
 
 Reading one item for the list must cost well under a millisecond, so the front matter is
-not fully parsed: the top-level blocks the library needs (title, date, tags...) are cut out
-of the text by their column-0 key lines and only those are composed and converted, by the
-same code the document core uses (yaml_nodes.compose + to_value, YAML 1.2 core schema).
-That halves the cost on the seed. Whenever the cut could be wrong (a column-0 line that is
-not a plain `key:` line, a duplicate key, an alias) the whole front matter is parsed instead.
-Full validation is the lint pass's job (index.compute_lint), which loads the real Document.
+not fully parsed: the top-level blocks the library needs (title, date, tags...; of `link`
+and `featuredImage` only `brand` and `href`) are cut out of the text by their column-0 key
+lines, and only those are composed and converted, by the same code the document core
+uses (yaml_nodes.compose + its converter, YAML 1.2 core schema). On the seed that is
+about a third of the work of a full parse. Whenever the cut could be wrong (a column-0
+line that is not a plain `key:` line or `- ` item, a root that is not a block mapping, an
+alias) the whole front matter is parsed instead, and any error is reported from the whole
+text, so its line and column are the ones the editor shows. Errors inside blocks that are
+not read (a broken `htmlMetaData`) are found by the lint pass (index.compute_lint), which
+loads the real Document.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from curator_app.core import yaml_nodes
 from curator_app.core.errors import CuratorError, ParseError
 from curator_app.core.frontmatter_split import decode, split
 from curator_app.core.yaml_nodes import compose, to_value
@@ -41,7 +46,15 @@ WANTED_KEYS = frozenset(
 # Of these nested mappings only the listed children are read (about a third less to parse).
 NESTED_WANTED = {"link": frozenset({"brand"}), "featuredImage": frozenset({"href"})}
 
-_KEY_LINE = re.compile(r"^([A-Za-z0-9_$@][\w.$@/-]*)[ \t]*:(?:[ \t]|$)")
+_KEY_LINE = re.compile(r"([A-Za-z0-9_$@][\w.$@/-]*)[ \t]*:(?:[ \t\r\n]|$)")
+_UNSAFE_COLUMN0_RE = re.compile(
+    r"\n(?![ \t\r\n#]|$|-(?:[ \t\r\n]|$)|[A-Za-z0-9_$@][\w.$@/-]*[ \t]*:(?:[ \t\r\n]|$))"
+)
+_WANTED_RE = re.compile(
+    r"\n(" + "|".join(sorted(map(re.escape, WANTED_KEYS), key=len, reverse=True)) + r")[ \t]*:(?:[ \t\r\n]|$)"
+)
+_FIRST_CONTENT_RE = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\r?\n)*")
+_NEXT_KEY_RE = re.compile(r"\n[^ \t\r\n#-]")
 _TAG_RE = re.compile(r"<[^>]*>")
 
 
@@ -106,44 +119,34 @@ def find_items(root: Path) -> list[FileStat]:
 
 
 def _cut_blocks(front: str) -> str | None:
-    """The text of the wanted top-level blocks, or None when cutting would be unsafe."""
-    lines = front.splitlines(keepends=True)
+    """The text of the wanted top-level blocks, or None when cutting would be unsafe.
+
+    A few regex passes and no Python loop per line: one refuses any column-0 line that is
+    not a plain `key:` line or a `- ` item, one finds the wanted keys, and a search per
+    wanted key finds where its block ends (the next column-0 key line). The patterns
+    start with a literal newline, which `re` scans for quickly (a `^` with re.M is tried
+    at every character)."""
+    text = "\n" + front
+    if _UNSAFE_COLUMN0_RE.search(text):
+        return None  # a flow collection, a quoted key, a continuation line...
+    first = _FIRST_CONTENT_RE.match(front)
+    if first and first.end() < len(front) and not _KEY_LINE.match(front, first.end()):
+        return None  # the root is a sequence, or an indented mapping
     keep: list[str] = []
-    seen: set[str] = set()
-    block: list[str] | None = None  # lines of the wanted block being collected
-    key = ""
-
-    def close() -> None:
-        if block is not None:
-            keep.extend(_cut_children(block, NESTED_WANTED[key]) if key in NESTED_WANTED else block)
-
-    for line in lines:
-        first = line[:1]
-        if first in (" ", "\t", "\r", "\n", ""):
-            if block is not None:
-                block.append(line)
-            continue
-        if first == "#":
-            continue
-        if first == "-":
-            if line.startswith(("- ", "-\n", "-\r")) and seen:
-                if block is not None:
-                    block.append(line)  # a block sequence written at column 0 under its key
-                continue
-            return None
-        m = _KEY_LINE.match(line)
-        if m is None:
-            return None  # a flow collection, a quoted key, a continuation line...
-        close()
-        key = m.group(1)
-        if key in seen:
-            return None  # let the full parse report the duplicate
-        seen.add(key)
-        block = [line] if key in WANTED_KEYS else None
-    close()
-    text = "".join(keep)
-    if "*" in text and re.search(r"(?:^|[\s\[,{])\*[^\s]", text):
+    for m in _WANTED_RE.finditer(text):
+        nxt = _NEXT_KEY_RE.search(text, m.end())
+        keep.append(_block(text[m.start() + 1 : nxt.start() + 1 if nxt else len(text)], m.group(1)))
+    out = "".join(keep)
+    if "*" in out and re.search(r"(?:^|[\s\[,{])\*[^\s]", out):
         return None  # an alias may point at an anchor in a block we cut away
+    return out
+
+
+def _block(text: str, key: str) -> str:
+    if not text.endswith("\n"):
+        text += "\n"
+    if key in NESTED_WANTED:
+        return "".join(_cut_children(text.splitlines(keepends=True), NESTED_WANTED[key]))
     return text
 
 
@@ -195,14 +198,15 @@ def read_front_values(data: bytes, rel: str = "") -> tuple[dict[str, Any], str, 
     if fmt == "yaml":
         cut = _cut_blocks(parts.front)
         source = parts.front if cut is None else cut
-        offset = parts.front_line - 1 if cut is None else 0
+        offset = parts.front_line if cut is None else 0
         try:
-            values = to_value(compose(source, rel, offset), rel, offset)
+            values = _convert_fast(compose(source, rel, offset), rel, offset) if cut is not None \
+                else to_value(compose(source, rel, offset), rel, offset)
         except ParseError:
             if cut is None:
                 raise
             # Report the error at its true place in the file.
-            values = to_value(compose(parts.front, rel, parts.front_line - 1), rel, parts.front_line - 1)
+            values = to_value(compose(parts.front, rel, parts.front_line), rel, parts.front_line)
     elif fmt == "toml":
         try:
             values = tomllib.loads(parts.front)
@@ -220,6 +224,18 @@ def read_front_values(data: bytes, rel: str = "") -> tuple[dict[str, Any], str, 
     if not isinstance(values, dict):
         raise ParseError("front matter must be a mapping of keys to values", rel, parts.front_line, 1)
     return project(values), parts.body, fmt
+
+
+def _convert_fast(node: Any, rel: str, offset: int) -> Any:
+    """yaml_nodes.to_value minus its alias-expansion pre-pass, for cut text: _cut_blocks
+    refuses text with an alias, and without aliases no node is shared, so the pre-pass
+    (about half of the conversion time on the seed) cannot find anything. Tags and the
+    node budget are still enforced by the same converter."""
+    convert = getattr(yaml_nodes, "_convert", None)
+    budget = getattr(yaml_nodes, "_Budget", None)
+    if convert is None or budget is None:  # the core changed shape: take the public path
+        return to_value(node, rel, offset)
+    return convert(node, rel, offset, budget(yaml_nodes.MAX_EXPANDED_NODES), set())
 
 
 def _text(value: Any) -> str:

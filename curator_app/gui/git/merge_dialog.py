@@ -84,7 +84,9 @@ def _fit_heights(boxes: list[QPlainTextEdit]) -> None:
     lines = max(_lines_needed(b.toPlainText(), b) for b in boxes)
     lines = max(2, min(_MAX_LINES, lines))
     for box in boxes:
-        box.setFixedHeight(QFontMetrics(box.font()).lineSpacing() * lines + 14)
+        # Document margin, frame and viewport margins on top of the text lines.
+        extra = int(2 * box.document().documentMargin()) + 2 * box.frameWidth() + 8
+        box.setFixedHeight(QFontMetrics(box.font()).lineSpacing() * lines + extra)
 
 
 class ConflictRow(QGroupBox):
@@ -187,18 +189,7 @@ class MergeDialog(QDialog):
             [c for c in result.pulled if c.key not in conflict_keys], "Pulled"
         )
         n_conf = len(result.conflicts)
-        intro = QLabel(
-            f"A pull changed <b>{name}</b> while you had unsaved edits. "
-            + (
-                f"{len(auto)} change{'s' if len(auto) != 1 else ''} merged automatically"
-                + (
-                    f"; <b>{n_conf} field{'s' if n_conf != 1 else ''} changed on both sides</b> "
-                    "need{} your choice.".format("s" if n_conf == 1 else "")
-                    if n_conf
-                    else "; nothing conflicts."
-                )
-            )
-        )
+        intro = QLabel(self._intro(name, len(auto), n_conf))
         intro.setWordWrap(True)
 
         self.auto_list = QListWidget()
@@ -251,6 +242,21 @@ class MergeDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(900, 600 if self.rows else 360)
         self._update_ok()
+
+    @staticmethod
+    def _intro(name: str, n_auto: int, n_conf: int) -> str:
+        merged = (
+            "Nothing merged automatically"
+            if not n_auto
+            else f"{n_auto} change{'s' if n_auto != 1 else ''} merged automatically"
+        )
+        if n_conf:
+            verb = "needs" if n_conf == 1 else "need"
+            plural = "s" if n_conf != 1 else ""
+            rest = f"; <b>{n_conf} field{plural} changed on both sides</b> {verb} your choice."
+        else:
+            rest = "; nothing conflicts."
+        return f"A pull changed <b>{name}</b> while you had unsaved edits. {merged}{rest}"
 
     @staticmethod
     def _automatic(changes: list[FieldChange], who: str) -> list[str]:

@@ -153,11 +153,11 @@ class NewItemDialog(QDialog):
         form.addRow("Description", self.description)
         form.addRow(self.error)
         form.addRow(buttons)
-        buttons.accepted.connect(self.create)
+        buttons.accepted.connect(self.create_from_inputs)
         buttons.rejected.connect(self.reject)
         self.created: Path | None = None
 
-    def create(self) -> None:
+    def create_from_inputs(self) -> None:
         if not self.title.text().strip():
             self.error.setText("A title is needed.")
             return

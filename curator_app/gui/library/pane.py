@@ -17,8 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from curator_app.core.library.archetype import next_id
+from curator_app.core.library.bulk import UndoRecord, undo
 from curator_app.core.library.index import Item, LibraryIndex
 from curator_app.core.library.search import Query, SavedFilters, facets, text_ids
+from curator_app.gui.library.dialogs import BulkEditDialog, NewItemDialog
 from curator_app.gui.library.filter_bar import FilterBar
 from curator_app.gui.library.model import COL_DATE, COL_THUMB, COL_TITLE, THUMB_SIZE, LibraryModel
 from curator_app.gui.library.watcher import FolderWatcher
@@ -72,6 +75,7 @@ class LibraryPane(QWidget):
         layout.addWidget(self.status)
 
         self._reader: LibraryIndex | None = None
+        self.last_bulk: UndoRecord | None = None
         self._body_timer = QTimer(self, singleShot=True, interval=BODY_SEARCH_DELAY_MS)
         self._body_timer.timeout.connect(self._run_body_search)
         self.filter_bar.sig_query_changed.connect(self.set_query)
@@ -125,6 +129,46 @@ class LibraryPane(QWidget):
 
     def items(self) -> list[Item]:
         return self.model.all_items()
+
+    def values_used(self, field: str) -> list[str]:
+        """Tags or categories used in the folder, most used first (for completion)."""
+        if self._reader is None:
+            return []
+        return [v for v, _ in self._reader.values_used(field)]
+
+    # --- bulk edit and new item (dialogs return through the core; the watcher refreshes) -
+
+    def bulk_edit_dialog(self, paths: list[Path] | None = None) -> BulkEditDialog:
+        dialog = BulkEditDialog(paths if paths is not None else self.selected_paths(),
+                                self.values_used("tags"), self.values_used("categories"), self)
+        dialog.sig_applied.connect(self._on_bulk_applied)
+        return dialog
+
+    def _on_bulk_applied(self, record: UndoRecord) -> None:
+        self.last_bulk = record
+        self.refresh()
+
+    def undo_last_bulk(self) -> bool:
+        """Put back the files of the last bulk edit; False when there is none."""
+        if self.last_bulk is None:
+            return False
+        undo(self.last_bulk)  # raises WriteConflictError if a file was edited since
+        self.last_bulk = None
+        self.refresh()
+        return True
+
+    def new_item_dialog(self, folder: Path | None = None) -> NewItemDialog | None:
+        if self.root is None:
+            return None
+        target = folder or self.root
+        dialog = NewItemDialog(target, next_id(i.item_id for i in self.model.all_items()),
+                               self.values_used("categories"), self)
+        dialog.sig_created.connect(self._on_created)
+        return dialog
+
+    def _on_created(self, path: Path) -> None:
+        self.refresh()
+        self.sig_item_activated.emit(path)
 
     def shutdown(self) -> None:
         """Stop the worker thread (call before the application quits)."""

@@ -12,8 +12,6 @@ from PySide6.QtGui import QImage, QImageReader
 
 from curator_app.core.library.index import LibraryIndex
 
-LINT_BATCH = 50
-
 
 class IndexWorker(QObject):
     """Lives in its own QThread; owns the writing LibraryIndex of the open folder."""
@@ -66,23 +64,16 @@ class IndexWorker(QObject):
             self.sig_failed.emit(f"{index.root}: indexing failed: {exc}")
 
     def _lint_pass(self, index: LibraryIndex) -> None:
-        pending = index.lint_pending()
-        total = len(pending)
-        done = 0
-        # One worker process: the CPU work leaves this process, so the GUI thread keeps
-        # the GIL; on bigger machines a second process halves the wait.
+        # Worker processes: the CPU work leaves this process, so the GUI thread keeps the
+        # GIL; one process on a 2-core machine leaves a core for the user.
         workers = max(1, min(2, (os.cpu_count() or 2) - 1))
-        for start in range(0, total, LINT_BATCH * 4):
-            if self._stop.is_set():
-                return
-            part = pending[start : start + LINT_BATCH * 4]
-            index.compute_lint(part, workers=workers, should_stop=self._stop.is_set)
-            marks = ",".join("?" * len(part))
-            rows = index.db.execute(
-                f"SELECT path, lint_count, error FROM items WHERE path IN ({marks})", part)
-            self.sig_lint.emit({r[0]: (r[1], r[2]) for r in rows})
-            done += len(part)
-            self.sig_lint_progress.emit(done, total)
+        index.compute_lint(
+            workers=workers,
+            should_stop=self._stop.is_set,
+            progress=self.sig_lint_progress.emit,
+            on_batch=lambda results: self.sig_lint.emit(
+                {rel: (count, error) for rel, (_s, _m, count, error) in results.items()}),
+        )
 
     @Slot()
     def close(self) -> None:

@@ -30,6 +30,7 @@ from curator_app.core.preview_page import (
 )
 
 MAX_REMOTE_BYTES = 10 * 1024 * 1024
+MAX_REDIRECTS = 3
 _registered = False
 
 
@@ -111,29 +112,45 @@ class ImageSchemeHandler(QWebEngineUrlSchemeHandler):
         waiting.append(job)
         if len(waiting) > 1:
             return
+        self._get(url, QUrl(url), MAX_REDIRECTS)
+
+    def _get(self, url: str, target: QUrl, redirects_left: int) -> None:
         if self._net is None:
             self._net = QNetworkAccessManager(self)
-        request = QNetworkRequest(QUrl(url))
+        request = QNetworkRequest(target)
+        # Redirects are followed by hand so every hop is checked against local addresses.
         request.setAttribute(
             QNetworkRequest.Attribute.RedirectPolicyAttribute,
-            QNetworkRequest.RedirectPolicy.NoLessSafeRedirectPolicy,
+            QNetworkRequest.RedirectPolicy.ManualRedirectPolicy,
         )
+        request.setTransferTimeout(15000)
         reply = self._net.get(request)
-        reply.finished.connect(lambda: self._fetched(url, reply))
+        reply.finished.connect(lambda: self._fetched(url, reply, redirects_left))
 
-    def _fetched(self, url: str, reply: QNetworkReply) -> None:
+    def _fetched(self, url: str, reply: QNetworkReply, redirects_left: int) -> None:
+        redirect = reply.attribute(QNetworkRequest.Attribute.RedirectionTargetAttribute)
+        if isinstance(redirect, QUrl) and not redirect.isEmpty():
+            nxt = reply.url().resolved(redirect)
+            reply.deleteLater()
+            if redirects_left > 0 and nxt.scheme() in ("http", "https") and is_public_host(nxt.host()):
+                self._get(url, nxt, redirects_left - 1)
+            else:
+                self._finish(url, b"", b"")
+            return
         data = bytes(reply.readAll().data())
         ok = reply.error() == QNetworkReply.NetworkError.NoError and 0 < len(data) <= MAX_REMOTE_BYTES
-        final_host = reply.url().host()
         reply.deleteLater()
         mime = _sniff(data)
-        if ok and mime.startswith(b"image/") and is_public_host(final_host):
+        if ok and mime.startswith(b"image/"):
             self.cache_dir.mkdir(parents=True, exist_ok=True)
             tmp = self.cache_dir / (cache_name(url) + ".part")
             tmp.write_bytes(data)
             tmp.replace(self.cache_dir / cache_name(url))
         else:
             data = b""
+        self._finish(url, mime, data)
+
+    def _finish(self, url: str, mime: bytes, data: bytes) -> None:
         for job in self._pending.pop(url, []):
             try:
                 if data:

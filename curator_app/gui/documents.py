@@ -1,0 +1,157 @@
+"""Open documents as tabs: one EditorPane and one DocumentSession per tab.
+
+A file that cannot be parsed opens as a read-only raw view with its located error, and
+its bytes are never rewritten.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
+
+from curator_app.core.errors import CuratorError
+from curator_app.gui.editor_pane import EditorPane
+from curator_app.gui.session import DocumentSession
+
+
+class RawView(QWidget):
+    """A file Curator cannot parse: the error, then the text, read-only."""
+
+    def __init__(self, path: Path, error: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rawView")
+        self.path = path
+        self.error_label = QLabel(f"Opened read-only; Curator will not rewrite this file.\n{error}")
+        self.error_label.setWordWrap(True)
+        self.error_label.setObjectName("rawError")
+        self.error_label.setStyleSheet("padding: 6px; background: palette(alternate-base); color: #b00020;")
+        text = QPlainTextEdit()
+        text.setReadOnly(True)
+        text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        try:
+            text.setPlainText(path.read_bytes().decode("utf-8", "replace")[:2_000_000])
+        except OSError as exc:
+            text.setPlainText(str(exc))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.error_label)
+        layout.addWidget(text, 1)
+
+
+class DocumentTabs(QTabWidget):
+    """Tabs of open items; emits the session that became current (or None)."""
+
+    sig_current_session = Signal(object)  # DocumentSession | None
+    sig_session_opened = Signal(object)  # DocumentSession
+    sig_session_closing = Signal(object)  # DocumentSession
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("documentTabs")
+        self.setDocumentMode(True)
+        self.setTabsClosable(True)
+        self.setMovable(True)
+        self.content_root: Path | None = None
+        self.currentChanged.connect(self._on_current_changed)
+
+    # --- opening ------------------------------------------------------------------------
+
+    def open_path(self, path: Path) -> DocumentSession | None:
+        """Show the tab for ``path``, opening it first if needed."""
+        path = path.resolve()
+        index = self.index_of(path)
+        if index >= 0:
+            self.setCurrentIndex(index)
+            return self.session_at(index)
+        try:
+            session = DocumentSession(path, self)
+        except CuratorError as exc:
+            view = RawView(path, str(exc))
+            self.setCurrentIndex(self.addTab(view, f"⚠ {path.name}"))
+            self.setTabToolTip(self.currentIndex(), str(exc))
+            return None
+        if self.content_root is not None and path.is_relative_to(self.content_root):
+            session.content_root = self.content_root
+        pane = EditorPane()
+        pane.open_document(session)
+        index = self.addTab(pane, path.name)
+        self.setTabToolTip(index, str(path))
+        session.sig_dirty_changed.connect(lambda _dirty, s=session: self._update_tab_title(s))
+        session.sig_saved.connect(lambda _p, s=session: self._update_tab_title(s))
+        self.sig_session_opened.emit(session)
+        self.setCurrentIndex(index)
+        return session
+
+    def add_session(self, session: DocumentSession) -> None:
+        """Adopt a session made elsewhere (e.g. restored from recovery)."""
+        pane = EditorPane()
+        pane.open_document(session)
+        index = self.addTab(pane, session.path.name)
+        session.sig_dirty_changed.connect(lambda _dirty, s=session: self._update_tab_title(s))
+        self.sig_session_opened.emit(session)
+        self.setCurrentIndex(index)
+        self._update_tab_title(session)
+
+    # --- lookup -------------------------------------------------------------------------
+
+    def index_of(self, path: Path) -> int:
+        for i in range(self.count()):
+            w = self.widget(i)
+            if isinstance(w, EditorPane) and (s := w.session()) is not None and s.path == path:
+                return i
+            if isinstance(w, RawView) and w.path == path:
+                return i
+        return -1
+
+    def session_at(self, index: int) -> DocumentSession | None:
+        w = self.widget(index)
+        return w.session() if isinstance(w, EditorPane) else None
+
+    def editor_at(self, index: int) -> EditorPane | None:
+        w = self.widget(index)
+        return w if isinstance(w, EditorPane) else None
+
+    def current_session(self) -> DocumentSession | None:
+        return self.session_at(self.currentIndex())
+
+    def current_editor(self) -> EditorPane | None:
+        return self.editor_at(self.currentIndex())
+
+    def sessions(self) -> list[DocumentSession]:
+        return [s for i in range(self.count()) if (s := self.session_at(i)) is not None]
+
+    def dirty_sessions(self) -> list[DocumentSession]:
+        return [s for s in self.sessions() if s.is_dirty()]
+
+    # --- closing ------------------------------------------------------------------------
+
+    def close_index(self, index: int) -> None:
+        """Close without asking; the caller has already dealt with unsaved edits."""
+        widget = self.widget(index)
+        session = self.session_at(index)
+        if session is not None:
+            self.sig_session_closing.emit(session)
+        self.removeTab(index)
+        if widget is not None:
+            widget.deleteLater()
+        if session is not None:
+            session.deleteLater()
+
+    def close_all(self) -> None:
+        while self.count():
+            self.close_index(0)
+
+    # --- internals ----------------------------------------------------------------------
+
+    def _update_tab_title(self, session: DocumentSession) -> None:
+        index = self.index_of(session.path)
+        if index >= 0:
+            self.setTabText(index, ("● " if session.is_dirty() else "") + session.path.name)
+        if session is self.current_session():
+            self.sig_current_session.emit(session)
+
+    def _on_current_changed(self, _index: int) -> None:
+        self.sig_current_session.emit(self.current_session())

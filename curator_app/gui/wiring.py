@@ -1,0 +1,366 @@
+"""The one place that connects Curator's widgets to each other and to core operations.
+
+Widgets only show state and emit requests; everything that decides what happens next
+(opening, saving, conflicts with the disk, undo routing, the preview feed) lives here.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
+
+from curator_app.core.document import Document
+from curator_app.core.errors import CuratorError, WriteConflictError
+from curator_app.core.recovery import RecoveryStore
+from curator_app.gui.documents import DocumentTabs
+from curator_app.gui.main_window import MainWindow, items_root
+from curator_app.gui.recovery import Autosaver, RecoveryDialog
+from curator_app.gui.session import DocumentSession
+from curator_app.gui.settings import Settings
+
+if TYPE_CHECKING:
+    from curator_app.core.git.merge3 import MergeResult
+    from curator_app.gui.preview.pane import PreviewPane
+
+
+class SaveDiffDialog(QDialog):
+    """What a save will write, as a unified diff, with Save / Cancel."""
+
+    def __init__(self, path: Path, old: bytes, new: bytes, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Save {path.name}?")
+        self.setObjectName("saveDiffDialog")
+        self.resize(820, 520)
+        text = QPlainTextEdit()
+        text.setObjectName("saveDiffText")
+        text.setReadOnly(True)
+        text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        diff = difflib.unified_diff(
+            old.decode("utf-8", "replace").splitlines(keepends=True),
+            new.decode("utf-8", "replace").splitlines(keepends=True),
+            f"{path.name} (on disk)",
+            f"{path.name} (to be saved)",
+        )
+        text.setPlainText("".join(diff) or "No changes.")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text, 1)
+        layout.addWidget(buttons)
+
+
+class Workbench(QObject):
+    """Owns the panes of one main window and wires them together."""
+
+    def __init__(self, window: MainWindow, settings: Settings) -> None:
+        super().__init__(window)
+        self.window = window
+        self.settings = settings
+        self.tabs = DocumentTabs()
+        self.preview = _make_preview()
+        self.undo_group = QUndoGroup(self)
+        self._preview_doc: Document | None = None
+        self.recovery = RecoveryStore()
+        self.autosaver = Autosaver(self.recovery, parent=self)
+        self.autosaver.sig_error.connect(lambda msg: window.statusBar().showMessage(msg, 10000))
+        self._autosave_sources: dict[DocumentSession, Callable[[], tuple[Path, bytes, str, bool]]] = {}
+        window.set_centre_widget(self.tabs)
+        if self.preview is not None:
+            window.set_preview_widget(self.preview)
+        window.close_guard = self.confirm_close_all
+        window.item_selected.connect(self.open_item)
+        window.folder_opened.connect(self._on_folder_opened)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.sig_session_opened.connect(self._on_session_opened)
+        self.tabs.sig_session_closing.connect(self._on_session_closing)
+        self.tabs.sig_current_session.connect(self._on_current_session)
+        self._build_actions()
+
+    # --- actions ------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        w = self.window
+        file_menu = w.file_menu
+        first = file_menu.actions()[0] if file_menu.actions() else None
+        self.save_action = _action(w, "&Save", self.save_current, QKeySequence.StandardKey.Save)
+        self.save_all_action = _action(w, "Save A&ll", self.save_all, QKeySequence("Ctrl+Alt+S"))
+        self.revert_action = _action(w, "&Revert", self.revert_current, None)
+        self.close_tab_action = _action(w, "&Close Item", self.close_current, QKeySequence.StandardKey.Close)
+        self.confirm_diff_action = QAction("Show &Changes Before Saving", w, checkable=True)
+        self.confirm_diff_action.setChecked(self.settings.bool_value("confirm_save_diff", False))
+        self.confirm_diff_action.toggled.connect(lambda on: self.settings.set_value("confirm_save_diff", on))
+        if first is not None:
+            file_menu.insertSeparator(first)
+        for action in (self.save_action, self.save_all_action, self.revert_action, self.close_tab_action):
+            file_menu.insertAction(w.quit_action, action)
+        file_menu.insertAction(w.quit_action, self.confirm_diff_action)
+        file_menu.insertSeparator(w.quit_action)
+
+        edit_menu = w.edit_menu
+        self.undo_action = self.undo_group.createUndoAction(w, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_group.createRedoAction(w, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        session = self.tabs.current_session()
+        editable = session is not None and not session.read_only
+        self.save_action.setEnabled(editable)
+        self.revert_action.setEnabled(editable and session is not None and session.is_dirty())
+        self.close_tab_action.setEnabled(self.tabs.count() > 0)
+        self.save_all_action.setEnabled(bool(self.tabs.dirty_sessions()))
+
+    # --- opening ------------------------------------------------------------------------
+
+    def _on_folder_opened(self, folder: Path) -> None:
+        self.tabs.content_root = items_root(folder)
+
+    def open_item(self, path: Path) -> DocumentSession | None:
+        return self.tabs.open_path(path)
+
+    def _on_session_opened(self, session: DocumentSession) -> None:
+        self.undo_group.addStack(session.undo_stack)
+
+        def source(s: DocumentSession = session) -> tuple[Path, bytes, str, bool]:
+            return s.path, s.document.to_bytes(), s.document.disk_hash, s.is_dirty()
+
+        self._autosave_sources[session] = source
+        self.autosaver.track(source)
+        session.sig_saved.connect(self.autosaver.notify_saved)
+        session.sig_external_change.connect(lambda s=session: self.ask_external_change(s))
+        session.sig_changed.connect(lambda s=session: self._on_session_changed(s))
+        session.sig_saved.connect(lambda _p: self.window.statusBar().showMessage(f"Saved {_p.name}", 4000))
+
+    def _on_session_closing(self, session: DocumentSession) -> None:
+        self.undo_group.removeStack(session.undo_stack)
+        source = self._autosave_sources.pop(session, None)
+        if source is not None:
+            self.autosaver.untrack(source, path=session.path)
+        if session is self.tabs.current_session() and self.preview is not None:
+            self._preview_doc = None
+
+    def _on_current_session(self, session: DocumentSession | None) -> None:
+        if session is not None:
+            self.undo_group.setActiveStack(session.undo_stack)
+            self._feed_preview(session)
+        self._update_title(session)
+        self._update_actions()
+
+    def _on_session_changed(self, session: DocumentSession) -> None:
+        if session is self.tabs.current_session():
+            self._feed_preview(session)
+        self._update_actions()
+
+    def _feed_preview(self, session: DocumentSession) -> None:
+        if self.preview is None:
+            return
+        if session.document is not self._preview_doc:
+            self._preview_doc = session.document
+            self.preview.set_document(session.document, session.content_root)
+        else:
+            self.preview.document_changed()
+
+    def _update_title(self, session: DocumentSession | None) -> None:
+        if session is None:
+            self.window.show_title(self.window.current_path, dirty=False)
+        else:
+            self.window.show_title(session.path, dirty=session.is_dirty())
+
+    # --- saving -------------------------------------------------------------------------
+
+    def save_current(self) -> bool:
+        session = self.tabs.current_session()
+        return self.save(session) if session is not None else False
+
+    def save_all(self) -> bool:
+        return all(self.save(s) for s in self.tabs.dirty_sessions())
+
+    def save(self, session: DocumentSession, force: bool = False) -> bool:
+        if session.read_only:
+            return False
+        if self.confirm_diff_action.isChecked() and not force:
+            old = session.path.read_bytes() if session.path.exists() else b""
+            dialog = SaveDiffDialog(session.path, old, session.document.to_bytes(), self.window)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+        try:
+            session.save(force=force)
+        except WriteConflictError:
+            self.ask_external_change(session, saving=True)
+            return False
+        except CuratorError as exc:
+            # The edits stay in the editor; the file on disk is untouched (atomic writer).
+            QMessageBox.warning(self.window, "Could not save", str(exc))
+            return False
+        self._update_title(session)
+        self._update_actions()
+        return True
+
+    def revert_current(self) -> None:
+        session = self.tabs.current_session()
+        if session is None or not session.is_dirty():
+            return
+        answer = QMessageBox.question(
+            self.window,
+            "Revert",
+            f"Throw away the unsaved changes to {session.path.name}?",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Discard:
+            session.revert()
+
+    # --- disk conflicts -----------------------------------------------------------------
+
+    def ask_external_change(self, session: DocumentSession, saving: bool = False) -> None:
+        """The file changed on disk while there are unsaved edits: reload, keep mine or merge."""
+        box = QMessageBox(self.window)
+        box.setObjectName("externalChangeBox")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("File changed on disk")
+        box.setText(f"{session.path.name} was changed by another program.")
+        box.setInformativeText(
+            "Your unsaved edits are still here. Reload the version on disk, keep your version "
+            "(saving will overwrite the disk), or merge the two field by field."
+        )
+        reload_btn = box.addButton("Reload", QMessageBox.ButtonRole.DestructiveRole)
+        keep_btn = box.addButton("Keep Mine", QMessageBox.ButtonRole.AcceptRole)
+        merge_btn = box.addButton("Merge…", QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(merge_btn)
+
+        def finished() -> None:
+            clicked = box.clickedButton()
+            if clicked is reload_btn:
+                session.reload_from_disk()
+            elif clicked is keep_btn:
+                session.keep_mine()
+                if saving:
+                    self.save(session, force=True)
+            elif clicked is merge_btn:
+                self.merge_with_disk(session)
+            box.deleteLater()
+
+        box.finished.connect(finished)
+        box.open()
+
+    def merge_with_disk(self, session: DocumentSession) -> bool:
+        """Three-way merge: base = bytes opened, theirs = disk, mine = unsaved edits."""
+        from curator_app.core.git.merge3 import merge_documents
+
+        try:
+            theirs = Document.load(session.path)
+            result = merge_documents(session.document.original_bytes, theirs, session.document)
+        except CuratorError as exc:
+            QMessageBox.warning(self.window, "Cannot merge", str(exc))
+            return False
+        if not result.clean:
+            merged = _resolve_conflicts(result, self.window)
+            if merged is None:
+                return False
+        else:
+            merged = result.document
+        state = merged.snapshot()
+        session.adopt(Document.load(session.path), "Merge with the version on disk", state)
+        return True
+
+    # --- closing ------------------------------------------------------------------------
+
+    def close_current(self) -> None:
+        if self.tabs.count():
+            self.close_tab(self.tabs.currentIndex())
+
+    def close_tab(self, index: int) -> None:
+        session = self.tabs.session_at(index)
+        if session is not None and session.is_dirty() and not self._confirm_discard([session]):
+            return
+        self.tabs.close_index(index)
+        self._update_actions()
+        if not self.tabs.count():
+            self._update_title(None)
+
+    def confirm_close_all(self) -> bool:
+        dirty = self.tabs.dirty_sessions()
+        if dirty and not self._confirm_discard(dirty):
+            return False
+        self.tabs.close_all()
+        self.autosaver.shutdown()
+        self.recovery.close()
+        return True
+
+    # --- crash recovery -----------------------------------------------------------------
+
+    def offer_recovery(self) -> int:
+        """At startup: offer the unsaved edits of a Curator that was killed; returns how many were restored."""
+        restored = RecoveryDialog.offer(self.recovery, self.window)
+        for doc in restored:
+            if doc.path is None or not doc.path.exists():
+                continue
+            session = self.tabs.open_path(doc.path)
+            if session is not None:
+                state = doc.snapshot()
+
+                def apply(d: Document, st: tuple[str, str] = state) -> None:
+                    d.restore(st)
+
+                session.edit("Recovered unsaved edits", apply)
+        return len(restored)
+
+    def _confirm_discard(self, sessions: list[DocumentSession]) -> bool:
+        """Ask Save / Discard / Cancel for unsaved edits; True when it is fine to close."""
+        names = ", ".join(s.path.name for s in sessions)
+        answer = QMessageBox.warning(
+            self.window,
+            "Unsaved changes",
+            f"Save the changes to {names} before closing?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return all(self.save(s) for s in sessions)
+        return answer == QMessageBox.StandardButton.Discard
+
+
+def _resolve_conflicts(result: MergeResult, parent: QWidget) -> Document | None:
+    try:
+        from curator_app.gui.git.merge_dialog import MergeDialog
+    except ImportError:  # pragma: no cover - the git GUI is part of the app
+        return None
+    dialog = MergeDialog(result, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.merged_document()
+
+
+def _make_preview() -> PreviewPane | None:
+    try:
+        from curator_app.gui.preview.pane import PreviewPane
+    except ImportError:  # QtWebEngine missing: the editor still works
+        return None
+    return PreviewPane()
+
+
+def _action(
+    parent: QWidget,
+    text: str,
+    slot: Callable[[], object],
+    shortcut: QKeySequence | QKeySequence.StandardKey | None,
+) -> QAction:
+    action = QAction(text, parent)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(slot)
+    return action
