@@ -67,6 +67,11 @@ QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 with contextlib.suppress(ImportError):
     import PySide6.QtWebEngineWidgets  # noqa: F401
 
+    # The preview's URL scheme, like the app does in create_application().
+    from curator_app.gui.preview import register_schemes
+
+    register_schemes()
+
 from curator_app.gui import settings as app_settings  # noqa: E402
 
 QCoreApplication.setOrganizationName(app_settings.ORGANIZATION)

@@ -200,6 +200,15 @@ class YamlFront:
             body = raw.rstrip(" \t")
             cut = 2 if body.endswith("\r\n") else 1 if body.endswith("\n") else 0
             return start + len(body) - cut
+        if isinstance(node, MappingNode) and not node.flow_style and node.value:
+            # A block collection's end mark lies at the next token, past any comment lines
+            # that belong to the next key: end at the last value's own text instead.
+            k, v = node.value[-1]
+            return self._value_end(k if isinstance(k, ScalarNode) else None, v)
+        if isinstance(node, SequenceNode) and not node.flow_style and node.value:
+            last = node.value[-1]
+            if last.start_mark.index > start:  # not an alias of an earlier anchor
+                return self._node_end(last)
         return start + len(raw.rstrip(" \t\r\n"))
 
     def _value_end(self, knode: ScalarNode | None, value: Node) -> int:
@@ -310,9 +319,14 @@ class YamlFront:
         empty = isinstance(node, ScalarNode) and not node.style and node.value == ""
         if isinstance(node, ScalarNode) and scalar_new and not alias and not empty:
             text = yaml_style.inline(value, _kept(style, node), col + style.map_indent)
+            if not text:  # `key:` with nothing after it (the file's empty null)
+                return self._replace(self._colon_after(knode) + 1, self._node_end(node), text)
             return self._replace(node.start_mark.index, self._node_end(node), text)
         colon = self._colon_after(knode)
         end = colon + 1 if empty else self._value_end(knode, node)
+        if empty:
+            while end < len(self.text) and self.text[end] in " \t":
+                end += 1  # trailing blanks after `key:` would join the new value
         if (
             isinstance(node, (SequenceNode, MappingNode))
             and node.flow_style

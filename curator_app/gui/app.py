@@ -59,6 +59,11 @@ def create_application(argv: list[str] | None = None):  # -> QApplication (lazy 
     # When the web engine is missing the preview reports it; the editor works without it.
     with contextlib.suppress(ImportError):
         import PySide6.QtWebEngineWidgets  # noqa: F401
+
+        # The preview's image scheme must be known before the application exists.
+        from curator_app.gui.preview import register_schemes
+
+        register_schemes()
     QCoreApplication.setOrganizationName(app_settings.ORGANIZATION)
     QCoreApplication.setApplicationName(app_settings.APPLICATION)
     app = QApplication(argv if argv is not None else sys.argv[:1])

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
@@ -75,6 +75,9 @@ class ProblemsList(QTreeWidget):
         self.sig_activated.emit(item.data(0, FINDING_ROLE))
 
 
+NARROW_WIDTH = 900
+
+
 class EditorPane(QWidget):
     sig_field_focused = Signal(tuple)
     sig_problem_activated = Signal(object)
@@ -120,6 +123,13 @@ class EditorPane(QWidget):
 
         self._lint_timer = QTimer(self, singleShot=True, interval=LINT_DELAY_MS)
         self._lint_timer.timeout.connect(self.run_lint)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        # Form and body side by side when there is room, stacked when the pane is narrow.
+        wanted = Qt.Orientation.Horizontal if event.size().width() >= NARROW_WIDTH else Qt.Orientation.Vertical
+        if self.splitter.orientation() != wanted:
+            self.splitter.setOrientation(wanted)
+        super().resizeEvent(event)
 
     # --- public API ---------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, Signal, qVersion
-from PySide6.QtGui import QAction, QCloseEvent, QFontDatabase, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFontDatabase, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -173,19 +173,20 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.folder: Path | None = None
         self.current_path: Path | None = None
-        self.item_list = _named(QListWidget(), "itemList")
-        self.item_list.setMinimumWidth(160)
-        self.item_list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.item_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.item_list.setUniformItemSizes(True)
-        self.item_list.setSpacing(2)
-        self.item_list.currentItemChanged.connect(self._on_current_changed)
+        item_list = _named(QListWidget(), "itemList")
+        item_list.setMinimumWidth(160)
+        item_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        item_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        item_list.setUniformItemSizes(True)
+        item_list.setSpacing(2)
+        item_list.currentItemChanged.connect(self._on_current_changed)
         self.item_pane: ItemPane | None = ItemPane()
         # Asked before the window closes; False keeps it open (unsaved edits).
         self.close_guard: Callable[[], bool] | None = None
         self.splitter = _named(QSplitter(Qt.Orientation.Horizontal), "mainSplitter")
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.item_list)
+        self.item_list: QListWidget | None = item_list
+        self.splitter.addWidget(item_list)
         self.splitter.addWidget(self.item_pane)
         self.splitter.addWidget(PreviewPlaceholder())
         self.splitter.setStretchFactor(1, 3)
@@ -206,6 +207,12 @@ class MainWindow(QMainWindow):
         self._replace_pane(1, widget)
         self.item_pane = None
 
+    def set_library_widget(self, widget: QWidget) -> None:
+        """Swap the left pane (the library replaces the plain item list)."""
+        self._replace_pane(0, widget)
+        self.item_list = None
+        self.count_label.hide()  # the library shows its own count
+
     def set_preview_widget(self, widget: QWidget) -> None:
         self._replace_pane(2, widget)
 
@@ -214,7 +221,8 @@ class MainWindow(QMainWindow):
         old = self.splitter.replaceWidget(index, widget)
         if old is not None:
             old.deleteLater()
-        self.splitter.setSizes(sizes)
+        if self.isVisible():
+            self.splitter.setSizes(sizes)
 
     # -- menus ---------------------------------------------------------------------------
 
@@ -277,10 +285,20 @@ class MainWindow(QMainWindow):
     def open_folder(self, folder: Path, select: Path | None = None) -> None:
         folder = folder.resolve()
         self.folder = folder
+        self.current_path = None
+        self.folder_label.setText(str(folder))
+        self.settings.remember_folder(folder)
+        if self.item_list is None:
+            # A library pane lists the folder; it hears about it through folder_opened.
+            self.folder_opened.emit(folder)
+            if select is not None:
+                self.current_path = select.resolve()
+                self.item_selected.emit(self.current_path)
+            self._update_title()
+            return
         self.item_list.clear()
         if self.item_pane is not None:
             self.item_pane.show_item(None)
-        self.current_path = None
         paths = find_items(folder) if folder.is_dir() else []
         for path in paths:
             item = load_item(path)
@@ -291,10 +309,7 @@ class MainWindow(QMainWindow):
                 entry.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
                 entry.setToolTip(item.error)
             self.item_list.addItem(entry)
-        noun = "item" if len(paths) == 1 else "items"
-        self.count_label.setText(f"{len(paths)} {noun}")
-        self.folder_label.setText(str(folder))
-        self.settings.remember_folder(folder)
+        self.set_item_count(len(paths))
         self.folder_opened.emit(folder)
         if paths:
             wanted = select.resolve() if select else paths[0]
@@ -302,7 +317,14 @@ class MainWindow(QMainWindow):
             self.item_list.setCurrentRow(index)
         self._update_title()
 
+    def set_item_count(self, count: int) -> None:
+        noun = "item" if count == 1 else "items"
+        self.count_label.setText(f"{count} {noun}")
+
     def select_path(self, path: Path) -> bool:
+        if self.item_list is None:
+            self.item_selected.emit(path)
+            return True
         for row in range(self.item_list.count()):
             if Path(self.item_list.item(row).data(PATH_ROLE)) == path:
                 self.item_list.setCurrentRow(row)
@@ -343,9 +365,17 @@ class MainWindow(QMainWindow):
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
-        splitter = self.settings.splitter_state()
-        if splitter is None or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([250, 750, 500])
+        self._splitter_restored = False
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        # Pane sizes are applied once the final panes are in and the window has its size.
+        if not self._splitter_restored:
+            self._splitter_restored = True
+            splitter = self.settings.splitter_state()
+            if splitter is None or not self.splitter.restoreState(splitter):
+                width = max(self.width(), 900)
+                self.splitter.setSizes([int(width * 0.22), int(width * 0.46), int(width * 0.32)])
+        super().showEvent(event)
 
     def save_layout(self) -> None:
         self.settings.save_window(self.saveGeometry(), self.saveState(), self.splitter.saveState())

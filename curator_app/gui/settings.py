@@ -12,7 +12,7 @@ MAX_RECENT = 8
 
 _GEOMETRY = "window/geometry"
 _STATE = "window/state"
-_SPLITTER = "window/splitter"
+_SPLITTER = "window/splitter-v2"  # v2: library / editor tabs / preview
 _LAST_FOLDER = "folders/last"
 _RECENT = "folders/recent"
 

@@ -13,12 +13,23 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from curator_app.core.document import Document
 from curator_app.core.errors import CuratorError, WriteConflictError
 from curator_app.core.recovery import RecoveryStore
 from curator_app.gui.documents import DocumentTabs
+from curator_app.gui.git import DiffDialog, GitController, HistoryDialog
+from curator_app.gui.library import LibraryPane
 from curator_app.gui.main_window import MainWindow, items_root
 from curator_app.gui.recovery import Autosaver, RecoveryDialog
 from curator_app.gui.session import DocumentSession
@@ -73,6 +84,13 @@ class Workbench(QObject):
         self.autosaver = Autosaver(self.recovery, parent=self)
         self.autosaver.sig_error.connect(lambda msg: window.statusBar().showMessage(msg, 10000))
         self._autosave_sources: dict[DocumentSession, Callable[[], tuple[Path, bytes, str, bool]]] = {}
+        self.library = LibraryPane()
+        window.set_library_widget(self.library)
+        self.git = GitController(parent=window)
+        self.git.set_dialog_parent(window)
+        self.branch_label = QLabel()
+        self.branch_label.setObjectName("branchLabel")
+        window.statusBar().addPermanentWidget(self.branch_label)
         window.set_centre_widget(self.tabs)
         if self.preview is not None:
             window.set_preview_widget(self.preview)
@@ -83,6 +101,8 @@ class Workbench(QObject):
         self.tabs.sig_session_opened.connect(self._on_session_opened)
         self.tabs.sig_session_closing.connect(self._on_session_closing)
         self.tabs.sig_current_session.connect(self._on_current_session)
+        self._wire_library()
+        self._wire_git()
         self._build_actions()
 
     # --- actions ------------------------------------------------------------------------
@@ -109,9 +129,54 @@ class Workbench(QObject):
         self.undo_action = self.undo_group.createUndoAction(w, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_group.createRedoAction(w, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")])
+        self.redo_action.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")]
+        )
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+
+        item_menu = _menu(w, "&Item")
+        w.menuBar().insertMenu(w.help_menu.menuAction(), item_menu)
+        self.new_item_action = _action(w, "&New Item…", self.new_item, QKeySequence.StandardKey.New)
+        self.bulk_action = _action(
+            w, "&Bulk Edit Tags and Categories…", self.bulk_edit, QKeySequence("Ctrl+Shift+B")
+        )
+        self.undo_bulk_action = _action(w, "&Undo Last Bulk Edit", self.undo_bulk, None)
+        for a in (self.new_item_action, self.bulk_action, self.undo_bulk_action):
+            item_menu.addAction(a)
+
+        git_menu = _menu(w, "&Git")
+        w.menuBar().insertMenu(w.help_menu.menuAction(), git_menu)
+        self.commit_action = _action(w, "&Commit…", self.commit, QKeySequence("Ctrl+Shift+C"))
+        self.diff_action = _action(w, "&Changes of This Item…", self.show_diff, QKeySequence("Ctrl+Shift+D"))
+        self.history_action = _action(
+            w, "&History of This Item…", self.show_history, QKeySequence("Ctrl+Shift+H")
+        )
+        self.pull_action = _action(w, "&Pull", self.git.pull, QKeySequence("Ctrl+Shift+P"))
+        self.push_action = _action(w, "P&ush", self.git.push, QKeySequence("Ctrl+Shift+U"))
+        self.init_repo_action = _action(w, "&Initialize Repository", self.init_repository, None)
+        for a in (self.commit_action, self.diff_action, self.history_action):
+            git_menu.addAction(a)
+        git_menu.addSeparator()
+        git_menu.addAction(self.pull_action)
+        git_menu.addAction(self.push_action)
+        git_menu.addSeparator()
+        git_menu.addAction(self.init_repo_action)
+        self._git_actions = (
+            self.commit_action,
+            self.diff_action,
+            self.history_action,
+            self.pull_action,
+            self.push_action,
+        )
+        self._set_repository(False)
+
+        view = w.view_menu
+        self.remote_images_action = QAction("Load &Remote Images in Previews", w, checkable=True)
+        self.remote_images_action.setChecked(self.settings.bool_value("remote_images", False))
+        self.remote_images_action.toggled.connect(self._set_remote_images)
+        view.addAction(self.remote_images_action)
+        self._set_remote_images(self.remote_images_action.isChecked())
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -122,10 +187,151 @@ class Workbench(QObject):
         self.close_tab_action.setEnabled(self.tabs.count() > 0)
         self.save_all_action.setEnabled(bool(self.tabs.dirty_sessions()))
 
+    def _set_remote_images(self, allow: bool) -> None:
+        self.settings.set_value("remote_images", allow)
+        if self.preview is not None:
+            self.preview.set_allow_remote_images(allow)
+
+    # --- library ------------------------------------------------------------------------
+
+    def _wire_library(self) -> None:
+        lib = self.library
+        lib.sig_item_activated.connect(self.open_item)
+        lib.sig_loaded.connect(self._on_library_loaded)
+        lib.sig_failed.connect(lambda msg: self.window.statusBar().showMessage(msg, 10000))
+        lib.sig_progress.connect(self._on_index_progress)
+
+    def _on_index_progress(self, done: int, total: int) -> None:
+        if total and done < total:
+            self.window.statusBar().showMessage(f"Indexing {done:,} of {total:,} items…")
+        else:
+            self.window.statusBar().clearMessage()
+
+    def _on_library_loaded(self, count: int) -> None:
+        self.window.set_item_count(count)
+        self._feed_completions()
+        if self.tabs.count() == 0 and count:
+            first = self.library.model.path_at(0)
+            if first is not None:
+                self.open_item(first)
+
+    def _feed_completions(self) -> None:
+        tags, cats = self.library.values_used("tags"), self.library.values_used("categories")
+        for i in range(self.tabs.count()):
+            editor = self.tabs.editor_at(i)
+            if editor is not None:
+                editor.set_completions(("tags",), tags)
+                editor.set_completions(("categories",), cats)
+
+    def new_item(self) -> None:
+        dialog = self.library.new_item_dialog()
+        if dialog is not None:
+            dialog.exec()
+
+    def bulk_edit(self) -> None:
+        if not self.library.selected_paths():
+            QMessageBox.information(
+                self.window, "Bulk edit", "Select the items to edit in the library first."
+            )
+            return
+        self.library.bulk_edit_dialog().exec()
+
+    def undo_bulk(self) -> None:
+        try:
+            if not self.library.undo_last_bulk():
+                self.window.statusBar().showMessage("No bulk edit to undo", 4000)
+        except CuratorError as exc:
+            QMessageBox.warning(self.window, "Cannot undo the bulk edit", str(exc))
+
+    # --- git ----------------------------------------------------------------------------
+
+    def _wire_git(self) -> None:
+        git = self.git
+        git.sig_repository_changed.connect(self._set_repository)
+        git.sig_branch_changed.connect(self.branch_label.setText)
+        git.sig_status_changed.connect(self.library.model.set_vcs_status)
+        git.sig_error.connect(lambda msg: QMessageBox.warning(self.window, "Git", msg))
+        git.sig_message.connect(lambda msg: self.window.statusBar().showMessage(msg, 6000))
+        git.sig_progress.connect(self._on_git_progress)
+        git.sig_busy.connect(self._on_git_busy)
+        git.sig_pulled.connect(self._on_pulled)
+
+    def _on_git_busy(self, busy: bool) -> None:
+        self.pull_action.setEnabled(not busy)
+        self.push_action.setEnabled(not busy)
+
+    def _set_repository(self, present: bool) -> None:
+        for action in getattr(self, "_git_actions", ()):
+            action.setEnabled(present)
+        if hasattr(self, "init_repo_action"):
+            self.init_repo_action.setVisible(not present)
+        if not present:
+            self.branch_label.setText("not a git repository")
+
+    def _on_git_progress(self, text: str, done: int, total: int) -> None:
+        suffix = f" {done}/{total}" if total else ""
+        self.window.statusBar().showMessage(f"{text}{suffix}")
+
+    def init_repository(self) -> None:
+        self.git.init_repository()
+
+    def commit(self) -> None:
+        if self.tabs.dirty_sessions():
+            answer = QMessageBox.question(
+                self.window,
+                "Commit",
+                "Save the open items with unsaved changes first?",
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Save or not self.save_all():
+                return
+        session = self.tabs.current_session()
+        dialog = self.git.commit_dialog(self.window, checked=[session.path] if session else None)
+        dialog.exec()
+
+    def show_diff(self) -> None:
+        session = self.tabs.current_session()
+        if session is None or self.git.repo is None:
+            return
+        DiffDialog(self.git.repo, session.path, document=session.document, parent=self.window).exec()
+
+    def show_history(self) -> None:
+        session = self.tabs.current_session()
+        if session is None or self.git.repo is None:
+            return
+        def apply(fn: Callable[[Document], object]) -> None:
+            session.edit("Restore from history", fn)
+
+        HistoryDialog(self.git.repo, session.document, apply=apply, parent=self.window).exec()
+
+    def _on_pulled(self, paths: list[Path]) -> None:
+        """A pull changed files: clean items reload, items with unsaved edits merge field by field."""
+        from curator_app.core.git.merge3 import merge_documents
+
+        changed = {p.resolve() for p in paths}
+        for session in self.tabs.sessions():
+            if session.path.resolve() not in changed:
+                continue
+            if not session.is_dirty():
+                session.reload_from_disk()
+                continue
+            try:
+                base = self.git.pre_pull_bytes(session.path) or session.document.original_bytes
+                result = merge_documents(base, Document.load(session.path), session.document)
+            except CuratorError as exc:
+                QMessageBox.warning(self.window, "Cannot merge", str(exc))
+                continue
+            merged = result.document if result.clean else _resolve_conflicts(result, self.window)
+            if merged is not None:
+                session.adopt(Document.load(session.path), "Merge with the pulled version", merged.snapshot())
+        self.library.refresh()
+
     # --- opening ------------------------------------------------------------------------
 
     def _on_folder_opened(self, folder: Path) -> None:
         self.tabs.content_root = items_root(folder)
+        self.library.open_folder(folder)
+        self.git.set_folder(folder)
 
     def open_item(self, path: Path) -> DocumentSession | None:
         return self.tabs.open_path(path)
@@ -139,6 +345,11 @@ class Workbench(QObject):
         self._autosave_sources[session] = source
         self.autosaver.track(source)
         session.sig_saved.connect(self.autosaver.notify_saved)
+        session.sig_saved.connect(lambda _p: self.git.refresh_status())
+        editor = self.tabs.editor_at(self.tabs.index_of(session.path))
+        if editor is not None and self.library.root is not None:
+            editor.set_completions(("tags",), self.library.values_used("tags"))
+            editor.set_completions(("categories",), self.library.values_used("categories"))
         session.sig_external_change.connect(lambda s=session: self.ask_external_change(s))
         session.sig_changed.connect(lambda s=session: self._on_session_changed(s))
         session.sig_saved.connect(lambda _p: self.window.statusBar().showMessage(f"Saved {_p.name}", 4000))
@@ -297,6 +508,8 @@ class Workbench(QObject):
         self.tabs.close_all()
         self.autosaver.shutdown()
         self.recovery.close()
+        self.library.shutdown()
+        self.git.shutdown()
         return True
 
     # --- crash recovery -----------------------------------------------------------------
@@ -351,6 +564,10 @@ def _make_preview() -> PreviewPane | None:
     except ImportError:  # QtWebEngine missing: the editor still works
         return None
     return PreviewPane()
+
+
+def _menu(parent: QWidget, title: str) -> QMenu:
+    return QMenu(title, parent)
 
 
 def _action(

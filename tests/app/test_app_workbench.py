@@ -27,8 +27,9 @@ def seed_folder(seed_path: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def workbench(qtbot, seed_folder: Path) -> Workbench:
+    # Not handed to qtbot: it would close the window before this fixture can clean up,
+    # and closing with unsaved edits opens a modal question.
     window = MainWindow(Settings())
-    qtbot.addWidget(window)
     bench = Workbench(window, Settings())
     window.open_folder(seed_folder)
     window.show()
@@ -36,10 +37,13 @@ def workbench(qtbot, seed_folder: Path) -> Workbench:
     window.activateWindow()
     qtbot.waitUntil(lambda: bench.tabs.current_session() is not None, timeout=5000)
     yield bench
-    # Leave nothing dirty so closing the window asks nothing.
+    # Leave nothing dirty so closing the window asks nothing (a modal box would block).
     for s in bench.tabs.sessions():
         s.undo_stack.setClean()
+    bench.confirm_close_all()
+    window.close_guard = None
     window.close()
+    window.deleteLater()
 
 
 def _changed_lines(before: bytes, after: bytes) -> list[str]:
@@ -171,7 +175,7 @@ def test_preview_is_fed_the_open_document(qtbot, workbench: Workbench) -> None:
     assert preview is not None
     with qtbot.waitSignal(preview.sig_rendered, timeout=15000):
         _type_title(qtbot, workbench, "Preview follows typing")
-    qtbot.waitUntil(lambda: "Preview follows typing" in preview.meta_html(), timeout=5000)
+    qtbot.waitUntil(lambda: "Preview follows typing" in preview.meta_html, timeout=5000)
 
 
 def test_window_close_with_unsaved_edits_can_be_cancelled(qtbot, workbench: Workbench) -> None:

@@ -325,3 +325,22 @@ def test_regression_toml_null_and_list_path() -> None:
         doc.set(("tags", 5, "x"), 1)
     assert doc.to_bytes() == b'+++\ntitle = "a"\ntags = ["y"]\n+++\n'
 
+
+
+def test_regression_block_entry_ends_before_next_keys_comment() -> None:
+    raw = b"---\nm:\n  x: 1\ne: []\n# about og\nog: 2\nl:\n  - a\n# about z\nz: 1\n---\n"
+    doc = Document.from_bytes(raw)
+    assert doc.line_span("m") == (2, 3)
+    assert doc.line_span("l") == (7, 8)
+    doc.delete("e")
+    doc.delete("l")
+    assert doc.to_bytes() == b"---\nm:\n  x: 1\n# about og\nog: 2\n# about z\nz: 1\n---\n"
+
+
+def test_regression_empty_null_spelling_has_no_trailing_blank() -> None:
+    doc = Document.from_bytes(b"---\nc:\na: ''\nb:   \n---\n")
+    doc.set("a", None)
+    assert doc.front_text == "c:\na:\nb:   \n"
+    doc.set("a", "line one\nline two")
+    doc.set("b", "v")
+    assert doc.front_text == "c:\na: |-\n  line one\n  line two\nb: v\n"

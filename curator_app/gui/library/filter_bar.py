@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QSignalBlocker, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QInputDialog, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QInputDialog, QLineEdit, QToolButton, QWidget
 
 from curator_app.core.library.search import Facets, Query, SavedFilters
 
@@ -34,17 +34,26 @@ class FilterBar(QWidget):
         self.date_from = QLineEdit(placeholderText="from YYYY-MM-DD")
         self.date_to = QLineEdit(placeholderText="to YYYY-MM-DD")
         for edit in (self.date_from, self.date_to):
-            edit.setMaximumWidth(120)
+            edit.setMinimumWidth(60)
         self.saved_combo = QComboBox()
         self.saved_combo.setToolTip("Saved filters")
         self.save_button = QToolButton()
         self.save_button.setText("Save filter…")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for w in (self.search, self.tag, self.category, self.brand, self.problems,
-                  self.date_from, self.date_to, self.saved_combo, self.save_button):
-            layout.addWidget(w)
-        layout.setStretch(0, 3)
+        # Three short rows, so the library stays usable as a narrow side pane.
+        layout = QGridLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(3)
+        layout.addWidget(self.search, 0, 0, 1, 4)
+        layout.addWidget(self.tag, 1, 0)
+        layout.addWidget(self.category, 1, 1)
+        layout.addWidget(self.brand, 1, 2)
+        layout.addWidget(self.problems, 1, 3)
+        layout.addWidget(self.date_from, 2, 0)
+        layout.addWidget(self.date_to, 2, 1)
+        layout.addWidget(self.saved_combo, 2, 2)
+        layout.addWidget(self.save_button, 2, 3)
+        for column in range(4):
+            layout.setColumnStretch(column, 1)
         self.search.textChanged.connect(self._emit)
         for combo in (self.tag, self.category, self.brand, self.problems):
             combo.currentIndexChanged.connect(self._emit)
@@ -58,7 +67,7 @@ class FilterBar(QWidget):
     def _combo(any_label: str) -> QComboBox:
         combo = QComboBox()
         combo.addItem(any_label, ANY)
-        combo.setMinimumContentsLength(12)
+        combo.setMinimumContentsLength(6)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         return combo
 

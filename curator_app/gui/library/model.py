@@ -71,6 +71,7 @@ class LibraryModel(QAbstractTableModel):
         self._body_ids: set[int] = set()
         self._thumbs: dict[str, QIcon | None] = {}
         self._placeholder = QIcon()
+        self._vcs: dict[str, str] = {}  # relative path -> git status ("modified", "new", ...)
 
     # --- data in ----------------------------------------------------------------------
 
@@ -83,6 +84,26 @@ class LibraryModel(QAbstractTableModel):
         self._resort()
         self._refilter()
         self.endResetModel()
+
+    def set_vcs_status(self, statuses: dict[Path, str]) -> None:
+        """Git status per absolute path (unchanged files are absent), shown in the status column."""
+        vcs: dict[str, str] = {}
+        if self.root is not None:
+            root = self.root.resolve()
+            for path, state in statuses.items():
+                try:
+                    vcs[path.resolve().relative_to(root).as_posix()] = str(state)
+                except ValueError:
+                    continue
+        if vcs == self._vcs:
+            return
+        self._vcs = vcs
+        if self._visible:
+            top, bottom = self.index(0, COL_STATUS), self.index(len(self._visible) - 1, COL_STATUS)
+            self.dataChanged.emit(top, bottom)
+
+    def vcs_status(self, item: Item) -> str:
+        return self._vcs.get(item.path, "unchanged")
 
     def update_lint(self, counts: dict[str, tuple[int | None, str | None]]) -> None:
         """Fill in lint counts computed by the background pass."""
@@ -234,7 +255,8 @@ class LibraryModel(QAbstractTableModel):
             if col == COL_BRAND:
                 return item.brand
             if col == COL_STATUS:
-                return _status(item)
+                vcs = self._vcs.get(item.path)
+                return f"{_status(item)} · {vcs}" if vcs else _status(item)
             if col == COL_LINT:
                 p = item.problems
                 return "…" if p is None else str(p)
@@ -245,6 +267,8 @@ class LibraryModel(QAbstractTableModel):
             return item.error or item.path
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_LINT and item.problems:
             return QColor("#b3261e")
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS and item.path in self._vcs:
+            return QColor("#1a73e8")
         if role == PathRole:
             return str(self.root / item.path) if self.root else item.path
         return None

@@ -23,7 +23,16 @@ from curator_app.core.library.index import Item, LibraryIndex
 from curator_app.core.library.search import Query, SavedFilters, facets, text_ids
 from curator_app.gui.library.dialogs import BulkEditDialog, NewItemDialog
 from curator_app.gui.library.filter_bar import FilterBar
-from curator_app.gui.library.model import COL_DATE, COL_THUMB, COL_TITLE, THUMB_SIZE, LibraryModel
+from curator_app.gui.library.model import (
+    COL_BRAND,
+    COL_DATE,
+    COL_LINT,
+    COL_STATUS,
+    COL_THUMB,
+    COL_TITLE,
+    THUMB_SIZE,
+    LibraryModel,
+)
 from curator_app.gui.library.watcher import FolderWatcher
 from curator_app.gui.library.worker import IndexWorker, ThumbnailLoader
 
@@ -63,6 +72,10 @@ class LibraryPane(QWidget):
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         hh.resizeSection(COL_THUMB, THUMB_SIZE + 8)
+        # The title gets what is left; the other columns stay narrow in a side pane.
+        for column, width in ((COL_DATE, 84), (COL_BRAND, 96), (COL_STATUS, 64), (COL_LINT, 40)):
+            hh.resizeSection(column, width)
+        hh.setMinimumSectionSize(24)
         self.progress = QProgressBar(self)
         self.progress.setFormat("Indexing %v / %m")
         self.progress.hide()
