@@ -409,8 +409,12 @@ def _nest(rest: KeyPath, value: Any) -> Any:
 
 
 def _kept(style: yaml_style.Style, node: Node) -> yaml_style.Style:
-    """The style for replacing ``node``'s text: a quoted value keeps its quote."""
-    if isinstance(node, ScalarNode) and node.style in ("'", '"'):
+    """The style for replacing ``node``'s text: a value the author chose to quote keeps its quote.
+
+    Quotes the old value needed (a trailing space, a colon) were not a choice, so the new
+    value is written the file's usual way instead.
+    """
+    if isinstance(node, ScalarNode) and node.style in ("'", '"') and not yaml_style.needs_quotes(node.value):
         local = copy.copy(style)
         local.keep_quote = node.style
         return local

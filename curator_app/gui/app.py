@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from curator_app.core.errors import CuratorError
 from curator_app.gui import settings as app_settings
 
 _SANDBOX_FLAG = "--no-sandbox"
@@ -34,11 +35,20 @@ def _display_problem() -> str | None:
 
 
 def resolve_start(path: str | None, settings: app_settings.Settings) -> tuple[Path, Path | None]:
-    """The folder to open and the item to select, from the CLI argument or the settings."""
+    """The folder to open and the item to select, from the CLI argument or the settings.
+
+    With no PATH and no remembered folder (first run), the bundled sample is copied into a
+    git-tracked workspace in the user's documents folder: an installed app must not edit
+    its own install folder.
+    """
+    from curator_app.core.workspace import create_workspace
     from curator_app.resources import bundled_content_dir
 
     if path is None:
-        return settings.last_folder() or bundled_content_dir(), None
+        last = settings.last_folder()
+        if last is not None and last.is_dir():
+            return last, None
+        return create_workspace(bundled_content_dir()), None
     target = Path(path).expanduser().resolve()
     if target.is_file():
         return target.parent, target
@@ -75,6 +85,40 @@ def create_application(argv: list[str] | None = None):  # -> QApplication (lazy 
     return app
 
 
+def _report_startup(window: object) -> None:
+    """For the benchmarks: print when the window is shown, the preview painted, the library loaded.
+
+    CURATOR_BENCH_STARTUP=<epoch seconds at launch> turns it on; the app quits after the
+    first preview unless CURATOR_BENCH_STAY is set (the memory benchmark reads /proc then).
+    """
+    if not os.environ.get("CURATOR_BENCH_STARTUP"):
+        return
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    t0 = float(os.environ["CURATOR_BENCH_STARTUP"])
+    stay = bool(os.environ.get("CURATOR_BENCH_STAY"))
+    print(f"window-shown {time.time() - t0:.4f}", flush=True)
+    bench = getattr(window, "workbench", None)
+    preview = getattr(bench, "preview", None)
+    if bench is not None:
+        bench.library.sig_loaded.connect(lambda n: print(f"library-loaded {time.time() - t0:.4f} {n}", flush=True))
+    if preview is None:
+        if not stay:
+            QTimer.singleShot(0, QApplication.quit)
+        return
+
+    def painted(_ms: float) -> None:
+        print(f"preview-painted {time.time() - t0:.4f}", flush=True)
+        preview.sig_rendered.disconnect(painted)
+        if not stay:
+            QTimer.singleShot(0, QApplication.quit)
+
+    preview.sig_rendered.connect(painted)
+
+
 def run_gui(path: str | None = None) -> int:
     """Open the main window on `path` (folder or file) and run until it closes."""
     if path is not None and not Path(path).expanduser().exists():
@@ -84,7 +128,11 @@ def run_gui(path: str | None = None) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
+    from curator_app.gui.crash import install_excepthook, setup_logging
+
+    setup_logging()
     app = create_application()
+    install_excepthook()
     from PySide6.QtCore import QTimer
 
     from curator_app.gui.main_window import MainWindow
@@ -93,12 +141,26 @@ def run_gui(path: str | None = None) -> int:
     settings = app_settings.Settings()
     window = MainWindow(settings)
     window.workbench = Workbench(window, settings)  # type: ignore[attr-defined]
-    folder, select = resolve_start(path, settings)
+    first_run = path is None and settings.last_folder() is None
+    try:
+        folder, select = resolve_start(path, settings)
+    except CuratorError as exc:
+        print(f"curator: {exc}", file=sys.stderr)
+        return 2
     window.open_folder(folder, select)
     window.show()
+    _report_startup(window)
+    if first_run:
+        window.statusBar().showMessage(f"Created your Curator workspace at {folder} (a git repository)", 15000)
     QTimer.singleShot(0, window.workbench.offer_recovery)  # type: ignore[attr-defined]
     # Smoke tests and screenshots end the app on their own schedule.
     exit_after = os.environ.get("CURATOR_EXIT_AFTER_MS")
     if exit_after and exit_after.isdigit():
         QTimer.singleShot(int(exit_after), window.close)
-    return int(app.exec())
+    code = int(app.exec())
+    # Web pages must go before their profile, or QtWebEngine crashes on the way out.
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return code

@@ -1,0 +1,92 @@
+"""Logs in the platform's log folder, and crash reports that never lose the user's work.
+
+An unexpected exception writes a report (traceback, versions) to the log folder and shows
+a dialog that points to it; the app keeps running, and autosave keeps the unsaved edits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import logging.handlers
+import platform
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+import platformdirs
+
+from curator_app import __version__
+
+log = logging.getLogger("curator")
+
+
+def log_dir() -> Path:
+    return Path(platformdirs.user_log_dir("curator", appauthor=False))
+
+
+def setup_logging() -> Path:
+    folder = log_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        folder / "curator.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("curator")
+    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+        root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return folder
+
+
+def write_crash_report(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> Path:
+    """A file with what a developer needs: versions and the traceback. Returns its path."""
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtCore import qVersion
+
+    folder = log_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    path = folder / f"crash-{stamp}.txt"
+    text = (
+        f"Curator {__version__} crash report, {dt.datetime.now().isoformat(timespec='seconds')}\n"
+        f"Python {platform.python_version()}, Qt {qVersion()}, PySide6 {pyside_version}, {platform.platform()}\n\n"
+        + "".join(traceback.format_exception(exc_type, exc, tb))
+    )
+    path.write_text(text, encoding="utf-8")
+    log.error("crash report written to %s", path)
+    return path
+
+
+def install_excepthook() -> None:
+    """Replace the default hook (which would print and, in a Qt slot, abort) with a report + dialog."""
+    previous = sys.excepthook
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            previous(exc_type, exc, tb)
+            return
+        try:
+            path = write_crash_report(exc_type, exc, tb)
+        except OSError:
+            previous(exc_type, exc, tb)
+            return
+        _show_dialog(path, exc)
+
+    sys.excepthook = hook
+
+
+def _show_dialog(path: Path, exc: BaseException) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    if QApplication.instance() is None:
+        return
+    box = QMessageBox(QMessageBox.Icon.Critical, "Curator hit a problem", "")
+    box.setObjectName("crashDialog")
+    box.setText(f"Something went wrong: {exc}")
+    box.setInformativeText(
+        "Your unsaved edits are kept in the recovery area. A report was written to:\n"
+        f"{path}\nPlease send it to whoever supports Curator for you."
+    )
+    box.open()
