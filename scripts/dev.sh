@@ -33,6 +33,16 @@ APT_PACKAGES=(
 
 say() { printf 'dev.sh: %s\n' "$*" >&2; }
 
+python_lib_package() {
+  # PyInstaller (the packaging smoke test) bundles libpython, which Debian's own python3
+  # ships in a separate package; interpreters from elsewhere carry it themselves.
+  local python minor
+  python=$(find_python 2>/dev/null) || return 0
+  case "$(readlink -f "$python")" in /usr/bin/*) ;; *) return 0 ;; esac
+  minor=$("$python" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')
+  printf 'libpython%s\n' "$minor"
+}
+
 is_root() { [ "$(id -u)" = 0 ]; }
 
 missing_debs() {
@@ -56,7 +66,9 @@ apt_install() {
 
 ensure_system_packages() {
   [ "${CURATOR_SKIP_APT:-}" = 1 ] && return 0
-  local missing
+  local missing extra
+  extra=$(python_lib_package)
+  [ -n "$extra" ] && APT_PACKAGES+=("$extra")
   mapfile -t missing < <(missing_debs)
   [ ${#missing[@]} -eq 0 ] && return 0
   if is_root; then

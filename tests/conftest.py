@@ -48,6 +48,9 @@ def _prepare_environment() -> None:
         path = _SCRATCH / var.lower()
         path.mkdir()
         os.environ[var] = str(path)
+    # The first-run workspace goes to the documents folder; never the real one in tests.
+    (_SCRATCH / "documents").mkdir()
+    os.environ["XDG_DOCUMENTS_DIR"] = str(_SCRATCH / "documents")
     runtime = _SCRATCH / "runtime"
     runtime.mkdir(mode=0o700)
     # Qt warns when XDG_RUNTIME_DIR is missing or has loose permissions.

@@ -91,10 +91,20 @@ def test_file_argument_selects_that_item(qtbot, two_items: Path) -> None:
     assert window.current_path == (two_items / "beta.md").resolve()
 
 
-def test_no_path_opens_last_folder_then_bundled_content(qtbot, two_items: Path) -> None:
+def test_no_path_opens_last_folder_then_first_run_workspace(qtbot, two_items: Path, content_dir: Path) -> None:
+    import platformdirs
+    import pygit2
+
     settings = Settings()
     folder, _ = resolve_start(None, settings)
-    assert folder.name == "content"  # nothing remembered yet: the bundled sample
+    # Nothing remembered yet: a git-tracked copy of the bundled sample in Documents/Curator.
+    assert folder == Path(platformdirs.user_documents_dir()) / "Curator"
+    repo = pygit2.Repository(str(folder))
+    assert not repo.head_is_unborn and repo.status() == {}
+    sample = sorted(p.relative_to(content_dir) for p in (content_dir / "content").rglob("*.md"))
+    assert sample and sorted(p.relative_to(folder) for p in (folder / "content").rglob("*.md")) == sample
+    for rel in sample:
+        assert (folder / rel).read_bytes() == (content_dir / rel).read_bytes()
     window = MainWindow(settings)
     qtbot.addWidget(window)
     window.open_folder(two_items)
