@@ -20,6 +20,7 @@ import platformdirs
 from curator_app import __version__
 
 log = logging.getLogger("curator")
+_open_dialogs: list[object] = []
 
 
 def log_dir() -> Path:
@@ -89,4 +90,7 @@ def _show_dialog(path: Path, exc: BaseException) -> None:
         "Your unsaved edits are kept in the recovery area. A report was written to:\n"
         f"{path}\nPlease send it to whoever supports Curator for you."
     )
+    # Parentless and opened without exec(): keep a reference until it closes.
+    _open_dialogs.append(box)
+    box.finished.connect(lambda _r: _open_dialogs.remove(box))
     box.open()

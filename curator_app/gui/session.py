@@ -82,11 +82,8 @@ class DocumentSession(QObject):
         doc = self.document
         before = doc.snapshot()
         merge_id = self._merge_id(merge_key) if merge_key else -1
-        top = self._open_step(merge_id)
-        if top is not None:
-            # Redo the whole step from where it began, so the file gets what one edit from
-            # there would write (a space typed on the way must not leave quotes behind).
-            doc.restore(top.before)
+        # Typing merges into the open step; the core writes each value from the value itself
+        # (quotes a trailing space needed do not stick), so no replay from the step's start.
         change(doc)
         after = doc.snapshot()
         if after == before:
@@ -130,14 +127,6 @@ class DocumentSession(QObject):
             self._merge_ids.clear()
         else:
             self._merge_ids.pop(key, None)
-
-    def _open_step(self, merge_id: int) -> EditCommand | None:
-        """The command on top of the stack that an edit with ``merge_id`` will merge into."""
-        stack = self.undo_stack
-        if merge_id < 0 or stack.index() != stack.count() or stack.index() == stack.cleanIndex():
-            return None
-        top = stack.command(stack.index() - 1)
-        return top if isinstance(top, EditCommand) and top.id() == merge_id else None
 
     def _merge_id(self, key: str) -> int:
         if key not in self._merge_ids:

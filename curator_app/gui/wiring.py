@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,6 +38,9 @@ from curator_app.gui.settings import Settings
 if TYPE_CHECKING:
     from curator_app.core.git.merge3 import MergeResult
     from curator_app.gui.preview.pane import PreviewPane
+
+
+EXTERNAL_CHANGE_GRACE_MS = 400
 
 
 class SaveDiffDialog(QDialog):
@@ -80,6 +83,7 @@ class Workbench(QObject):
         self.preview = _make_preview()
         self.undo_group = QUndoGroup(self)
         self._preview_doc: Document | None = None
+        self._asking: set[DocumentSession] = set()  # sessions with an external-change question open
         self.recovery = RecoveryStore()
         self.autosaver = Autosaver(self.recovery, parent=self)
         self.autosaver.sig_error.connect(lambda msg: window.statusBar().showMessage(msg, 10000))
@@ -435,7 +439,22 @@ class Workbench(QObject):
     # --- disk conflicts -----------------------------------------------------------------
 
     def ask_external_change(self, session: DocumentSession, saving: bool = False) -> None:
-        """The file changed on disk while there are unsaved edits: reload, keep mine or merge."""
+        """The file changed on disk while there are unsaved edits: reload, keep mine or merge.
+
+        Asked a moment later, and only if still true: a pull of that file is merged by
+        _on_pulled, which leaves nothing to ask.
+        """
+        if saving:
+            self._show_external_box(session, saving)
+        else:
+            QTimer.singleShot(EXTERNAL_CHANGE_GRACE_MS, lambda: self._show_external_box(session, saving))
+
+    def _show_external_box(self, session: DocumentSession, saving: bool) -> None:
+        if session not in self.tabs.sessions() or session in self._asking:
+            return
+        if not saving and not session.document.changed_on_disk():
+            return
+        self._asking.add(session)
         box = QMessageBox(self.window)
         box.setObjectName("externalChangeBox")
         box.setIcon(QMessageBox.Icon.Warning)
@@ -461,6 +480,7 @@ class Workbench(QObject):
                     self.save(session, force=True)
             elif clicked is merge_btn:
                 self.merge_with_disk(session)
+            self._asking.discard(session)
             box.deleteLater()
 
         box.finished.connect(finished)

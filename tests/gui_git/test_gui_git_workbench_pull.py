@@ -1,0 +1,63 @@
+"""The whole window: Alice edits an item, Bob's pushed change to the same item arrives by a
+pull, the two merge field by field, and Alice's save writes both (real repositories)."""
+
+from __future__ import annotations
+
+import pytest
+from gui_git_support import ITEM, Team, save_edit
+from PySide6.QtWidgets import QMessageBox
+
+from curator_app.core.document import Document
+from curator_app.core.git.commit import commit_items
+from curator_app.core.git.remote import push
+from curator_app.gui.main_window import MainWindow
+from curator_app.gui.settings import Settings
+from curator_app.gui.wiring import Workbench
+
+
+@pytest.fixture
+def alice(qtbot, team: Team):
+    window = MainWindow(Settings())  # closed by the test itself (unsaved edits ask first)
+    bench = Workbench(window, Settings())
+    window.open_folder(team.a.root)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: bench.git.repo is not None, timeout=5000)
+    yield bench
+    for s in bench.tabs.sessions():
+        s.undo_stack.setClean()
+    bench.confirm_close_all()
+    window.close_guard = None
+    window.close()
+    window.deleteLater()
+
+
+def test_pull_merges_a_colleagues_change_into_unsaved_edits(qtbot, team: Team, alice: Workbench) -> None:
+    item = team.a.folder / ITEM
+    session = alice.open_item(item)
+    assert session is not None
+    session.set_value(("description",), "Alice rewrote the description.")
+    assert session.is_dirty()
+
+    # Bob changes another field of the same item and pushes.
+    bob_item = team.b.folder / ITEM
+    save_edit(bob_item, sub="feature")
+    commit_items(team.b, [bob_item], "Bob: mark as feature")
+    push(team.b)
+
+    with qtbot.waitSignal(alice.git.sig_pulled, timeout=20000):
+        alice.pull_action.trigger()
+    qtbot.waitUntil(lambda: session.document.get(("sub",)) == "feature", timeout=5000)
+    assert session.document.get(("description",)) == "Alice rewrote the description."
+    assert session.is_dirty()  # the merge is an unsaved, undoable edit
+    # The pull was merged, so nobody asks "the file changed on disk" about it.
+    qtbot.wait(800)
+    assert not [w for w in alice.window.findChildren(QMessageBox) if w.isVisible()]
+
+    assert alice.save(session)
+    saved = Document.load(item)
+    assert saved.get(("sub",)) == "feature"
+    assert saved.get(("description",)) == "Alice rewrote the description."
+    # Bob's other fields came through untouched; only the two edited keys differ from his file.
+    bob = Document.load(bob_item)
+    assert {k for k in bob.data if bob.data[k] != saved.data.get(k)} == {"description"}
