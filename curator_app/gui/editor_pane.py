@@ -13,7 +13,9 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -74,6 +76,11 @@ class ProblemsList(QTreeWidget):
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         self.sig_activated.emit(item.data(0, FINDING_ROLE))
 
+    def current_finding(self) -> Finding | None:
+        item = self.currentItem()
+        value = item.data(0, FINDING_ROLE) if item is not None else None
+        return value if isinstance(value, Finding) else None
+
 
 NARROW_WIDTH = 900
 
@@ -103,8 +110,17 @@ class EditorPane(QWidget):
         box = QVBoxLayout(bottom)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(1)
-        box.addWidget(self.problems_label)
+        head = QHBoxLayout()
+        head.addWidget(self.problems_label, 1)
+        self.fix_button = QPushButton("Apply Fix")
+        self.fix_button.setObjectName("applyFix")
+        self.fix_button.setToolTip("Apply the automatic fix of the selected problem (undoable)")
+        self.fix_button.setEnabled(False)
+        self.fix_button.clicked.connect(self.apply_selected_fix)
+        head.addWidget(self.fix_button)
+        box.addLayout(head)
         box.addWidget(self.problems, 1)
+        self.problems.currentItemChanged.connect(self._update_fix_button)
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.form)
         left.addWidget(bottom)
@@ -178,6 +194,21 @@ class EditorPane(QWidget):
             counts[f.severity] = counts.get(f.severity, 0) + 1
         summary = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items())
         self.problems_label.setText(f"Problems: {summary}" if summary else "Problems: none")
+
+    def _update_fix_button(self, *_args: object) -> None:
+        finding = self.problems.current_finding()
+        self.fix_button.setEnabled(bool(finding and finding.fix and self._session and not self._session.read_only))
+        self.fix_button.setToolTip(finding.fix.description if finding and finding.fix else "No automatic fix")
+
+    def apply_selected_fix(self) -> bool:
+        """Apply the selected finding's fix as one undoable edit (a minimal diff through the core)."""
+        finding = self.problems.current_finding()
+        if finding is None or finding.fix is None or self._session is None:
+            return False
+        fix = finding.fix
+        applied = self._session.edit(f"Fix: {fix.description}", fix.apply)
+        self.run_lint()
+        return applied
 
     def _problem_activated(self, finding: Any) -> None:
         if isinstance(finding, Finding) and finding.field:

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from curator_app.core.document import Document
@@ -186,3 +186,25 @@ def test_window_close_with_unsaved_edits_can_be_cancelled(qtbot, workbench: Work
     _click_when_shown("", "Cancel")
     assert not workbench.window.close()
     assert workbench.window.isVisible()
+
+
+def test_apply_fix_from_problems_list_is_a_minimal_undoable_edit(qtbot, workbench: Workbench) -> None:
+    session = workbench.tabs.current_session()
+    editor = workbench.tabs.current_editor()
+    assert session is not None and editor is not None
+    before = session.document.to_bytes()
+    editor.run_lint()
+    problems = editor.problems
+    row = next(
+        i for i in range(problems.topLevelItemCount())
+        if "double space" in problems.topLevelItem(i).text(1) and problems.topLevelItem(i).text(0) == "title"
+    )
+    problems.setCurrentItem(problems.topLevelItem(row))
+    assert editor.fix_button.isEnabled()
+    qtbot.mouseClick(editor.fix_button, Qt.MouseButton.LeftButton)
+    assert _changed_lines(before, session.document.to_bytes()) == [
+        "-title: UK Launch  Implementation Plan For Genomic Healthcare System",
+        "+title: UK Launch Implementation Plan For Genomic Healthcare System",
+    ]
+    workbench.undo_action.trigger()
+    assert session.document.to_bytes() == before

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from curator_app.core.library.archetype import next_id
 from curator_app.core.library.bulk import UndoRecord, undo
 from curator_app.core.library.index import Item, LibraryIndex
+from curator_app.core.library.memory import release_free_memory
 from curator_app.core.library.search import Query, SavedFilters, facets, text_ids
 from curator_app.gui.library.dialogs import BulkEditDialog, NewItemDialog
 from curator_app.gui.library.filter_bar import FilterBar
@@ -219,6 +220,7 @@ class LibraryPane(QWidget):
             self._run_body_search()
         self._update_status()
         self.sig_loaded.emit(len(items))
+        release_free_memory()
 
     def _on_failed(self, message: str) -> None:
         self.progress.hide()

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal, S
 from PySide6.QtGui import QImage, QImageReader
 
 from curator_app.core.library.index import LibraryIndex
+from curator_app.core.library.memory import release_free_memory
 
 
 class IndexWorker(QObject):
@@ -56,6 +57,7 @@ class IndexWorker(QObject):
         self._stop.clear()
         try:
             result = index.refresh(progress=self.sig_progress.emit)
+            release_free_memory()
             if result.touched or not self._sent:
                 self._sent = True
                 self.sig_items.emit(index.root, index.items())
