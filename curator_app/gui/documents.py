@@ -7,14 +7,25 @@ its bytes are never rewritten.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
 
 from curator_app.core.errors import CuratorError
-from curator_app.gui.editor_pane import EditorPane
 from curator_app.gui.session import DocumentSession
+
+if TYPE_CHECKING:
+    from curator_app.gui.editor_pane import EditorPane
+
+
+def _new_editor() -> EditorPane:
+    # Imported on first use: the editor (QtAwesome and its Qt bindings shim) costs ~0.4 s
+    # of start-up, and the window can show before the first item is open.
+    from curator_app.gui.editor_pane import EditorPane
+
+    return EditorPane()
 
 
 class RawView(QWidget):
@@ -55,6 +66,7 @@ class DocumentTabs(QTabWidget):
         self.setTabsClosable(True)
         self.setMovable(True)
         self.content_root: Path | None = None
+        self._editors: dict[QWidget, DocumentSession] = {}
         self.currentChanged.connect(self._on_current_changed)
 
     # --- opening ------------------------------------------------------------------------
@@ -75,8 +87,9 @@ class DocumentTabs(QTabWidget):
             return None
         if self.content_root is not None and path.is_relative_to(self.content_root):
             session.content_root = self.content_root
-        pane = EditorPane()
+        pane = _new_editor()
         pane.open_document(session)
+        self._editors[pane] = session
         index = self.addTab(pane, path.name)
         self.setTabToolTip(index, str(path))
         session.sig_dirty_changed.connect(lambda _dirty, s=session: self._update_tab_title(s))
@@ -87,8 +100,9 @@ class DocumentTabs(QTabWidget):
 
     def add_session(self, session: DocumentSession) -> None:
         """Adopt a session made elsewhere (e.g. restored from recovery)."""
-        pane = EditorPane()
+        pane = _new_editor()
         pane.open_document(session)
+        self._editors[pane] = session
         index = self.addTab(pane, session.path.name)
         session.sig_dirty_changed.connect(lambda _dirty, s=session: self._update_tab_title(s))
         self.sig_session_opened.emit(session)
@@ -100,7 +114,7 @@ class DocumentTabs(QTabWidget):
     def index_of(self, path: Path) -> int:
         for i in range(self.count()):
             w = self.widget(i)
-            if isinstance(w, EditorPane) and (s := w.session()) is not None and s.path == path:
+            if w is not None and (s := self._editors.get(w)) is not None and s.path == path:
                 return i
             if isinstance(w, RawView) and w.path == path:
                 return i
@@ -108,11 +122,11 @@ class DocumentTabs(QTabWidget):
 
     def session_at(self, index: int) -> DocumentSession | None:
         w = self.widget(index)
-        return w.session() if isinstance(w, EditorPane) else None
+        return self._editors.get(w) if w is not None else None
 
     def editor_at(self, index: int) -> EditorPane | None:
         w = self.widget(index)
-        return w if isinstance(w, EditorPane) else None
+        return w if w in self._editors else None  # type: ignore[return-value]
 
     def current_session(self) -> DocumentSession | None:
         return self.session_at(self.currentIndex())
@@ -136,6 +150,7 @@ class DocumentTabs(QTabWidget):
             self.sig_session_closing.emit(session)
         self.removeTab(index)
         if widget is not None:
+            self._editors.pop(widget, None)
             widget.deleteLater()
         if session is not None:
             session.deleteLater()
