@@ -14,26 +14,19 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT.parent / "shared" / "seed" / "curated-content-genome-uk.md"
+from benchmarks._child import SEED, run_child
 
 
 def run(quick: bool = False) -> dict[str, Any]:
-    if not SEED.is_file():
+    result = run_child("bench_preview", quick)
+    if result is None:
         return {"skipped": 1}
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    cmd = [sys.executable, "-m", "benchmarks.bench_preview", "--child"] + (["--quick"] if quick else [])
-    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
-    if proc.returncode != 0:
-        raise RuntimeError(f"preview benchmark failed:\n{proc.stderr[-2000:]}")
-    result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
     result["targets"] = {
         "keystroke_median_ms": [50, "<"],
         "keystroke_p95_ms": [100, "<"],

@@ -10,10 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
-
-from curator_app.gui.main_window import MainWindow
-from curator_app.gui.settings import Settings
-from curator_app.gui.wiring import Workbench
+from support.workbench import close_workbench, open_workbench
 
 pytestmark = pytest.mark.slow
 
@@ -42,11 +39,7 @@ def many_items(tmp_path: Path, seed_path: Path) -> list[Path]:
 
 
 def test_open_and_close_200_items_returns_to_baseline(qtbot, many_items: list[Path], tmp_path: Path) -> None:
-    window = MainWindow(Settings())
-    bench = Workbench(window, Settings())
-    window.open_folder(tmp_path / "site")
-    window.show()
-    qtbot.waitExposed(window)
+    bench = open_workbench(qtbot, tmp_path / "site")
 
     def cycle(n: int) -> None:
         for i in range(n):
@@ -76,8 +69,5 @@ def test_open_and_close_200_items_returns_to_baseline(qtbot, many_items: list[Pa
     assert widgets_after <= widgets_before, f"{widgets_after - widgets_before} widgets leaked"
     assert rss_after <= rss_before * 1.2, f"RSS grew from {rss_before:.0f} MB to {rss_after:.0f} MB"
 
-    bench.confirm_close_all()
-    window.close_guard = None
-    window.close()
-    window.deleteLater()
+    close_workbench(bench)
     _settle(qtbot)

@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from support.workbench import close_workbench, open_workbench
 
 from curator_app.core.document import Document
-from curator_app.gui.main_window import MainWindow
-from curator_app.gui.settings import Settings
 from curator_app.gui.wiring import Workbench
 
 
@@ -27,23 +26,10 @@ def seed_folder(seed_path: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def workbench(qtbot, seed_folder: Path) -> Workbench:
-    # Not handed to qtbot: it would close the window before this fixture can clean up,
-    # and closing with unsaved edits opens a modal question.
-    window = MainWindow(Settings())
-    bench = Workbench(window, Settings())
-    window.open_folder(seed_folder)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
+    bench = open_workbench(qtbot, seed_folder)
     qtbot.waitUntil(lambda: bench.tabs.current_session() is not None, timeout=5000)
     yield bench
-    # Leave nothing dirty so closing the window asks nothing (a modal box would block).
-    for s in bench.tabs.sessions():
-        s.undo_stack.setClean()
-    bench.confirm_close_all()
-    window.close_guard = None
-    window.close()
-    window.deleteLater()
+    close_workbench(bench)
 
 
 def _changed_lines(before: bytes, after: bytes) -> list[str]:

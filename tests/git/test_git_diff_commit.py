@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pygit2
 import pytest
-from conftest import ITEM, OTHER
+from support.git_repos import ITEM, OTHER
 
 from curator_app.core.document import Document
 from curator_app.core.git.commit import commit_items, default_author, suggest_message

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import difflib
 
-from conftest import ITEM, OTHER
+from support.git_repos import ITEM, OTHER
 
 from curator_app.core.document import Document
 from curator_app.core.git.commit import commit_items

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 
-from conftest import ITEM, Team
+from support.git_repos import ITEM, Team
 
 from curator_app.core.document import Document
 from curator_app.core.git.commit import commit_items

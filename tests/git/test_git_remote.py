@@ -2,14 +2,13 @@ from __future__ import annotations
 
 import base64
 import socket
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
 import pygit2
 import pytest
-from conftest import ITEM, OTHER, Team
+from support.git_repos import ITEM, OTHER, Team
+from support.http_git import refusing_git_server
 
 from curator_app.core.document import Document
 from curator_app.core.git.commit import commit_items
@@ -148,31 +147,11 @@ def test_refused_connection_is_unreachable(content_repo: ContentRepo) -> None:
     assert "are you offline?" in str(info.value)
 
 
-class _AuthServer(BaseHTTPRequestHandler):
-    seen: list[str | None]  # Authorization headers received
-
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-        self.seen.append(self.headers.get("Authorization"))
-        self.send_response(401)
-        self.send_header("WWW-Authenticate", 'Basic realm="git"')
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
 def auth_server() -> Iterator[tuple[str, list[str | None]]]:
     """An HTTP git endpoint that refuses every login."""
-    seen: list[str | None] = []
-    handler = type("Handler", (_AuthServer,), {"seen": seen})
-    server = HTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/repo.git", seen
-    server.shutdown()
-    server.server_close()
+    with refusing_git_server() as (url, seen):
+        yield url, seen
 
 
 def test_auth_failure_uses_credential_helper_then_prompt(

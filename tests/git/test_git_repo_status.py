@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ITEM, OTHER, Team
+from support.git_repos import ITEM, OTHER, Team
 
 from curator_app.core.git.commit import commit_items
 from curator_app.core.git.errors import GitUnavailable

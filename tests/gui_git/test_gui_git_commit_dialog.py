@@ -7,9 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pygit2
-from gui_git_support import ITEM, OTHER, head_paths, save_edit
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from support.git_repos import ITEM, OTHER, head_paths, save_edit
 
 from curator_app.core.git.commit import suggest_message
 from curator_app.core.git.repo import ContentRepo

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pygit2
-from gui_git_support import ITEM, OTHER, SEED_TITLE, Team, save_edit
 from pytestqt.qtbot import QtBot
+from support.git_repos import ITEM, OTHER, SEED_TITLE, Team, save_edit
 
 from curator_app.core.document import Document
 from curator_app.core.git.repo import ContentRepo

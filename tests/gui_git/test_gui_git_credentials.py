@@ -5,49 +5,28 @@ from __future__ import annotations
 import base64
 import threading
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
+from support.http_git import refusing_git_server
 
 from curator_app.core.git.repo import ContentRepo
 from curator_app.gui.git.controller import GitController
 from curator_app.gui.git.credentials_dialog import CredentialDialog, PasswordAsker
 
 
-class _RefusingGitServer(BaseHTTPRequestHandler):
-    """An HTTP git endpoint that asks for a login and refuses every one."""
-
-    seen: list[str | None]
-
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-        self.seen.append(self.headers.get("Authorization"))
-        self.send_response(401)
-        self.send_header("WWW-Authenticate", 'Basic realm="git"')
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
 def auth_remote(content_repo: ContentRepo, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str | None]]:
-    seen: list[str | None] = []
-    server = HTTPServer(("127.0.0.1", 0), type("Handler", (_RefusingGitServer,), {"seen": seen}))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
     for var in ("GIT_ASKPASS", "SSH_ASKPASS"):
         monkeypatch.delenv(var, raising=False)
     # An empty helper resets any helper from the user's own git config.
     content_repo.repo.config["credential.helper"] = ""
-    content_repo.repo.remotes.create("origin", f"http://127.0.0.1:{server.server_address[1]}/repo.git")
-    yield seen
-    server.shutdown()
-    server.server_close()
+    with refusing_git_server() as (url, seen):
+        content_repo.repo.remotes.create("origin", url)
+        yield seen
 
 
 def _basic(user: str, password: str) -> str:

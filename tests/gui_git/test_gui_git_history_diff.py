@@ -6,10 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from gui_git_support import ITEM, SEED_TITLE, save_edit
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
+from support.git_repos import ITEM, SEED_TITLE, save_edit
 
 from curator_app.core.document import Document
 from curator_app.core.git.commit import commit_items

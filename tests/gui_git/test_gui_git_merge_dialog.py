@@ -7,9 +7,9 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from gui_git_support import ITEM, SEED_TITLE, Team, save_edit
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from support.git_repos import ITEM, SEED_TITLE, Team, save_edit
 
 from curator_app.core.document import Document
 from curator_app.core.git.commit import commit_items

@@ -4,32 +4,22 @@ pull, the two merge field by field, and Alice's save writes both (real repositor
 from __future__ import annotations
 
 import pytest
-from gui_git_support import ITEM, Team, save_edit
 from PySide6.QtWidgets import QMessageBox
+from support.git_repos import ITEM, Team, save_edit
+from support.workbench import close_workbench, open_workbench
 
 from curator_app.core.document import Document
 from curator_app.core.git.commit import commit_items
 from curator_app.core.git.remote import push
-from curator_app.gui.main_window import MainWindow
-from curator_app.gui.settings import Settings
 from curator_app.gui.wiring import Workbench
 
 
 @pytest.fixture
 def alice(qtbot, team: Team):
-    window = MainWindow(Settings())  # closed by the test itself (unsaved edits ask first)
-    bench = Workbench(window, Settings())
-    window.open_folder(team.a.root)
-    window.show()
-    qtbot.waitExposed(window)
+    bench = open_workbench(qtbot, team.a.root)
     qtbot.waitUntil(lambda: bench.git.repo is not None, timeout=5000)
     yield bench
-    for s in bench.tabs.sessions():
-        s.undo_stack.setClean()
-    bench.confirm_close_all()
-    window.close_guard = None
-    window.close()
-    window.deleteLater()
+    close_workbench(bench)
 
 
 def test_pull_merges_a_colleagues_change_into_unsaved_edits(qtbot, team: Team, alice: Workbench) -> None:
