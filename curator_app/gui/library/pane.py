@@ -237,7 +237,8 @@ class LibraryPane(QWidget):
 
     def _update_status(self) -> None:
         shown, total = self.model.rowCount(), len(self.model.all_items())
-        self.status.setText(f"{shown:,} of {total:,} items" if shown != total else f"{total:,} items")
+        noun = "item" if total == 1 else "items"
+        self.status.setText(f"{shown:,} of {total:,} {noun}" if shown != total else f"{total:,} {noun}")
 
     def _on_activated(self, index: QModelIndex) -> None:
         path = self.model.path_at(index.row())
