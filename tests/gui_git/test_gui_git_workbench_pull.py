@@ -11,6 +11,7 @@ from support.workbench import close_workbench, open_workbench
 from curator_app.core.document import Document
 from curator_app.core.git.commit import commit_items
 from curator_app.core.git.remote import push
+from curator_app.gui.library.model import COL_STATUS
 from curator_app.gui.wiring import Workbench
 
 
@@ -51,3 +52,21 @@ def test_pull_merges_a_colleagues_change_into_unsaved_edits(qtbot, team: Team, a
     # Bob's other fields came through untouched; only the two edited keys differ from his file.
     bob = Document.load(bob_item)
     assert {k for k in bob.data if bob.data[k] != saved.data.get(k)} == {"description"}
+
+
+def test_library_shows_git_status_after_a_save(qtbot, team: Team, alice: Workbench) -> None:
+    item = team.a.folder / ITEM
+    session = alice.open_item(item)
+    assert session is not None
+    model = alice.library.model
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=10000)
+
+    def status_text() -> str:
+        row = next(r for r in range(model.rowCount()) if model.path_at(r) == item.resolve())
+        return str(model.data(model.index(row, COL_STATUS)))
+
+    assert "modified" not in status_text()
+    session.set_value(("sub",), "feature")
+    assert alice.save(session)
+    qtbot.waitUntil(lambda: "modified" in status_text(), timeout=5000)
+    assert "modified" in alice.branch_label.text() or "changed" in alice.branch_label.text()
