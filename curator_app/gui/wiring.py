@@ -6,7 +6,6 @@ Widgets only show state and emit requests; everything that decides what happens 
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from curator_app.core.document import Document
 from curator_app.core.errors import CuratorError, WriteConflictError
+from curator_app.core.git.diff import unified_diff
 from curator_app.core.recovery import RecoveryStore
 from curator_app.gui.documents import DocumentTabs
 from curator_app.gui.git import DiffDialog, GitController, HistoryDialog
@@ -55,13 +55,8 @@ class SaveDiffDialog(QDialog):
         text.setObjectName("saveDiffText")
         text.setReadOnly(True)
         text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        diff = difflib.unified_diff(
-            old.decode("utf-8", "replace").splitlines(keepends=True),
-            new.decode("utf-8", "replace").splitlines(keepends=True),
-            f"{path.name} (on disk)",
-            f"{path.name} (to be saved)",
-        )
-        text.setPlainText("".join(diff) or "No changes.")
+        diff = unified_diff(old, new, f"{path.name} (on disk)", f"{path.name} (to be saved)")
+        text.setPlainText(diff or "No changes.")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -114,7 +109,6 @@ class Workbench(QObject):
     def _build_actions(self) -> None:
         w = self.window
         file_menu = w.file_menu
-        first = file_menu.actions()[0] if file_menu.actions() else None
         self.save_action = _action(w, "&Save", self.save_current, QKeySequence.StandardKey.Save)
         self.save_all_action = _action(w, "Save A&ll", self.save_all, QKeySequence("Ctrl+Alt+S"))
         self.revert_action = _action(w, "&Revert", self.revert_current, None)
@@ -122,8 +116,6 @@ class Workbench(QObject):
         self.confirm_diff_action = QAction("Show &Changes Before Saving", w, checkable=True)
         self.confirm_diff_action.setChecked(self.settings.bool_value("confirm_save_diff", False))
         self.confirm_diff_action.toggled.connect(lambda on: self.settings.set_value("confirm_save_diff", on))
-        if first is not None:
-            file_menu.insertSeparator(first)
         for action in (self.save_action, self.save_all_action, self.revert_action, self.close_tab_action):
             file_menu.insertAction(w.quit_action, action)
         file_menu.insertAction(w.quit_action, self.confirm_diff_action)

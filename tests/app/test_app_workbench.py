@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit, QPushButton
 from support.workbench import close_workbench, open_workbench
 
 from curator_app.core.document import Document
@@ -194,3 +194,24 @@ def test_apply_fix_from_problems_list_is_a_minimal_undoable_edit(qtbot, workbenc
     ]
     workbench.undo_action.trigger()
     assert session.document.to_bytes() == before
+
+
+def test_optional_diff_before_save_shows_what_will_be_written(qtbot, workbench: Workbench) -> None:
+    session = workbench.tabs.current_session()
+    assert session is not None
+    workbench.confirm_diff_action.setChecked(True)
+    _type_title(qtbot, workbench, "Reviewed title")
+    qtbot.waitUntil(lambda: session.is_dirty(), timeout=2000)
+    seen: list[str] = []
+
+    def answer() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "saveDiffDialog" and w.isVisible())
+        seen.append(dialog.findChild(QPlainTextEdit, "saveDiffText").toPlainText())
+        dialog.reject()
+
+    QTimer.singleShot(200, answer)
+    assert not workbench.save(session)  # cancelled in the diff dialog: nothing written
+    assert "-title: UK Launch  Implementation Plan For Genomic Healthcare System" in seen[0]
+    assert "+title: Reviewed title" in seen[0]
+    assert b"Reviewed title" not in session.path.read_bytes()
+    workbench.confirm_diff_action.setChecked(False)
