@@ -302,8 +302,6 @@ class Workbench(QObject):
 
     def _on_pulled(self, paths: list[Path]) -> None:
         """A pull changed files: clean items reload, items with unsaved edits merge field by field."""
-        from curator_app.core.git.merge3 import merge_documents
-
         changed = {p.resolve() for p in paths}
         for session in self.tabs.sessions():
             if session.path.resolve() not in changed:
@@ -311,15 +309,8 @@ class Workbench(QObject):
             if not session.is_dirty():
                 session.reload_from_disk()
                 continue
-            try:
-                base = self.git.pre_pull_bytes(session.path) or session.document.original_bytes
-                result = merge_documents(base, Document.load(session.path), session.document)
-            except CuratorError as exc:
-                QMessageBox.warning(self.window, "Cannot merge", str(exc))
-                continue
-            merged = result.document if result.clean else _resolve_conflicts(result, self.window)
-            if merged is not None:
-                session.adopt(Document.load(session.path), "Merge with the pulled version", merged.snapshot())
+            base = self.git.pre_pull_bytes(session.path) or session.document.original_bytes
+            self._merge_disk_into(session, base, "Merge with the pulled version")
         self.library.refresh()
 
     # --- opening ------------------------------------------------------------------------
@@ -480,22 +471,25 @@ class Workbench(QObject):
 
     def merge_with_disk(self, session: DocumentSession) -> bool:
         """Three-way merge: base = bytes opened, theirs = disk, mine = unsaved edits."""
+        return self._merge_disk_into(session, session.document.original_bytes, "Merge with the version on disk")
+
+    def _merge_disk_into(self, session: DocumentSession, base: bytes, label: str) -> bool:
+        """Merge the file on disk with the session's unsaved edits; conflicts go to the merge dialog.
+
+        The result becomes one undoable, unsaved edit on top of the disk version; False when
+        it could not be merged or the user cancelled (the session is then left as it was).
+        """
         from curator_app.core.git.merge3 import merge_documents
 
         try:
-            theirs = Document.load(session.path)
-            result = merge_documents(session.document.original_bytes, theirs, session.document)
+            result = merge_documents(base, Document.load(session.path), session.document)
         except CuratorError as exc:
             QMessageBox.warning(self.window, "Cannot merge", str(exc))
             return False
-        if not result.clean:
-            merged = _resolve_conflicts(result, self.window)
-            if merged is None:
-                return False
-        else:
-            merged = result.document
-        state = merged.snapshot()
-        session.adopt(Document.load(session.path), "Merge with the version on disk", state)
+        merged = result.document if result.clean else _resolve_conflicts(result, self.window)
+        if merged is None:
+            return False
+        session.adopt(Document.load(session.path), label, merged.snapshot())
         return True
 
     # --- closing ------------------------------------------------------------------------

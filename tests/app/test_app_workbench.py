@@ -38,13 +38,15 @@ def _changed_lines(before: bytes, after: bytes) -> list[str]:
 
 
 def _type_title(qtbot, bench: Workbench, text: str) -> None:
-    editor = bench.tabs.current_editor()
-    assert editor is not None
+    """Type a new title into the form, as a user would, and wait for the item to be unsaved."""
+    editor, session = bench.tabs.current_editor(), bench.tabs.current_session()
+    assert editor is not None and session is not None
     assert editor.focus_field(("title",))
     field = QApplication.focusWidget()
     assert field is not None
     field.selectAll()  # type: ignore[attr-defined]
     qtbot.keyClicks(field, text)
+    qtbot.waitUntil(session.is_dirty, timeout=2000)
 
 
 def _click_when_shown(name: str, button_text: str) -> None:
@@ -90,7 +92,6 @@ def test_undo_through_the_edit_menu_restores_bytes(qtbot, workbench: Workbench) 
     assert session is not None
     before = session.document.to_bytes()
     _type_title(qtbot, workbench, "Something else")
-    qtbot.waitUntil(lambda: session.is_dirty(), timeout=2000)
     assert workbench.undo_action.isEnabled()
     workbench.undo_action.trigger()
     assert session.document.to_bytes() == before
@@ -109,7 +110,6 @@ def test_closing_a_dirty_tab_asks_and_discard_keeps_the_file(qtbot, workbench: W
     assert session is not None
     path, before = session.path, session.path.read_bytes()
     _type_title(qtbot, workbench, "Throwaway")
-    qtbot.waitUntil(lambda: session.is_dirty(), timeout=2000)
     _click_when_shown("", "Discard")
     workbench.close_current()
     assert workbench.tabs.count() == 0
@@ -120,7 +120,6 @@ def test_closing_a_dirty_tab_cancel_keeps_it_open(qtbot, workbench: Workbench) -
     session = workbench.tabs.current_session()
     assert session is not None
     _type_title(qtbot, workbench, "Keep me")
-    qtbot.waitUntil(lambda: session.is_dirty(), timeout=2000)
     _click_when_shown("", "Cancel")
     workbench.close_current()
     assert workbench.tabs.count() == 1
@@ -131,7 +130,6 @@ def test_external_change_is_merged_field_by_field(qtbot, workbench: Workbench) -
     session = workbench.tabs.current_session()
     assert session is not None
     _type_title(qtbot, workbench, "My new title")
-    qtbot.waitUntil(lambda: session.is_dirty(), timeout=2000)
     # Another program (a colleague's pull) changes a different field on disk.
     theirs = Document.load(session.path)
     theirs.set(("sub",), "feature")
@@ -149,7 +147,6 @@ def test_save_refuses_to_overwrite_a_disk_change_and_keep_mine_forces(qtbot, wor
     session = workbench.tabs.current_session()
     assert session is not None
     _type_title(qtbot, workbench, "Mine wins")
-    qtbot.waitUntil(lambda: session.is_dirty(), timeout=2000)
     session.path.write_bytes(session.path.read_bytes().replace(b"sub: brief", b"sub: other"))
     _click_when_shown("externalChangeBox", "Keep Mine")
     assert not workbench.save(session)  # the conflict is asked first
@@ -168,7 +165,6 @@ def test_window_close_with_unsaved_edits_can_be_cancelled(qtbot, workbench: Work
     session = workbench.tabs.current_session()
     assert session is not None
     _type_title(qtbot, workbench, "Unsaved")
-    qtbot.waitUntil(lambda: session.is_dirty(), timeout=2000)
     _click_when_shown("", "Cancel")
     assert not workbench.window.close()
     assert workbench.window.isVisible()
@@ -201,7 +197,6 @@ def test_optional_diff_before_save_shows_what_will_be_written(qtbot, workbench: 
     assert session is not None
     workbench.confirm_diff_action.setChecked(True)
     _type_title(qtbot, workbench, "Reviewed title")
-    qtbot.waitUntil(lambda: session.is_dirty(), timeout=2000)
     seen: list[str] = []
 
     def answer() -> None:
