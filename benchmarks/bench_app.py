@@ -71,7 +71,7 @@ def startup(runs: int) -> dict[str, float]:
 
 
 def save(repeats: int) -> dict[str, float]:
-    from curator_app.core.document import Document
+    from curator_app.core.document.document import Document
 
     times = []
     with tempfile.TemporaryDirectory() as t:

@@ -26,7 +26,7 @@ if str(ROOT) not in sys.path:  # `python benchmarks/bench_core.py` from anywhere
     sys.path.insert(0, str(ROOT))
 
 from curator_app.commands._paths import content_files  # noqa: E402
-from curator_app.core.document import Document  # noqa: E402
+from curator_app.core.document.document import Document  # noqa: E402
 from curator_app.core.errors import CuratorError  # noqa: E402
 
 

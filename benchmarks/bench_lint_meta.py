@@ -46,9 +46,9 @@ def make_folder(folder: Path, count: int) -> None:
 
 def bench_seed(repeat: int) -> dict[str, float]:
     started = time.perf_counter()
-    from curator_app.core.document import Document
-    from curator_app.core.lint import lint_document
-    from curator_app.core.meta import resolve_meta
+    from curator_app.core.document.document import Document
+    from curator_app.core.lint.engine import lint_document
+    from curator_app.core.preview.meta import resolve_meta
 
     imports = (time.perf_counter() - started) * 1000
     first = 0.0

@@ -44,7 +44,7 @@ def _child(quick: bool) -> dict[str, Any]:
     app = create_application()
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from curator_app.core.document import Document
+    from curator_app.core.document.document import Document
     from curator_app.gui.preview.pane import DEBOUNCE_MS, PreviewPane
 
     work = Path(tempfile.mkdtemp(prefix="curator-bench-preview-"))

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-# pytester lets tests/foundation check the suite's own configuration (warnings fail tests).
-pytest_plugins = ["pytester"]
+# pytester lets tests/gui/test_foundation_qt_warnings.py check the suite's own configuration (warnings fail tests).
+pytest_plugins = ["pytester", "support.library_fixtures", "support.recovery_fixtures"]
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DIR = PROJECT_ROOT.parent / "shared"

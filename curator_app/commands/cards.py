@@ -35,7 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def _content_root(file: Path, explicit: str | None) -> Path:
     if explicit:
         return Path(explicit).resolve()
-    from curator_app.core.site import find_site
+    from curator_app.core.site.config import find_site
 
     site = find_site(file)
     if site is not None and site.content_dir is not None:
@@ -46,8 +46,8 @@ def _content_root(file: Path, explicit: str | None) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    from curator_app.core.document import Document
-    from curator_app.core.preview_page import build_preview
+    from curator_app.core.document.document import Document
+    from curator_app.core.preview.page import build_preview
 
     file = Path(args.file)
     out = Path(args.out)

@@ -1,7 +1,7 @@
 """`curator meta FILE [--format text|json|html]`: the <head> tags an item produces.
 
 Each tag comes with the key its value came from and the fallback chain that was tried
-(see curator_app.core.meta). JSON: {"path", "permalink", "tags": [{kind, name, value,
+(see curator_app.core.preview.meta). JSON: {"path", "permalink", "tags": [{kind, name, value,
 source, chain}]}.
 """
 
@@ -12,10 +12,10 @@ import json
 import os
 import sys
 
-from curator_app.core.document import Document
+from curator_app.core.document.document import Document
 from curator_app.core.errors import CuratorError
-from curator_app.core.meta import HeadMeta, resolve_meta
-from curator_app.core.site import find_site
+from curator_app.core.preview.meta import HeadMeta, resolve_meta
+from curator_app.core.site.config import find_site
 
 NAME = "meta"
 HELP = "show the resolved <head> meta tags of an item, each with its source key"

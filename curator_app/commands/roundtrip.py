@@ -6,7 +6,7 @@ import argparse
 import json
 
 from curator_app.commands._paths import content_files, error
-from curator_app.core.document import Document
+from curator_app.core.document.document import Document
 from curator_app.core.errors import CuratorError
 
 NAME = "roundtrip"

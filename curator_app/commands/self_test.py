@@ -26,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from curator_app.core.document import Document
+    from curator_app.core.document.document import Document
     from curator_app.core.errors import CuratorError
     from curator_app.resources import bundled_content_dir
 

@@ -8,10 +8,10 @@ from typing import Any
 import yaml
 
 from curator_app.commands._paths import error
-from curator_app.core.document import Document, parse_dotted
+from curator_app.core.algebra.keypath import KeyPath, with_indexes
+from curator_app.core.document.document import Document, parse_dotted
+from curator_app.core.document.yaml_nodes import compose, to_value
 from curator_app.core.errors import CuratorError
-from curator_app.core.keypath import KeyPath, with_indexes
-from curator_app.core.yaml_nodes import compose, to_value
 
 NAME = "set"
 HELP = "set front-matter values with a minimal diff; KEY is dotted (\\. for a literal dot), VALUE is YAML"
@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
         for dotted, value in edits:
             key = with_indexes(doc.data, dotted)  # `tags.0` addresses a list item
             if args.linked:
-                from curator_app.core.linked import update_linked
+                from curator_app.core.schema.linked import update_linked
 
                 update_linked(doc, key, value)
             else:

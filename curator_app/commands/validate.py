@@ -16,10 +16,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from curator_app.core.document import Document
+from curator_app.core.document.document import Document
 from curator_app.core.errors import CuratorError
-from curator_app.core.lint import Finding, lint_document
-from curator_app.core.site import find_site
+from curator_app.core.lint.engine import Finding, lint_document
+from curator_app.core.site.config import find_site
 
 NAME = "validate"
 HELP = "lint content files or folders: exit 0 clean, 1 findings, 2 error"

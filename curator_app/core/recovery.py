@@ -32,8 +32,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
-from curator_app.core.atomic_write import write_bytes_atomic
-from curator_app.core.document import Document
+from curator_app.core.document.atomic_write import write_bytes_atomic
+from curator_app.core.document.document import Document
 from curator_app.core.errors import CuratorError, ParseError
 
 __all__ = [

@@ -41,7 +41,7 @@ def resolve_start(path: str | None, settings: app_settings.Settings) -> tuple[Pa
     git-tracked workspace in the user's documents folder: an installed app must not edit
     its own install folder.
     """
-    from curator_app.core.workspace import create_workspace
+    from curator_app.core.site.workspace import create_workspace
     from curator_app.resources import bundled_content_dir
 
     if path is None:

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator_app.core.keypath import KeyPath, format_key
-from curator_app.core.lint import Finding, lint_document
+from curator_app.core.algebra.keypath import KeyPath, format_key
+from curator_app.core.lint.engine import Finding, lint_document
 from curator_app.gui.body.editor import BodyEditor
 from curator_app.gui.body.rich_edit import is_pass_through
 from curator_app.gui.form.form import FormView

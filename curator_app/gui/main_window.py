@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from curator_app import __version__
-from curator_app.core.document import Document
+from curator_app.core.document.document import Document
 from curator_app.core.errors import CuratorError
 from curator_app.gui.settings import Settings
 

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator_app.core.document import Document
+from curator_app.core.document.document import Document
 from curator_app.core.errors import CuratorError
 from curator_app.core.recovery import CHANGED, DELETED, RecoveryRecord, RecoveryStore
 

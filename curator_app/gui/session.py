@@ -15,8 +15,8 @@ from typing import Any
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from curator_app.core.document import Document, KeyPath
-from curator_app.core.keypath import format_key
+from curator_app.core.algebra.keypath import format_key
+from curator_app.core.document.document import Document, KeyPath
 
 State = tuple[str, str]
 

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator_app.core.document import Document
+from curator_app.core.algebra.diff import unified_diff
+from curator_app.core.document.document import Document
 from curator_app.core.errors import CuratorError, WriteConflictError
-from curator_app.core.git.diff import unified_diff
 from curator_app.core.recovery import RecoveryStore
 from curator_app.gui.documents import DocumentTabs
 from curator_app.gui.git import DiffDialog, GitController, HistoryDialog
@@ -36,7 +36,7 @@ from curator_app.gui.session import DocumentSession
 from curator_app.gui.settings import Settings
 
 if TYPE_CHECKING:
-    from curator_app.core.git.merge3 import MergeResult
+    from curator_app.core.algebra.merge3 import MergeResult
     from curator_app.gui.preview.pane import PreviewPane
 
 
@@ -479,7 +479,7 @@ class Workbench(QObject):
         The result becomes one undoable, unsaved edit on top of the disk version; False when
         it could not be merged or the user cancelled (the session is then left as it was).
         """
-        from curator_app.core.git.merge3 import merge_documents
+        from curator_app.core.algebra.merge3 import merge_documents
 
         try:
             result = merge_documents(base, Document.load(session.path), session.document)

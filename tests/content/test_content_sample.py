@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from curator_app.core.document import Document
-from curator_app.core.linked import linked_groups
-from curator_app.core.schema import load_schema
+from curator_app.core.document.document import Document
+from curator_app.core.schema.linked import linked_groups
+from curator_app.core.schema.schema import load_schema
 
 WIDTH = 80
 

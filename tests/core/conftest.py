@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support import paths
 
-CORE_TESTS = Path(__file__).resolve().parent
-PROJECT = CORE_TESTS.parents[1]
+PROJECT = paths.PROJECT
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pygit2
 
-from curator_app.core.document import Document
+from curator_app.core.document.document import Document
 from curator_app.core.git.commit import commit_items
 from curator_app.core.git.remote import push
 from curator_app.core.git.repo import ContentRepo, init_repository, open_repository

@@ -13,15 +13,9 @@ from pathlib import Path
 import pygit2
 from pygit2.enums import FileMode
 
+from curator_app.core.algebra.diff import BODY_KEY, _parse, field_changes, key_label
 from curator_app.core.errors import CuratorError
-from curator_app.core.git.diff import (
-    BODY_KEY,
-    _parse,
-    blob_at,
-    field_changes,
-    head_commit,
-    key_label,
-)
+from curator_app.core.git.diff import blob_at, head_commit
 from curator_app.core.git.errors import GitError, IdentityMissing, NothingToCommit
 from curator_app.core.git.repo import ContentRepo
 from curator_app.core.git.status import ItemStatus, status_of

@@ -6,33 +6,32 @@ only the restored fields' lines.
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygit2
 from pygit2.enums import SortMode
 
-from curator_app.core.errors import CuratorError
-from curator_app.core.git.diff import (
+from curator_app.core.algebra.apply import apply_value, value_of
+from curator_app.core.algebra.diff import (
     BODY_KEY,
     MISSING,
     FieldChange,
     KeyPath,
     _parse,
-    blob_at,
     data_changes,
     field_changes,
-    head_commit,
     same,
 )
+from curator_app.core.errors import CuratorError
+from curator_app.core.git.diff import blob_at, head_commit
 from curator_app.core.git.errors import GitError
 from curator_app.core.git.repo import ContentRepo
 
 if TYPE_CHECKING:
-    from curator_app.core.document import Document
+    from curator_app.core.document.document import Document
 
 
 @dataclass(frozen=True)
@@ -129,53 +128,12 @@ def version_document(cr: ContentRepo, path: str | Path, commit: str) -> Document
     return doc
 
 
-def _value(doc: Document, key: KeyPath) -> Any:
-    if key == BODY_KEY:
-        return doc.body
-    return doc.get(key, MISSING) if doc.has(key) else MISSING
-
-
-def _position_in(data: dict[str, Any], key: KeyPath) -> int | None:
-    """Index of key's last part within its parent mapping in `data`."""
-    parent: Any = data
-    for part in key[:-1]:
-        if not isinstance(parent, dict) or part not in parent:
-            return None
-        parent = parent[part]
-    if not isinstance(parent, dict) or key[-1] not in parent:
-        return None
-    return list(parent).index(key[-1])
-
-
-def apply_value(doc: Document, key: KeyPath, value: Any, order_from: dict[str, Any] | None = None) -> None:
-    """Set, add or remove one field (MISSING removes); the body is BODY_KEY.
-
-    A key that is added goes where it sits in `order_from` (the version it comes from),
-    not at the end of its mapping.
-    """
-    if key == BODY_KEY:
-        doc.body = value
-        return
-    if value is MISSING:
-        if doc.has(key):
-            doc.delete(key)
-        return
-    existed = doc.has(key)
-    doc.set(key, value)
-    if not existed and order_from is not None:
-        index = _position_in(order_from, key)
-        if index is not None:
-            # Placement is cosmetic; the value is restored either way.
-            with contextlib.suppress(CuratorError):
-                doc.move(key, index)
-
-
 def restore_field(doc: Document, cr: ContentRepo, commit: str, key: KeyPath) -> FieldChange | None:
     """Put the field's value from `commit` into the open document; None if already equal."""
     assert doc.path is not None, "restore needs the item's path"
     old = version_document(cr, doc.path, commit)
-    want = _value(old, key)
-    have = _value(doc, key)
+    want = value_of(old, key)
+    have = value_of(doc, key)
     if same(want, have):
         return None
     apply_value(doc, key, want, order_from=old.data)

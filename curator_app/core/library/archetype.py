@@ -19,12 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from curator_app.core.atomic_write import write_bytes_atomic
-from curator_app.core.document import Document
+from curator_app.core.document.atomic_write import write_bytes_atomic
+from curator_app.core.document.document import Document
 from curator_app.core.errors import CuratorError
-from curator_app.core.linked import CATEGORIES, brand_key, category_label, slugify, update_linked
+from curator_app.core.schema.linked import CATEGORIES, brand_key, category_label, slugify, update_linked
+from curator_app.resources import resource_path
 
-ARCHETYPES_DIR = Path(__file__).resolve().parents[3] / "resources" / "archetypes"
+ARCHETYPES_DIR = resource_path("archetypes")
 _WHOLE_RE = re.compile(r"""(['"])\{\{\s*(\w+)\s*\}\}\1""")
 _INNER_RE = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 

@@ -17,11 +17,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from curator_app.core.atomic_write import write_bytes_atomic
-from curator_app.core.document import Document
+from curator_app.core.algebra.keypath import KeyPath
+from curator_app.core.document.atomic_write import write_bytes_atomic
+from curator_app.core.document.document import Document
 from curator_app.core.errors import CuratorError, WriteConflictError
-from curator_app.core.keypath import KeyPath
-from curator_app.core.linked import update_linked
+from curator_app.core.schema.linked import update_linked
 
 FIELDS = {"tags": ("tags",), "categories": ("categories",)}
 KINDS = ("add", "remove", "rename")

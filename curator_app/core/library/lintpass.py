@@ -19,8 +19,8 @@ LintResult = dict[str, tuple[int, int, int | None, str | None]]
 
 
 def lint_counts(root: str | Path, rels: list[str]) -> LintResult:
-    from curator_app.core.document import Document
-    from curator_app.core.lint import lint_document
+    from curator_app.core.document.document import Document
+    from curator_app.core.lint.engine import lint_document
 
     base = Path(root)
     out: LintResult = {}

@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from curator_app.core import yaml_nodes
+from curator_app.core.document import yaml_nodes
+from curator_app.core.document.split import decode, split
+from curator_app.core.document.yaml_nodes import compose, to_value
 from curator_app.core.errors import CuratorError, ParseError
-from curator_app.core.frontmatter_split import decode, split
-from curator_app.core.yaml_nodes import compose, to_value
 
 ITEM_SUFFIXES = (".md", ".markdown", ".mdx")
 # Hugo build output and tool folders are not content (hidden folders are skipped too).

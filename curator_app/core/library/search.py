@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from curator_app.core.atomic_write import write_bytes_atomic
+from curator_app.core.document.atomic_write import write_bytes_atomic
 from curator_app.core.library.index import Item, LibraryIndex
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator_app.core.body_html import BodyAnalysis, analyse
+from curator_app.core.preview.body_html import BodyAnalysis, analyse
 from curator_app.gui.body import formatting as fmt
 from curator_app.gui.body.highlighter import HtmlHighlighter
 from curator_app.gui.body.rich_edit import RichTextEdit

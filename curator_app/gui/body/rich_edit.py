@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, QMimeData, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QTextEdit, QWidget
 
-from curator_app.core.body_html import clean_html
+from curator_app.core.preview.body_html import clean_html
 
 # Keys this widget would otherwise keep for itself (Ctrl+K deletes to end of line,
 # Ctrl+Z is its own undo): they belong to the editor's actions and the session's stack.

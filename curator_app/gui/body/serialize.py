@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont, QTextBlock, QTextDocument, QTextFormat, QTextImageFormat, QTextListFormat
 
-from curator_app.core.body_html import BodyStyle
+from curator_app.core.preview.body_html import BodyStyle
 
 LINE_SEPARATOR = "\u2028"  # what Qt stores for <br>
 OBJECT_CHAR = "\ufffc"  # placeholder character of an inline image

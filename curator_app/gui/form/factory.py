@@ -7,8 +7,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from curator_app.core.document import KeyPath
-from curator_app.core.schema import Field
+from curator_app.core.document.document import KeyPath
+from curator_app.core.schema.schema import Field
 from curator_app.gui.form.base import FieldEditor
 from curator_app.gui.form.fields_basic import (
     BoolEditor,

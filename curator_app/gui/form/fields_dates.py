@@ -16,8 +16,8 @@ from typing import Any
 from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QWidget
 
-from curator_app.core.document import KeyPath
-from curator_app.core.schema import Field
+from curator_app.core.document.document import KeyPath
+from curator_app.core.schema.schema import Field
 from curator_app.gui.form.base import FieldEditor
 
 NULL_DATE = QDate(1900, 1, 1)

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QWidget
 
-from curator_app.core.document import KeyPath
-from curator_app.core.schema import Field
+from curator_app.core.document.document import KeyPath
+from curator_app.core.schema.schema import Field
 from curator_app.gui.form.fields_basic import TextEditor
 from curator_app.gui.form.icons import icon
 

@@ -11,8 +11,8 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QWidget
 
-from curator_app.core.document import KeyPath
-from curator_app.core.schema import Field
+from curator_app.core.document.document import KeyPath
+from curator_app.core.schema.schema import Field
 from curator_app.gui.form.base import FieldEditor
 
 

@@ -13,11 +13,11 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from curator_app.core.document import KeyPath
-from curator_app.core.keypath import format_key
-from curator_app.core.linked import LinkedGroup, linked_groups, update_linked
-from curator_app.core.lint import Finding
-from curator_app.core.schema import Field, Schema, schema_for
+from curator_app.core.algebra.keypath import format_key
+from curator_app.core.document.document import KeyPath
+from curator_app.core.lint.engine import Finding
+from curator_app.core.schema.linked import LinkedGroup, linked_groups, update_linked
+from curator_app.core.schema.schema import Field, Schema, schema_for
 from curator_app.gui.form.base import FieldEditor
 from curator_app.gui.form.factory import make_editor
 from curator_app.gui.form.fields_image import ImageEditor

@@ -12,8 +12,8 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
-from curator_app.core.keypath import KeyPath, format_key
-from curator_app.core.linked import LinkedGroup, expected_values
+from curator_app.core.algebra.keypath import KeyPath, format_key
+from curator_app.core.schema.linked import LinkedGroup, expected_values
 from curator_app.gui.form.icons import icon
 
 

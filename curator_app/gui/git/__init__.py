@@ -67,7 +67,7 @@ then CredentialDialog asks on the GUI thread (PasswordAsker marshals the worker'
 git.set_credential_prompt(fn) replaces the dialog, fn(url, username) -> (user, pw) | None.
 """
 
-from curator_app.core.git.merge3 import MergeResult, merge_documents
+from curator_app.core.algebra.merge3 import MergeResult, merge_documents
 from curator_app.gui.git.commit_dialog import CommitDialog
 from curator_app.gui.git.controller import GitController
 from curator_app.gui.git.credentials_dialog import CredentialDialog, PasswordAsker

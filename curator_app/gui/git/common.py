@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
+from curator_app.core.algebra.diff import MISSING
 from curator_app.core.errors import CuratorError
-from curator_app.core.git.diff import MISSING
 
 ABSENT_TEXT = "(absent)"
 
@@ -63,7 +63,7 @@ def parse_value_text(text: str, as_text: bool) -> Any:
 
 def item_title(path: Path, limit: int = 90) -> str | None:
     """The item's front-matter title, read cheaply; None when absent or unreadable."""
-    from curator_app.core.document import Document
+    from curator_app.core.document.document import Document
 
     try:
         title = Document.load(path).get(("title",))

@@ -24,17 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator_app.core.document import Document
+from curator_app.core.algebra.diff import FieldChange, field_changes, save_diff, unified_diff
+from curator_app.core.document.document import Document
 from curator_app.core.errors import CuratorError
-from curator_app.core.git.diff import (
-    FieldChange,
-    field_changes,
-    field_changes_vs_head,
-    head_bytes,
-    save_diff,
-    text_diff_vs_head,
-    unified_diff,
-)
+from curator_app.core.git.diff import field_changes_vs_head, head_bytes, text_diff_vs_head
 from curator_app.core.git.repo import ContentRepo
 from curator_app.gui.git.common import error_text, is_dark, monospace_font
 

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator_app.core.document import Document
+from curator_app.core.algebra.diff import FieldChange, key_label
+from curator_app.core.algebra.keypath import KeyPath
+from curator_app.core.document.document import Document
 from curator_app.core.errors import CuratorError
-from curator_app.core.git.diff import FieldChange, key_label
 from curator_app.core.git.history import HistoryEntry, item_history, restore_field, restore_item
 from curator_app.core.git.repo import ContentRepo
-from curator_app.core.keypath import KeyPath
 from curator_app.gui.git.common import error_text, sentence
 
 ApplyFn = Callable[[Callable[[Document], Any]], Any]

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator_app.core.document import Document
+from curator_app.core.algebra.diff import MISSING, FieldChange
+from curator_app.core.algebra.merge3 import MergeConflict, MergeResult
+from curator_app.core.document.document import Document
 from curator_app.core.errors import CuratorError
-from curator_app.core.git.diff import MISSING, FieldChange
-from curator_app.core.git.merge3 import MergeConflict, MergeResult
 from curator_app.gui.git.common import (
     ABSENT_TEXT,
     edits_as_text,

@@ -19,7 +19,7 @@ from PySide6.QtWebEngineCore import QWebEngineScript
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QTabBar, QVBoxLayout, QWidget
 
-from curator_app.core.preview_page import Preview
+from curator_app.core.preview.page import Preview
 from curator_app.gui.preview.guard import PreviewPage, make_profile
 from curator_app.gui.preview.render_job import RESULT_EVENT, RenderJob, RenderRequest, RenderResult, now
 from curator_app.gui.preview.schemes import ImageSchemeHandler, default_cache_dir

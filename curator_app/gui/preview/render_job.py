@@ -8,8 +8,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable
 
-from curator_app.core.document import Document
-from curator_app.core.preview_page import Preview, build_preview
+from curator_app.core.document.document import Document
+from curator_app.core.preview.page import Preview, build_preview
 
 
 @dataclass(frozen=True)

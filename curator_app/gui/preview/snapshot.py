@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWebEngineCore import QWebEngineScript
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
-from curator_app.core.cards import CARD_KINDS
-from curator_app.core.preview_page import Preview
+from curator_app.core.preview.cards import CARD_KINDS
+from curator_app.core.preview.page import Preview
 from curator_app.gui.preview.guard import PreviewPage, make_profile
 from curator_app.gui.preview.pane import BACKGROUND, BASE_URL
 from curator_app.gui.preview.schemes import ImageSchemeHandler

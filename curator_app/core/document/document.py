@@ -1,0 +1,253 @@
+"""A content file as front matter + body, edited losslessly and saved atomically."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+from pathlib import Path
+from typing import Any, Protocol
+
+from curator_app.core.algebra.keypath import KeyPath, format_key, parse_dotted, same_value, with_indexes
+from curator_app.core.document.atomic_write import write_bytes_atomic
+from curator_app.core.document.json_front import JsonFront
+from curator_app.core.document.split import Split, decode, split
+from curator_app.core.document.toml_front import TomlFront
+from curator_app.core.document.yaml_front import YamlFront
+from curator_app.core.errors import CuratorError, EditError, ParseError, WriteConflictError
+
+__all__ = ["Document", "KeyPath", "format_key", "parse_dotted"]
+
+_MISSING = object()
+
+
+class _Front(Protocol):
+    text: str
+    data: dict[str, Any]
+
+    def position(self, key: KeyPath) -> tuple[int, int] | None: ...
+    def value_span(self, key: KeyPath) -> tuple[int, int] | None: ...
+    def set(self, key: KeyPath, value: Any) -> None: ...
+    def delete(self, key: KeyPath) -> None: ...
+    def move(self, key: KeyPath, index: int) -> None: ...
+
+
+_BACKENDS: dict[str, Any] = {"yaml": YamlFront, "toml": TomlFront, "json": JsonFront}
+
+
+class Document:
+    """One content file. ``to_bytes()`` equals the input until something is edited."""
+
+    def __init__(self, raw: bytes, path: str | Path | None = None) -> None:
+        self.path = Path(path) if path is not None else None
+        self._raw = raw
+        self._disk_hash = hashlib.sha256(raw).hexdigest()
+        text = decode(raw, path)
+        self._split: Split = split(text, path)
+        self.format = self._split.format
+        self.read_only_reason = self._split.read_only_reason
+        self._front: _Front | None = None
+        if self.format in _BACKENDS:
+            try:
+                self._front = _BACKENDS[self.format](
+                    self._split.front, path, self._split.front_line, self._split.newline
+                )
+            except CuratorError as exc:
+                raise exc.located(path) from None
+        self._body = self._split.body
+        self._front_text0 = self._split.front
+
+    # --- construction -------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, path: str | Path) -> Document:
+        path = Path(path)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise ParseError("file not found", path) from None
+        except IsADirectoryError:
+            raise ParseError("is a folder, not a file", path) from None
+        except OSError as exc:
+            raise ParseError(f"cannot read: {exc.strerror or exc}", path) from None
+        return cls(raw, path)
+
+    @classmethod
+    def from_bytes(cls, data: bytes, path: str | Path | None = None) -> Document:
+        return cls(data, path)
+
+    # --- reading ------------------------------------------------------------------------
+
+    def _key(self, key: KeyPath | str) -> KeyPath:
+        """A key path; the dotted string form may address list items (`tags.0`)."""
+        if isinstance(key, str):
+            return with_indexes(self.data, parse_dotted(key))
+        return tuple(key)
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self._front.data if self._front is not None else {}
+
+    def get(self, key: KeyPath | str, default: Any = None) -> Any:
+        return get_in(self.data, self._key(key), default)
+
+    def has(self, key: KeyPath | str) -> bool:
+        return self.get(key, _MISSING) is not _MISSING
+
+    def position(self, key: KeyPath | str) -> tuple[int, int] | None:
+        """1-based line and column of the key in the file, or None if it is absent."""
+        if self._front is None:
+            return None
+        return self._front.position(self._key(key))
+
+    def line_span(self, key: KeyPath | str) -> tuple[int, int] | None:
+        """First and last file line of a key's entry (its value may span lines)."""
+        if self._front is None:
+            return None
+        return self._front.value_span(self._key(key))
+
+    @property
+    def front_text(self) -> str:
+        return self._front.text if self._front is not None else self._split.front
+
+    @property
+    def body_line(self) -> int:
+        """1-based line where the body starts."""
+        return self._split.front_line + self.front_text.count("\n") + self._split.closer.count("\n")
+
+    @property
+    def newline(self) -> str:
+        return self._split.newline
+
+    # --- editing ------------------------------------------------------------------------
+
+    def _editable(self) -> _Front:
+        if self.read_only_reason:
+            raise EditError(self.read_only_reason, self.path)
+        if self._front is None:
+            raise EditError("this file has no front matter to edit", self.path)
+        return self._front
+
+    def set(self, key: KeyPath | str, value: Any) -> None:
+        k = self._key(key)
+        if not k:
+            raise EditError("empty key", self.path)
+        front = self._editable()
+        current = self.get(k, _MISSING)
+        if current is not _MISSING and same_value(current, value) and type(current) is type(value):
+            return  # same value: no line should change (a form re-submitting a field)
+        self._guarded(front.set, k, value)
+
+    def delete(self, key: KeyPath | str) -> None:
+        k = self._key(key)
+        front = self._editable()
+        if not self.has(k):
+            raise EditError(f"no key '{format_key(k)}' to delete", self.path)
+        self._guarded(front.delete, k)
+
+    def move(self, key: KeyPath | str, index: int) -> None:
+        k = self._key(key)
+        front = self._editable()
+        if not self.has(k) or not k or isinstance(k[-1], int):
+            raise EditError(f"no key '{format_key(k)}' to move", self.path)
+        self._guarded(front.move, k, index)
+
+    def _guarded(self, edit: Any, *args: Any) -> None:
+        """Run a backend edit; an unexpected failure becomes an EditError (nothing changed:
+        every backend builds the new text before it replaces the old)."""
+        try:
+            edit(*args)
+        except CuratorError:
+            raise
+        except Exception as exc:
+            raise EditError(f"cannot edit '{format_key(args[0])}': {exc}", self.path) from None
+
+    @property
+    def body(self) -> str:
+        return self._body
+
+    @body.setter
+    def body(self, text: str) -> None:
+        if self.read_only_reason:
+            raise EditError(self.read_only_reason, self.path)
+        self._body = text
+
+    @property
+    def disk_hash(self) -> str:
+        """sha256 of the bytes read from (or last saved to) disk: what autosave records as its base."""
+        return self._disk_hash
+
+    @property
+    def original_bytes(self) -> bytes:
+        """The bytes this document was read from (or last saved as): the base of a merge."""
+        return self._raw
+
+    @property
+    def modified(self) -> bool:
+        return self.front_text != self._front_text0 or self._body != self._split.body
+
+    def to_bytes(self) -> bytes:
+        if not self.modified:
+            return self._raw
+        s = copy.copy(self._split)
+        s.front = self.front_text
+        s.body = self._body
+        return s.join().encode("utf-8")
+
+    def snapshot(self) -> tuple[str, str]:
+        """State for undo: (front-matter text, body)."""
+        return self.front_text, self._body
+
+    def restore(self, state: tuple[str, str]) -> None:
+        front, body = state
+        if self._front is not None and front != self._front.text:
+            backend = _BACKENDS[self.format](front, self.path, self._split.front_line, self._split.newline)
+            self._front = backend
+        self._body = body
+
+    # --- saving -------------------------------------------------------------------------
+
+    def changed_on_disk(self) -> bool:
+        """True when the file's bytes differ from the bytes this document was read from."""
+        if self.path is None:
+            return False
+        try:
+            return hashlib.sha256(self.path.read_bytes()).hexdigest() != self._disk_hash
+        except FileNotFoundError:
+            return True
+
+    def save(self, path: str | Path | None = None, *, force: bool = False) -> None:
+        target = Path(path) if path is not None else self.path
+        if target is None:
+            raise EditError("no file to save to")
+        if target == self.path and not force and self.changed_on_disk():
+            raise WriteConflictError(
+                "the file changed on disk since it was opened; reload or choose to overwrite", target
+            )
+        data = self.to_bytes()
+        write_bytes_atomic(target, data)
+        if target == self.path:
+            self._mark_saved(data)
+
+    def _mark_saved(self, data: bytes) -> None:
+        self._raw = data
+        self._disk_hash = hashlib.sha256(data).hexdigest()
+        self._split = split(data.decode("utf-8"), self.path)
+        self._front_text0 = self._split.front
+        self._body = self._split.body
+
+
+
+
+def get_in(data: Any, key: KeyPath, default: Any = None) -> Any:
+    """The value at a key path in plain data; list items only by int index."""
+    for part in key:
+        if not _has_part(data, part):
+            return default
+        data = data[part]
+    return data
+
+
+def _has_part(data: Any, part: str | int) -> bool:
+    if isinstance(data, list):
+        return isinstance(part, int) and -len(data) <= part < len(data)
+    return isinstance(data, dict) and part in data

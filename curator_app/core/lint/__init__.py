@@ -1,0 +1,1 @@
+"""Lint: engine.py runs the rule families in rules/, one module each, into Findings."""

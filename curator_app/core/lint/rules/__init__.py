@@ -1,0 +1,28 @@
+"""Lint rule families, one module each; every module exposes check(ctx) -> Iterable[Finding]."""
+
+from __future__ import annotations
+
+from curator_app.core.lint.rules import (
+    dates,
+    enums,
+    images,
+    lengths,
+    linked,
+    required,
+    taxonomy,
+    text,
+    urls,
+)
+
+# Order matters only where a later rule skips what an earlier one reported (see ctx.reported).
+RULES = (
+    required.check,
+    text.check,
+    lengths.check,
+    urls.check,
+    images.check,
+    dates.check,
+    taxonomy.check,
+    enums.check,
+    linked.check,
+)

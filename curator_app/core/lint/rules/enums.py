@@ -1,0 +1,89 @@
+"""Fixed-choice values (CC801), og:locale pattern (CC802), twitter:site handle (CC803)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from curator_app.core.lint.engine import Finding, Fix, LintContext
+from curator_app.core.preview.meta import dotted, lookup
+
+CARD_TYPES = ("summary", "summary_large_image", "app", "player")
+OG_TYPES = (
+    "website",
+    "article",
+    "book",
+    "profile",
+    "video.movie",
+    "video.episode",
+    "video.tv_show",
+    "video.other",
+    "music.song",
+    "music.album",
+    "music.playlist",
+    "music.radio_station",
+)
+# Used when the schema gives no choices for these keys (or no schema is available).
+FALLBACK_CHOICES: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("twitterMetaData", "twittercard"): CARD_TYPES,
+    ("htmlMetaData", "ogtype"): OG_TYPES,
+    ("openGraphMetaData", "ogtype"): OG_TYPES,
+}
+LOCALE = re.compile(r"^[a-z]{2,3}_[A-Z]{2}$")
+LOCALE_KEYS = (("openGraphMetaData", "oglocale"), ("htmlMetaData", "oglocale"), ("locale",))
+
+
+def _choices(ctx: LintContext) -> dict[tuple[Any, ...], tuple[str, ...]]:
+    out = dict(FALLBACK_CHOICES)
+    if ctx.schema is not None:
+        for f in ctx.schema.fields():
+            if f.choices:
+                out[tuple(f.key)] = tuple(f.choices)
+    return out
+
+
+def check(ctx: LintContext) -> Iterator[Finding]:
+    for key, choices in _choices(ctx).items():
+        hit = lookup(ctx.data, key)
+        if hit is None or hit[0] is None or hit[0] == "":
+            continue
+        values = hit[0] if isinstance(hit[0], list) else [hit[0]]
+        for i, value in enumerate(values):
+            if str(value) in choices:
+                continue
+            where = hit[1] + (i,) if isinstance(hit[0], list) else hit[1]
+            near = [c for c in choices if c.lower() == str(value).strip().lower()]
+            fix = Fix(f"Set {dotted(where)} to {near[0]}", ((where, near[0]),)) if near else None
+            yield ctx.finding(
+                "CC801", "error", where, f"{dotted(where)} is {value!r}; allowed: {', '.join(choices)}", fix
+            )
+    for key in LOCALE_KEYS:
+        hit = lookup(ctx.data, key)
+        if hit is None or not isinstance(hit[0], str) or not hit[0].strip():
+            continue
+        value = hit[0].strip()
+        if not LOCALE.match(value):
+            fixed = value.replace("-", "_")
+            parts = fixed.split("_")
+            fix = None
+            if len(parts) == 2 and LOCALE.match(f"{parts[0].lower()}_{parts[1].upper()}"):
+                fixed = f"{parts[0].lower()}_{parts[1].upper()}"
+                fix = Fix(f"Set {dotted(hit[1])} to {fixed}", ((hit[1], fixed),))
+            yield ctx.finding(
+                "CC802",
+                "warning",
+                hit[1],
+                f"{dotted(hit[1])} {value!r} is not a language_TERRITORY locale like en_US",
+                fix,
+            )
+    hit = lookup(ctx.data, ("twitterMetaData", "twittersite"))
+    if hit is not None and isinstance(hit[0], str) and hit[0].strip() and not hit[0].strip().startswith("@"):
+        fixed = "@" + hit[0].strip()
+        yield ctx.finding(
+            "CC803",
+            "warning",
+            hit[1],
+            f"{dotted(hit[1])} should be an @handle",
+            Fix(f"Set {dotted(hit[1])} to {fixed}", ((hit[1], fixed),)),
+        )

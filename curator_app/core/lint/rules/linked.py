@@ -1,0 +1,71 @@
+"""Linked copies of one fact that disagree (CC901), via curator_app.core.schema.linked.
+
+Linked fields are a curated-content convention, so the rule runs only for such items
+(ctx.curated). The category chain and slug groups are reported by taxonomy.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from curator_app.core.lint.engine import Finding, Fix, LintContext
+from curator_app.core.preview.meta import dotted
+from curator_app.core.schema.linked import LinkedGroup, linked_groups, reference_value
+
+DERIVED_GROUPS = frozenset({"category", "slug"})
+
+
+def groups(doc: Any) -> list[LinkedGroup]:
+    return linked_groups(doc)
+
+
+def _norm(value: Any) -> Any:
+    return re.sub(r"\s+", " ", value).strip() if isinstance(value, str) else value
+
+
+def _loose(value: Any) -> Any:
+    return _norm(value).casefold() if isinstance(value, str) else value
+
+
+def check(ctx: LintContext) -> Iterator[Finding]:
+    if not ctx.curated:
+        return
+    for group in ctx.linked:
+        if group.agree or group.name in DERIVED_GROUPS or len(group.copies) < 2:
+            continue
+        cut = {k for k in group.copies if ("CC303", tuple(k)) in ctx.reported}
+        # One copy against the primary is no majority: the primary (what the form edits) wins.
+        target = group.values[group.primary] if len(group.copies) == 2 else reference_value(group)
+        target_key = next((k for k in group.copies if group.values[k] == target), group.primary)
+        if target_key in cut:
+            # The reference itself is cut mid-word: converge on the copies that are whole.
+            whole = [k for k in group.copies if k not in cut]
+            if not whole:
+                continue
+            target_key = whole[0]
+            target = group.values[target_key]
+        if not isinstance(target, str | int | float) or isinstance(target, bool):
+            continue
+        clean = _norm(target)
+        for key in group.copies:
+            value = group.values[key]
+            if key == target_key or key in cut or _norm(value) == clean:
+                continue
+            loose = _loose(value) == _loose(clean)
+            severity = "info" if loose else "warning"
+            how = "differs only in letter case or spacing from" if loose else "disagrees with"
+            fix = Fix(f"Set {dotted(key)} to the value of {dotted(target_key)}", ((tuple(key), clean),))
+            yield ctx.finding(
+                "CC901",
+                severity,
+                tuple(key),
+                f"{group.name} copy {dotted(key)} {how} {dotted(target_key)}: {_short(value)!r}",
+                fix,
+            )
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,39 @@
+"""Required fields (CC101 missing, CC102 empty) and keys the schema does not know (CC103)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from curator_app.core.lint.engine import Finding, LintContext
+from curator_app.core.preview.meta import dotted
+
+# Used only while no schema is available (schema.py not importable or schema_for failed).
+FALLBACK_REQUIRED: tuple[tuple[str, ...], ...] = (("title",), ("date",))
+
+
+def _empty(value: Any) -> bool:
+    return value is None or (
+        isinstance(value, str | list | dict) and not (value.strip() if isinstance(value, str) else value)
+    )
+
+
+def check(ctx: LintContext) -> Iterator[Finding]:
+    doc = ctx.doc
+    schema = ctx.schema
+    if ctx.self_inferred:
+        return
+    if schema is not None:
+        required = [(tuple(f.key), f.label or dotted(f.key)) for f in schema.fields() if f.required]
+    else:
+        required = [(k, dotted(k)) for k in FALLBACK_REQUIRED]
+    for key, label in required:
+        if not doc.has(key):
+            yield ctx.finding("CC101", "error", key, f"required field {dotted(key)} ({label}) is missing")
+        elif _empty(doc.get(key)):
+            yield ctx.finding("CC102", "error", key, f"required field {dotted(key)} ({label}) is empty")
+    if schema is not None and hasattr(schema, "unknown_keys"):
+        for key in schema.unknown_keys(doc):
+            yield ctx.finding(
+                "CC103", "info", tuple(key), f"{dotted(key)} is not in the {schema.name} schema (kept as is)"
+            )

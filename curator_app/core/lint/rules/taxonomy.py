@@ -1,0 +1,76 @@
+"""Slug and category chain (CC701, CC702), from the derived groups of core.linked.
+
+The curated-content convention (see core.linked): slug = <brand>-<slugified title>,
+aliases = basePath + slugified title; categories[i] → categorySlug[i] (lower case) →
+categoryUrl[i] (topic/<slug>) → categoryLabel[i] (after the last ": ") and
+openProjectCustomFields.medigyTopics[i] (a plain copy).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from curator_app.core.lint.engine import Finding, Fix, LintContext
+from curator_app.core.preview.meta import dotted
+from curator_app.core.schema.linked import LinkedGroup
+
+
+def check(ctx: LintContext) -> Iterator[Finding]:
+    if not ctx.curated:
+        return
+    for group in ctx.linked:
+        if group.agree or group.expected is None:
+            continue
+        if group.name == "slug":
+            yield from _slug(ctx, group)
+        elif group.name == "category":
+            yield from _categories(ctx, group)
+
+
+def _slug(ctx: LintContext, group: LinkedGroup) -> Iterator[Finding]:
+    if not ctx.doc.has(("link", "brand")):
+        return  # without the brand the slug convention is unknown; Hugo allows any slug
+    for key in group.copies:
+        want = (group.expected or {}).get(key)
+        have = group.values.get(key)
+        if want is None or have == want:
+            continue
+        what = "slug" if key == ("slug",) else dotted(key)
+        yield ctx.finding(
+            "CC701",
+            "info",
+            key,
+            f"{what} {have!r} does not match the title (expected {want!r})",
+            Fix(f"Set {dotted(key)} to {want} (changes the page URL)", ((key, want),)),
+        )
+
+
+def _categories(ctx: LintContext, group: LinkedGroup) -> Iterator[Finding]:
+    cats = group.values.get(("categories",)) or []
+    for key in group.copies:
+        if key == ("categories",):
+            continue
+        want = (group.expected or {}).get(key)
+        have = group.values.get(key)
+        if want is None or have == want:
+            continue
+        if not isinstance(have, list) or len(have) != len(want):
+            count = len(have) if isinstance(have, list) else 1
+            yield ctx.finding(
+                "CC702",
+                "warning",
+                key,
+                f"{dotted(key)} has {count} entries for {len(cats)} categories",
+                Fix(f"Rebuild {dotted(key)} from categories", ((key, want),)),
+            )
+            continue
+        for i, (h, w) in enumerate(zip(have, want, strict=True)):
+            if h != w:
+                item = (*key, i)
+                yield ctx.finding(
+                    "CC702",
+                    "warning",
+                    item,
+                    f"{dotted(key)}[{i}] is {h!r}; categories[{i}] {cats[i]!r} gives {w!r}",
+                    Fix(f"Set {dotted(key)}[{i}] to {w}", ((item, w),)),
+                )

@@ -1,0 +1,1 @@
+"""How an item will look: head/social meta, cards, the preview page, body rendering, images."""

@@ -1,0 +1,474 @@
+"""The preview page: templates from resources/preview filled with an item's cards.
+
+Qt-free. Templates are plain HTML with `${name}` slots (string.Template) so a designer can
+change them; every value is HTML-escaped here before it goes in. Images never appear with
+their own URL: `ImageLocator` maps each to a `curator-img:` URL (local file inside the
+content folder, allowed remote image, or a placeholder) that the GUI's scheme handler serves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import ipaddress
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from string import Template
+from typing import Any
+from urllib.parse import quote, unquote, urlsplit
+
+from curator_app.core.lint.engine import lint_document
+from curator_app.core.preview.body_render import render_body
+from curator_app.core.preview.cards import Card, CardImage, Text, build_cards
+from curator_app.core.preview.images import ImageReadError, probe
+from curator_app.core.preview.meta import resolve_meta
+from curator_app.resources import resource_path
+
+SCHEME = "curator-img"
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    kind: str  # "local" | "remote" | "refused" | "missing" | "none"
+    src: str  # as written in the item
+    path: Path | None = None  # resolved file for "local"
+    reason: str = ""  # why "refused"/"missing"
+
+    @property
+    def remote_url(self) -> str | None:
+        return self.src if self.kind == "remote" else None
+
+
+def is_public_host(host: str) -> bool:
+    """False for loopback, private and link-local hosts: a remote image must be on the internet."""
+    host = host.strip("[]").lower()
+    if not host or host == "localhost" or host.endswith((".localhost", ".local")):
+        return False
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return True
+    return ip.is_global
+
+
+def contained_file(root: Path, relative: str) -> Path | None:
+    """The real file `relative` names inside `root`, or None if it escapes or is absent.
+
+    Resolving follows symlinks, so a link inside the folder pointing outside is refused too.
+    """
+    try:
+        base = root.resolve(strict=True)
+        target = (base / relative.lstrip("/")).resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None
+    if not target.is_relative_to(base) or not target.is_file():
+        return None
+    return target
+
+
+class ImageLocator:
+    """Resolves image references for one item; `remote_cache` is where fetched images live."""
+
+    def __init__(
+        self,
+        content_root: Path | None,
+        doc_dir: Path | None = None,
+        remote_cache: Path | None = None,
+    ) -> None:
+        self.content_root = content_root
+        self.doc_dir = doc_dir
+        self.remote_cache = remote_cache
+        self._sizes: dict[tuple[str, float], tuple[int, int] | None] = {}
+        self._located: dict[str, ImageRef] = {}
+
+    def locate_file(self, path: Path, src: str) -> ImageRef:
+        """A file the meta resolver already found (og:image made absolute from a local file)."""
+        if self.content_root is None:
+            return ImageRef("missing", src, reason="no content folder")
+        real = path.resolve()
+        if real.is_relative_to(self.content_root.resolve()) and real.is_file():
+            return ImageRef("local", src, path=real)
+        return ImageRef("refused", src, reason="outside the content folder")
+
+    def cached_size(self, ref: ImageRef) -> tuple[int, int] | None:
+        """Size of a remote image already fetched into the cache (after the user allowed it)."""
+        if ref.kind != "remote" or self.remote_cache is None:
+            return None
+        cached = self.remote_cache / cache_name(ref.src)
+        return self.size(ImageRef("local", ref.src, path=cached)) if cached.is_file() else None
+
+    def locate(self, src: str | None) -> ImageRef:
+        key = src or ""
+        if key not in self._located:
+            self._located[key] = self._locate(src)
+        return self._located[key]
+
+    def _locate(self, src: str | None) -> ImageRef:
+        if not src or not src.strip():
+            return ImageRef("none", "")
+        src = src.strip()
+        parts = urlsplit(src)
+        scheme = parts.scheme.lower()
+        if scheme in ("http", "https"):
+            if not is_public_host(parts.hostname or ""):
+                return ImageRef("refused", src, reason="a local-network address")
+            return ImageRef("remote", src)
+        if scheme or src.startswith("//"):
+            return ImageRef("refused", src, reason=f"{scheme or 'network'} URLs are not loaded")
+        if self.content_root is None:
+            return ImageRef("missing", src, reason="no content folder")
+        rel = unquote(parts.path)
+        candidates: list[Path] = []
+        if not rel.startswith("/") and self.doc_dir is not None:
+            candidates.append(self.doc_dir / rel)
+        candidates += [
+            self.content_root / rel.lstrip("/"),
+            self.content_root / "static" / rel.lstrip("/"),
+        ]
+        root = self.content_root.resolve()
+        escaped = False
+        for cand in candidates:
+            try:
+                real = cand.resolve()
+            except (OSError, RuntimeError):
+                continue
+            if not real.is_relative_to(root):
+                escaped = escaped or real.exists()
+                continue
+            if real.is_file():
+                return ImageRef("local", src, path=real)
+        if escaped or ".." in Path(rel).parts:
+            return ImageRef("refused", src, reason="outside the content folder")
+        return ImageRef("missing", src, reason="file not found")
+
+    def size(self, ref: ImageRef) -> tuple[int, int] | None:
+        """Pixel size of a local image (header only), cached by path and mtime."""
+        if ref.kind != "local" or ref.path is None:
+            return None
+        try:
+            key = (str(ref.path), ref.path.stat().st_mtime)
+        except OSError:
+            return None
+        if key not in self._sizes:
+            self._sizes[key] = _read_size(ref.path)
+        return self._sizes[key]
+
+    def url(self, ref: ImageRef, allow_remote: bool, expected: tuple[int, int] | None = None) -> str:
+        """The URL the preview page uses for this image (a placeholder when not loadable)."""
+        if ref.kind == "local" and ref.path is not None and self.content_root is not None:
+            rel = ref.path.relative_to(self.content_root.resolve()).as_posix()
+            return f"{SCHEME}:local/{quote(rel)}"
+        if ref.kind == "remote" and allow_remote:
+            return f"{SCHEME}:remote?u={quote(ref.src, safe='')}"
+        why = {
+            "remote": "remote images are off",
+            "none": "no image",
+        }.get(ref.kind, ref.reason)
+        return placeholder_url(ref.src, why, expected)
+
+
+def placeholder_url(src: str, why: str, expected: tuple[int, int] | None) -> str:
+    size = f"&w={expected[0]}&h={expected[1]}" if expected else ""
+    return f"{SCHEME}:placeholder?u={quote(src, safe='')}&why={quote(why, safe='')}{size}"
+
+
+def placeholder_svg(src: str, why: str, expected: tuple[int, int] | None) -> bytes:
+    """An inert SVG box naming the image that was not loaded and its expected size."""
+    w, h = expected if expected else (640, 360)
+    w, h = max(min(w, 4096), 40), max(min(h, 4096), 30)
+    label = f"{w}×{h}" if expected else "size unknown"
+    text = src if len(src) <= 80 else src[:77] + "…"
+    fs = max(10, min(w, h) // 18)
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}">'
+        f'<rect width="100%" height="100%" fill="#e8ebef" stroke="#9aa4b1" stroke-width="2" '
+        f'stroke-dasharray="8 6"/>'
+        f'<text x="50%" y="42%" font-family="sans-serif" font-size="{fs * 1.3:.0f}" fill="#4a5563" '
+        f'text-anchor="middle">{html.escape(why)} · {label}</text>'
+        f'<text x="50%" y="58%" font-family="monospace" font-size="{fs}" fill="#6b7684" '
+        f'text-anchor="middle">{html.escape(text)}</text></svg>'
+    )
+    return svg.encode("utf-8")
+
+
+def cache_name(url: str) -> str:
+    return hashlib.sha256(url.encode("utf-8")).hexdigest()
+
+
+def _read_size(path: Path) -> tuple[int, int] | None:
+    try:
+        info = probe(path)
+    except (ImageReadError, OSError):  # unreadable is simply "size unknown"
+        return None
+    return (info.width, info.height) if info.width and info.height else None
+
+
+# --- templates ---------------------------------------------------------------------------
+
+TEMPLATE_DIR = resource_path("preview")
+SECTION_KINDS = ("site", "article", "x", "facebook", "linkedin", "slack", "search", "meta")
+
+
+class Templates:
+    """The files of resources/preview, re-read when a designer saves one."""
+
+    def __init__(self, folder: Path = TEMPLATE_DIR) -> None:
+        self.folder = folder
+        self._cache: dict[str, tuple[float, Template]] = {}
+
+    def refresh(self) -> None:
+        """Drop templates whose file changed; called once per page, not once per slot."""
+        for name, (mtime, _t) in list(self._cache.items()):
+            try:
+                if (self.folder / name).stat().st_mtime != mtime:
+                    del self._cache[name]
+            except OSError:
+                del self._cache[name]
+
+    def get(self, name: str) -> Template:
+        hit = self._cache.get(name)
+        if hit is None:
+            path = self.folder / name
+            hit = (path.stat().st_mtime, Template(path.read_text(encoding="utf-8")))
+            self._cache[name] = hit
+        return hit[1]
+
+    def fill(self, name: str, **values: object) -> str:
+        # safe_substitute: a designer's new ${slot} shows as written instead of breaking the page
+        return self.get(name + ".html").safe_substitute({k: str(v) for k, v in values.items()})
+
+    def css(self) -> str:
+        return self.get("preview.css").template
+
+
+_DEFAULT_TEMPLATES = Templates()
+
+
+def esc(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+@dataclass
+class Preview:
+    cards: list[Card]
+    sections: dict[str, str]  # kind → filled section HTML, SECTION_KINDS order
+    head_html: str  # the <head> tags as text, for the clipboard
+    css: str
+
+    @property
+    def cards_html(self) -> str:
+        return "\n".join(self.sections.values())
+
+    def page(self, show: str = "all") -> str:
+        return _DEFAULT_TEMPLATES.fill("page", css=self.css, body_class=f"show-{show}", cards=self.cards_html)
+
+
+def build_preview(
+    doc: Any,
+    content_root: Path | None,
+    *,
+    allow_remote: bool = False,
+    site: Any = None,
+    remote_cache: Path | None = None,
+    templates: Templates | None = None,
+) -> Preview:
+    """Everything the preview pane shows for one document."""
+    t = templates or _DEFAULT_TEMPLATES
+    t.refresh()
+    doc_dir = Path(doc.path).resolve().parent if getattr(doc, "path", None) else None
+    locator = ImageLocator(content_root, doc_dir, remote_cache)
+    head = resolve_meta(doc, site)
+    try:
+        findings = lint_document(doc, site=site, content_root=content_root)
+    except Exception:  # a lint bug must not blank the preview; the lint pane reports it
+        findings = []
+    cards = build_cards(doc, head, locator, site, findings)
+    filler = _Filler(t, locator, allow_remote, doc)
+    sections = {c.kind: filler.section(c) for c in cards}
+    sections["meta"] = filler.meta(head)
+    return Preview(cards, sections, head.to_html(), t.css())
+
+
+class _Filler:
+    def __init__(self, t: Templates, locator: ImageLocator, allow_remote: bool, doc: Any) -> None:
+        self.t, self.locator, self.allow_remote, self.doc = t, locator, allow_remote, doc
+
+    def text(self, text: Text | None) -> str:
+        if text is None:
+            return '<span class="missing">(none)</span>'
+        if not text.cut:
+            return esc(text.full)
+        title = f"{text.source}: cut at {text.limit} of {len(text.full)} characters"
+        return self.t.fill("cut", shown=esc(text.shown), limit=text.limit, title=esc(title))
+
+    def _loadable(self, ref: ImageRef) -> bool:
+        return ref.kind == "local" or (ref.kind == "remote" and self.allow_remote)
+
+    def image(self, ci: CardImage | None, alt: str = "") -> str:
+        if ci is None:
+            return ""
+        aspect = f"{ci.aspect:g}"
+        expected = f"{ci.slot[0]}×{ci.slot[1]} ({_ratio(ci.aspect)})"
+        if ci.layout == "none" or not self._loadable(ci.ref):
+            why = ci.problem or ("Remote images are off" if ci.ref.kind == "remote" else "No image")
+            if ci.size:
+                expected = f"{ci.size[0]}×{ci.size[1]} image in a {_ratio(ci.aspect)} slot"
+            return self.t.fill(
+                "placeholder",
+                aspect=aspect,
+                why=esc(why),
+                url=esc(ci.ref.src),
+                expected=esc(expected),
+            )
+        src = self.locator.url(ci.ref, self.allow_remote, ci.slot)
+        return self.t.fill("image", aspect=aspect, src=esc(src), alt=esc(alt))
+
+    def crop(self, card: Card) -> str:
+        ci = card.image
+        if ci is None or ci.size is None or ci.crop is None or ci.layout == "none":
+            return ""
+        if not self._loadable(ci.ref):
+            return ""
+        x, y, w, h = (round(v * 100, 2) for v in ci.crop)
+        return self.t.fill(
+            "crop",
+            label=esc(card.label),
+            img_w=ci.size[0],
+            img_h=ci.size[1],
+            src=esc(self.locator.url(ci.ref, self.allow_remote)),
+            x=x,
+            y=y,
+            w=w,
+            h=h,
+            ratio=_ratio(ci.aspect),
+        )
+
+    def section(self, card: Card) -> str:
+        notes = "".join(
+            self.t.fill("note", severity=esc(n.severity), message=esc(n.message)) for n in card.notes
+        )
+        subtitle = {"x": card.variant, "slack": "unfurl", "search": "desktop result"}.get(card.kind, "")
+        return self.t.fill(
+            "section",
+            kind=card.kind,
+            label=esc(card.label),
+            subtitle=esc(subtitle),
+            card=self.card(card),
+            crop=self.crop(card),
+            notes=notes,
+        )
+
+    def card(self, c: Card) -> str:
+        e = c.extra
+        alt = c.title.full if c.title else ""
+        if c.kind == "site":
+            cats = "".join(f'<span class="site-label">{esc(x)}</span>' for x in e["categories"])
+            sub = f'<span class="site-sub">{esc(e["sub"])}</span>' if e["sub"] else ""
+            return self.t.fill(
+                "site",
+                image=self.image(c.image, alt),
+                categories=cats,
+                sub=sub,
+                title=self.text(c.title),
+                description=self.text(c.description),
+                brand=esc(e["brand"]),
+                date=esc(_human_date(e["date"])),
+            )
+        if c.kind == "article":
+            byline = f"By {esc(', '.join(e['authors']))} · " if e["authors"] else ""
+            resolve = lambda src: self.locator.url(self.locator.locate(src), self.allow_remote)  # noqa: E731
+            return self.t.fill(
+                "article",
+                categories=esc(" · ".join(e["categories"])),
+                title=self.text(c.title),
+                byline=byline,
+                date=esc(_human_date(e["date"])),
+                image=self.image(c.image, alt),
+                source_url=esc(e["source_url"]),
+                brand=esc(e["brand"]),
+                body=render_body(str(self.doc.body or ""), resolve),
+            )
+        if c.kind == "x":
+            return self.t.fill(
+                f"x_{c.variant}",
+                image=self.image(c.image, alt),
+                title=self.text(c.title),
+                description=self.text(c.description),
+                domain=esc(c.domain),
+            )
+        if c.kind in ("facebook", "linkedin"):
+            layout = c.image.layout if c.image else "none"
+            return self.t.fill(
+                c.kind,
+                layout=layout,
+                image=self.image(c.image, alt),
+                title=self.text(c.title),
+                description=self.text(c.description),
+                domain=esc(c.domain),
+                domain_upper=esc(c.domain.upper()),
+            )
+        if c.kind == "slack":
+            img = self.image(c.image, alt)
+            large = c.variant == "large"
+            return self.t.fill(
+                "slack",
+                variant=c.variant,
+                site_name=esc(c.site_name),
+                url=esc(c.url),
+                title=self.text(c.title),
+                description=self.text(c.description),
+                image_large=img if large else "",
+                image_thumb="" if large else img,
+            )
+        crumbs = " › ".join([esc(e["scheme_host"]), *(esc(p) for p in e["crumbs"][:2])])
+        date = _human_date(str(self.doc.get(("date",)) or ""))
+        return self.t.fill(
+            "search",
+            initial=esc((c.site_name or c.domain or "?")[:1]),
+            site_name=esc(c.site_name),
+            breadcrumb=crumbs,
+            title=self.text(c.title),
+            description=self.text(c.description),
+            date=esc(f"{date} — ") if date else "",
+        )
+
+    def meta(self, head: Any) -> str:
+        rows = []
+        for tag in head.tags:
+            one = HeadMetaLine(tag)
+            rows.append(
+                self.t.fill(
+                    "meta_row",
+                    html=esc(one.html),
+                    source=esc(tag.source or "(derived)"),
+                    chain=esc(" → ".join(tag.chain)),
+                )
+            )
+        return self.t.fill("meta", rows="".join(rows))
+
+
+@dataclass(frozen=True)
+class HeadMetaLine:
+    tag: Any
+
+    @property
+    def html(self) -> str:
+        t = self.tag
+        if t.kind == "title":
+            return f"<title>{html.escape(t.value, quote=False)}</title>"
+        if t.kind == "link":
+            return f'<link rel="{t.name}" href="{html.escape(t.value)}">'
+        return f'<meta {t.kind}="{t.name}" content="{html.escape(t.value)}">'
+
+
+def _ratio(aspect: float) -> str:
+    return {1.0: "1:1", 2.0: "2:1", 1.91: "1.91:1", 1.78: "16:9"}.get(round(aspect, 2), f"{aspect:.2f}:1")
+
+
+def _human_date(value: str) -> str:
+    try:
+        d = date.fromisoformat(value[:10])
+    except ValueError:
+        return value
+    return f"{d:%b} {d.day}, {d.year}"

@@ -1,0 +1,1 @@
+"""What an item's fields are: schemas (loaded or inferred) and linked copies of one fact."""

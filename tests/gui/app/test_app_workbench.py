@@ -1,0 +1,212 @@
+"""The whole window wired together: list → tab → edit → save, unsaved-edit prompts,
+external changes merged field by field, preview fed with the open document."""
+
+from __future__ import annotations
+
+import difflib
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit, QPushButton
+from support.workbench import close_workbench, open_workbench
+
+from curator_app.core.document.document import Document
+from curator_app.gui.wiring import Workbench
+
+
+@pytest.fixture
+def seed_folder(seed_path: Path, tmp_path: Path) -> Path:
+    folder = tmp_path / "site" / "content" / "news"
+    folder.mkdir(parents=True)
+    shutil.copyfile(seed_path, folder / "genome-uk.md")
+    return tmp_path / "site"
+
+
+@pytest.fixture
+def workbench(qtbot, seed_folder: Path) -> Workbench:
+    bench = open_workbench(qtbot, seed_folder)
+    qtbot.waitUntil(lambda: bench.tabs.current_session() is not None, timeout=5000)
+    yield bench
+    close_workbench(bench)
+
+
+def _changed_lines(before: bytes, after: bytes) -> list[str]:
+    diff = difflib.unified_diff(before.decode().splitlines(), after.decode().splitlines(), lineterm="", n=0)
+    return [line for line in diff if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+def _type_title(qtbot, bench: Workbench, text: str) -> None:
+    """Type a new title into the form, as a user would, and wait for the item to be unsaved."""
+    editor, session = bench.tabs.current_editor(), bench.tabs.current_session()
+    assert editor is not None and session is not None
+    assert editor.focus_field(("title",))
+    field = QApplication.focusWidget()
+    assert field is not None
+    field.selectAll()  # type: ignore[attr-defined]
+    qtbot.keyClicks(field, text)
+    qtbot.waitUntil(session.is_dirty, timeout=2000)
+
+
+def _click_when_shown(name: str, button_text: str) -> None:
+    """Click a button of the message box that is about to open (modal dialogs block the test)."""
+
+    def attempt() -> None:
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, QMessageBox) and w.isVisible() and (not name or w.objectName() == name):
+                for b in w.findChildren(QPushButton):
+                    if b.text().replace("&", "") == button_text:
+                        b.click()
+                        return
+        QTimer.singleShot(20, attempt)
+
+    QTimer.singleShot(20, attempt)
+
+
+def test_first_item_opens_in_a_tab_and_title_names_it(workbench: Workbench) -> None:
+    session = workbench.tabs.current_session()
+    assert session is not None and session.path.name == "genome-uk.md"
+    assert workbench.window.windowTitle().startswith("genome-uk.md")
+    assert not workbench.window.isWindowModified()
+
+
+def test_type_title_and_save_changes_only_the_title_line(qtbot, workbench: Workbench) -> None:
+    session = workbench.tabs.current_session()
+    assert session is not None
+    before = session.path.read_bytes()
+    _type_title(qtbot, workbench, "UK launches genome plan")
+    qtbot.waitUntil(lambda: workbench.window.isWindowModified(), timeout=2000)
+    assert workbench.save_action.isEnabled()
+    workbench.save_action.trigger()
+    after = session.path.read_bytes()
+    assert _changed_lines(before, after) == [
+        "-title: UK Launch  Implementation Plan For Genomic Healthcare System",
+        "+title: UK launches genome plan",
+    ]
+    assert not workbench.window.isWindowModified()
+
+
+def test_undo_through_the_edit_menu_restores_bytes(qtbot, workbench: Workbench) -> None:
+    session = workbench.tabs.current_session()
+    assert session is not None
+    before = session.document.to_bytes()
+    _type_title(qtbot, workbench, "Something else")
+    assert workbench.undo_action.isEnabled()
+    workbench.undo_action.trigger()
+    assert session.document.to_bytes() == before
+    assert not session.is_dirty()
+
+
+def test_unedited_seed_saves_byte_identical(workbench: Workbench, seed_path: Path) -> None:
+    session = workbench.tabs.current_session()
+    assert session is not None
+    assert workbench.save(session)
+    assert session.path.read_bytes() == seed_path.read_bytes()
+
+
+def test_closing_a_dirty_tab_asks_and_discard_keeps_the_file(qtbot, workbench: Workbench) -> None:
+    session = workbench.tabs.current_session()
+    assert session is not None
+    path, before = session.path, session.path.read_bytes()
+    _type_title(qtbot, workbench, "Throwaway")
+    _click_when_shown("", "Discard")
+    workbench.close_current()
+    assert workbench.tabs.count() == 0
+    assert path.read_bytes() == before
+
+
+def test_closing_a_dirty_tab_cancel_keeps_it_open(qtbot, workbench: Workbench) -> None:
+    session = workbench.tabs.current_session()
+    assert session is not None
+    _type_title(qtbot, workbench, "Keep me")
+    _click_when_shown("", "Cancel")
+    workbench.close_current()
+    assert workbench.tabs.count() == 1
+    assert session.document.get(("title",)) == "Keep me"
+
+
+def test_external_change_is_merged_field_by_field(qtbot, workbench: Workbench) -> None:
+    session = workbench.tabs.current_session()
+    assert session is not None
+    _type_title(qtbot, workbench, "My new title")
+    # Another program (a colleague's pull) changes a different field on disk.
+    theirs = Document.load(session.path)
+    theirs.set(("sub",), "feature")
+    theirs.save(force=True)
+    _click_when_shown("externalChangeBox", "Merge…")
+    session.check_disk()
+    qtbot.waitUntil(lambda: session.document.get(("sub",)) == "feature", timeout=5000)
+    assert session.document.get(("title",)) == "My new title"
+    assert workbench.save(session)
+    saved = Document.load(session.path)
+    assert saved.get(("title",)) == "My new title" and saved.get(("sub",)) == "feature"
+
+
+def test_save_refuses_to_overwrite_a_disk_change_and_keep_mine_forces(qtbot, workbench: Workbench) -> None:
+    session = workbench.tabs.current_session()
+    assert session is not None
+    _type_title(qtbot, workbench, "Mine wins")
+    session.path.write_bytes(session.path.read_bytes().replace(b"sub: brief", b"sub: other"))
+    _click_when_shown("externalChangeBox", "Keep Mine")
+    assert not workbench.save(session)  # the conflict is asked first
+    qtbot.waitUntil(lambda: b"title: Mine wins" in session.path.read_bytes(), timeout=5000)
+
+
+def test_preview_is_fed_the_open_document(qtbot, workbench: Workbench) -> None:
+    preview = workbench.preview
+    assert preview is not None
+    with qtbot.waitSignal(preview.sig_rendered, timeout=15000):
+        _type_title(qtbot, workbench, "Preview follows typing")
+    qtbot.waitUntil(lambda: "Preview follows typing" in preview.meta_html, timeout=5000)
+
+
+def test_window_close_with_unsaved_edits_can_be_cancelled(qtbot, workbench: Workbench) -> None:
+    session = workbench.tabs.current_session()
+    assert session is not None
+    _type_title(qtbot, workbench, "Unsaved")
+    _click_when_shown("", "Cancel")
+    assert not workbench.window.close()
+    assert workbench.window.isVisible()
+
+
+def test_apply_fix_from_problems_list_is_a_minimal_undoable_edit(qtbot, workbench: Workbench) -> None:
+    session = workbench.tabs.current_session()
+    editor = workbench.tabs.current_editor()
+    assert session is not None and editor is not None
+    before = session.document.to_bytes()
+    editor.run_lint()
+    problems = editor.problems
+    row = next(
+        i for i in range(problems.topLevelItemCount())
+        if "double space" in problems.topLevelItem(i).text(1) and problems.topLevelItem(i).text(0) == "title"
+    )
+    problems.setCurrentItem(problems.topLevelItem(row))
+    assert editor.fix_button.isEnabled()
+    qtbot.mouseClick(editor.fix_button, Qt.MouseButton.LeftButton)
+    assert _changed_lines(before, session.document.to_bytes()) == [
+        "-title: UK Launch  Implementation Plan For Genomic Healthcare System",
+        "+title: UK Launch Implementation Plan For Genomic Healthcare System",
+    ]
+    workbench.undo_action.trigger()
+    assert session.document.to_bytes() == before
+
+
+def test_optional_diff_before_save_shows_what_will_be_written(qtbot, workbench: Workbench) -> None:
+    session = workbench.tabs.current_session()
+    assert session is not None
+    workbench.confirm_diff_action.setChecked(True)
+    _type_title(qtbot, workbench, "Reviewed title")
+    seen: list[str] = []
+
+    def answer() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "saveDiffDialog" and w.isVisible())
+        seen.append(dialog.findChild(QPlainTextEdit, "saveDiffText").toPlainText())
+        dialog.reject()
+
+    QTimer.singleShot(200, answer)
+    assert not workbench.save(session)  # cancelled in the diff dialog: nothing written
+    assert "-title: UK Launch  Implementation Plan For Genomic Healthcare System" in seen[0]
+    assert "+title: Reviewed title" in seen[0]
+    assert b"Reviewed title" not in session.path.read_bytes()
+    workbench.confirm_diff_action.setChecked(False)

@@ -1,0 +1,72 @@
+"""The whole window: Alice edits an item, Bob's pushed change to the same item arrives by a
+pull, the two merge field by field, and Alice's save writes both (real repositories)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from support.git_repos import ITEM, Team, save_edit
+from support.workbench import close_workbench, open_workbench
+
+from curator_app.core.document.document import Document
+from curator_app.core.git.commit import commit_items
+from curator_app.core.git.remote import push
+from curator_app.gui.library.model import COL_STATUS
+from curator_app.gui.wiring import Workbench
+
+
+@pytest.fixture
+def alice(qtbot, team: Team):
+    bench = open_workbench(qtbot, team.a.root)
+    qtbot.waitUntil(lambda: bench.git.repo is not None, timeout=5000)
+    yield bench
+    close_workbench(bench)
+
+
+def test_pull_merges_a_colleagues_change_into_unsaved_edits(qtbot, team: Team, alice: Workbench) -> None:
+    item = team.a.folder / ITEM
+    session = alice.open_item(item)
+    assert session is not None
+    session.set_value(("description",), "Alice rewrote the description.")
+    assert session.is_dirty()
+
+    # Bob changes another field of the same item and pushes.
+    bob_item = team.b.folder / ITEM
+    save_edit(bob_item, sub="feature")
+    commit_items(team.b, [bob_item], "Bob: mark as feature")
+    push(team.b)
+
+    with qtbot.waitSignal(alice.git.sig_pulled, timeout=20000):
+        alice.pull_action.trigger()
+    qtbot.waitUntil(lambda: session.document.get(("sub",)) == "feature", timeout=5000)
+    assert session.document.get(("description",)) == "Alice rewrote the description."
+    assert session.is_dirty()  # the merge is an unsaved, undoable edit
+    # The pull was merged, so nobody asks "the file changed on disk" about it.
+    qtbot.wait(800)
+    assert not [w for w in alice.window.findChildren(QMessageBox) if w.isVisible()]
+
+    assert alice.save(session)
+    saved = Document.load(item)
+    assert saved.get(("sub",)) == "feature"
+    assert saved.get(("description",)) == "Alice rewrote the description."
+    # Bob's other fields came through untouched; only the two edited keys differ from his file.
+    bob = Document.load(bob_item)
+    assert {k for k in bob.data if bob.data[k] != saved.data.get(k)} == {"description"}
+
+
+def test_library_shows_git_status_after_a_save(qtbot, team: Team, alice: Workbench) -> None:
+    item = team.a.folder / ITEM
+    session = alice.open_item(item)
+    assert session is not None
+    model = alice.library.model
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=10000)
+
+    def status_text() -> str:
+        row = next(r for r in range(model.rowCount()) if model.path_at(r) == item.resolve())
+        return str(model.data(model.index(row, COL_STATUS)))
+
+    assert "modified" not in status_text()
+    session.set_value(("sub",), "feature")
+    assert alice.save(session)
+    qtbot.waitUntil(lambda: "modified" in status_text(), timeout=5000)
+    assert "modified" in alice.branch_label.text() or "changed" in alice.branch_label.text()
