@@ -137,7 +137,7 @@ def plan(paths: Iterable[str | Path], op: BulkOp) -> BulkPlan:
     return result
 
 
-def _write_all(pairs: list[tuple[Path, bytes, bytes]]) -> None:
+def write_all(pairs: list[tuple[Path, bytes, bytes]]) -> None:
     """Write `new` over each path whose bytes are still `expected`; all or nothing."""
     for path, expected, _new in pairs:
         try:
@@ -159,10 +159,10 @@ def _write_all(pairs: list[tuple[Path, bytes, bytes]]) -> None:
 
 
 def apply(bulk: BulkPlan) -> UndoRecord:
-    _write_all([(c.path, c.before, c.after) for c in bulk.changes])
+    write_all([(c.path, c.before, c.after) for c in bulk.changes])
     return UndoRecord(bulk.op.describe(), list(bulk.changes))
 
 
 def undo(record: UndoRecord) -> None:
     """Put every file back as it was before the edit (refused if edited since)."""
-    _write_all([(c.path, c.after, c.before) for c in record.files])
+    write_all([(c.path, c.after, c.before) for c in record.files])
