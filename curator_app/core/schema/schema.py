@@ -61,11 +61,14 @@ class Schema:
         label: str | None = None,
         detect: dict[str, Any] | None = None,
         stats: dict[KeyPath, KeyStats] | None = None,
+        workflow: dict[str, Any] | None = None,
     ) -> None:
         self.name = name
         self.label = label or name
         self.groups: tuple[Group, ...] = tuple(groups)
         self.detect: dict[str, Any] = detect or {}
+        # The workflow key and its values (core/review reads it); empty when the type has none.
+        self.workflow: dict[str, Any] = workflow or {}
         # Inferred schemas only: per key, how often and with which types it was seen.
         self.stats: dict[KeyPath, KeyStats] = stats or {}
         self._by_key: dict[KeyPath, Field] = {f.key: f for g in self.groups for f in g.fields}
@@ -153,6 +156,7 @@ def schema_from_data(data: dict[str, Any], source: str = "<schema>") -> Schema:
         groups,
         label=data.get("label"),
         detect=data.get("detect") or {},
+        workflow=data.get("workflow") or {},
     )
 
 

@@ -1,0 +1,243 @@
+"""The review queue: items changed between two points of history, plus items whose
+workflow status asks for a review.
+
+The "before" point is, by default, the commit the reviewer last reviewed on this branch;
+or any revision (`--since origin/main`, a tag, a commit; `HEAD` gives uncommitted edits
+only). "After" is always the working tree, so saved-but-uncommitted edits are included.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pygit2
+
+from curator_app.core.git.diff import blob_at, head_commit
+from curator_app.core.git.errors import GitError
+from curator_app.core.git.repo import ContentRepo
+from curator_app.core.git.status import current_branch, folder_status, upstream_reference
+from curator_app.core.library.scan import ITEM_SUFFIXES
+from curator_app.core.review.decisions import Decision, DecisionLog, blob_id, load_decisions, state
+from curator_app.core.review.workflow import Workflow, workflow_of
+
+
+@dataclass(frozen=True)
+class Base:
+    """The "before" side of the review."""
+
+    commit: str | None  # None: nothing before (every item counts as added)
+    label: str  # for people: "since your last review (1a2b3c4)"
+    how: str  # "last-review" | "ref" | "upstream" | "head"
+
+
+@dataclass
+class QueueEntry:
+    rel: str  # repository-relative path
+    path: Path  # absolute path in the working tree
+    title: str
+    change: str | None  # "added" | "modified" | "deleted"; None: queued for its status only
+    status: str  # the workflow key's value now ("" when unset)
+    asks_review: bool  # the status is one the schema lists as asking for review
+    old: bytes | None  # at the base commit
+    new: bytes | None  # in the working tree
+    decision: Decision | None = None  # the newest decision on this item
+    notes: list[Decision] = field(default_factory=list)  # every decision, newest first
+
+    @property
+    def state(self) -> str:
+        return state(self.decision, blob_id(self.new))
+
+    @property
+    def reasons(self) -> list[str]:
+        out = [self.change] if self.change else []
+        if self.asks_review:
+            out.append(f"status: {self.status}")
+        return out
+
+
+@dataclass
+class Queue:
+    base: Base
+    entries: list[QueueEntry]
+    workflow: Workflow | None
+    problems: list[str]  # review files that could not be read
+    log: DecisionLog
+
+
+def _commit(cr: ContentRepo, ref: str) -> pygit2.Commit:
+    try:
+        obj = cr.repo.revparse_single(ref)
+        commit = obj.peel(pygit2.Commit)
+    except (KeyError, ValueError, pygit2.GitError, pygit2.InvalidSpecError):
+        raise GitError(f"unknown revision {ref!r} (a commit, tag or branch such as origin/main)", cr.root) from None
+    assert isinstance(commit, pygit2.Commit)
+    return commit
+
+
+def resolve_base(cr: ContentRepo, since: str | None, log: DecisionLog, email: str | None) -> Base:
+    """Where the review starts: `since`, else the reviewer's last review, else upstream."""
+    if since:
+        commit = _commit(cr, since)
+        how = "head" if since == "HEAD" else "ref"
+        label = "uncommitted edits" if how == "head" else f"since {since} ({commit.short_id})"
+        return Base(str(commit.id), label, how)
+    head = head_commit(cr)
+    if head is None:
+        return Base(None, "everything (no commits yet)", "head")
+    last = log.last_review(email, current_branch(cr)) if email else None
+    if last is not None and last.commit and last.commit in cr.repo:
+        commit = _commit(cr, last.commit)
+        return Base(str(commit.id), f"since your last review ({commit.short_id}, {last.time[:10]})", "last-review")
+    up = upstream_reference(cr)
+    if up is not None:
+        target = up.resolve().target
+        base = cr.repo.merge_base(head.id, target)
+        if base is not None and base != head.id:
+            commit = _commit(cr, str(base))
+            return Base(str(base), f"since {up.shorthand} ({commit.short_id})", "upstream")
+    return Base(str(head.id), "uncommitted edits (no earlier review on this branch)", "head")
+
+
+def _in_folder(cr: ContentRepo) -> Callable[[str], bool]:
+    prefix = cr.rel(cr.folder)
+    prefix = "" if prefix == "." else prefix + "/"
+    return lambda rel: rel.startswith(prefix) and rel.endswith(ITEM_SUFFIXES)
+
+
+def changed_paths(cr: ContentRepo, base: Base) -> list[str]:
+    """Items whose working-tree bytes differ from the base commit's, repository-relative."""
+    wanted = _in_folder(cr)
+    head = head_commit(cr)
+    candidates: set[str] = set()
+    if base.commit is not None and head is not None and base.commit != str(head.id):
+        diff = cr.repo.diff(_commit(cr, base.commit), head)
+        for delta in diff.deltas:
+            candidates.update({delta.old_file.path, delta.new_file.path})
+    elif base.commit is None and head is not None:
+        candidates.update(e for e in _tree_paths(head.tree))
+    candidates.update(folder_status(cr, ITEM_SUFFIXES))
+    return sorted(rel for rel in candidates if wanted(rel))
+
+
+def _tree_paths(tree: pygit2.Tree, prefix: str = "") -> Iterable[str]:
+    for entry in tree:
+        if isinstance(entry, pygit2.Tree):
+            yield from _tree_paths(entry, f"{prefix}{entry.name}/")
+        else:
+            yield f"{prefix}{entry.name}"
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except (FileNotFoundError, IsADirectoryError):
+        return None
+
+
+def _title_and_status(data: bytes | None, path: Path, workflow: Workflow | None) -> tuple[str, str]:
+    from curator_app.core.algebra.diff import _parse
+    from curator_app.core.errors import CuratorError
+
+    try:
+        doc = _parse(data, path)
+    except CuratorError:
+        return path.name, ""
+    if doc is None:
+        return path.name, ""
+    title = doc.get(("title",))
+    value = doc.get(workflow.key) if workflow else None
+    name = " ".join(title.split()) if isinstance(title, str) and title.strip() else path.name
+    return name, str(value) if value is not None else ""
+
+
+def status_items(cr: ContentRepo, workflow: Workflow | None) -> list[str]:
+    """Repository-relative paths of items whose workflow value asks for review (via the index)."""
+    if workflow is None or not workflow.review or workflow.column is None:
+        return []
+    from curator_app.core.library.index import LibraryIndex
+
+    with LibraryIndex(cr.folder) as index:
+        index.refresh()
+        marks = ",".join("?" * len(workflow.review))
+        rows = index.items(f"{workflow.column} IN ({marks})", workflow.review)
+    folder_rel = cr.rel(cr.folder)
+    prefix = "" if folder_rel == "." else folder_rel + "/"
+    return [prefix + row.path for row in rows]
+
+
+def build_queue(
+    cr: ContentRepo,
+    since: str | None = None,
+    email: str | None = None,
+    include_status: bool = True,
+) -> Queue:
+    """The queue of items to review. `email` picks whose "last review" is the default base."""
+    log = load_decisions(cr)
+    if email is None:
+        email = _default_email(cr)
+    base = resolve_base(cr, since, log, email)
+    workflow = workflow_of()
+    base_commit = _commit(cr, base.commit) if base.commit else None
+    latest = log.latest()
+    entries: dict[str, QueueEntry] = {}
+
+    def entry(rel: str, change: str | None, old: bytes | None, new: bytes | None) -> QueueEntry:
+        path = cr.abspath(rel)
+        title, status = _title_and_status(new if new is not None else old, path, workflow)
+        asks = bool(workflow and status in workflow.review)
+        return QueueEntry(rel, path, title, change, status, asks, old, new, latest.get(rel), log.for_item(rel))
+
+    for rel in changed_paths(cr, base):
+        old = blob_at(cr, rel, base_commit)
+        new = _read(cr.abspath(rel))
+        if old == new:
+            continue  # changed and changed back
+        change = "added" if old is None else "deleted" if new is None else "modified"
+        entries[rel] = entry(rel, change, old, new)
+    if include_status:
+        for rel in status_items(cr, workflow):
+            if rel not in entries:
+                data = _read(cr.abspath(rel))
+                e = entry(rel, None, data, data)
+                if e.asks_review:
+                    entries[rel] = e
+    return Queue(base, sort_entries(list(entries.values())), workflow, log.problems, log)
+
+
+def _default_email(cr: ContentRepo) -> str | None:
+    try:
+        value = cr.repo.config["user.email"]
+    except (KeyError, pygit2.GitError):
+        return os.environ.get("GIT_AUTHOR_EMAIL")
+    return str(value)
+
+
+SORT_KEYS: dict[str, Callable[[QueueEntry], tuple]] = {
+    "path": lambda e: (e.rel,),
+    "title": lambda e: (e.title.casefold(), e.rel),
+    "change": lambda e: (e.change or "~", e.rel),
+    "state": lambda e: (e.state, e.rel),
+}
+
+
+def sort_entries(entries: list[QueueEntry], by: str = "path", descending: bool = False) -> list[QueueEntry]:
+    if by not in SORT_KEYS:
+        raise ValueError(f"unknown sort key {by!r} (one of {', '.join(SORT_KEYS)})")
+    return sorted(entries, key=SORT_KEYS[by], reverse=descending)
+
+
+def filter_entries(
+    entries: Iterable[QueueEntry], text: str = "", states: Iterable[str] | None = None
+) -> list[QueueEntry]:
+    """Entries whose title or path holds every word of `text`, in one of `states` if given."""
+    words = text.casefold().split()
+    wanted = set(states) if states is not None else None
+    out = []
+    for e in entries:
+        hay = f"{e.title} {e.rel} {e.status}".casefold()
+        if all(w in hay for w in words) and (wanted is None or e.state in wanted):
+            out.append(e)
+    return out
