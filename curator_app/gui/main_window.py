@@ -9,7 +9,15 @@ from typing import TypeVar
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, Signal, qVersion
-from PySide6.QtGui import QAction, QCloseEvent, QFontDatabase, QIcon, QKeySequence, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QFontDatabase,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -27,6 +35,7 @@ from PySide6.QtWidgets import (
 from curator_app import __version__
 from curator_app.core.document.document import Document
 from curator_app.core.errors import CuratorError
+from curator_app.gui.layout import first_run_geometry, first_run_pane_sizes
 from curator_app.gui.settings import Settings
 
 APP_NAME = "Curator"
@@ -361,7 +370,11 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         geometry = self.settings.window_geometry()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1500, 920)
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            if screen is not None:
+                self.setGeometry(first_run_geometry(screen.availableGeometry()))
+            else:
+                self.resize(1500, 920)
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
@@ -373,8 +386,7 @@ class MainWindow(QMainWindow):
             self._splitter_restored = True
             splitter = self.settings.splitter_state()
             if splitter is None or not self.splitter.restoreState(splitter):
-                width = max(self.width(), 900)
-                self.splitter.setSizes([int(width * 0.22), int(width * 0.46), int(width * 0.32)])
+                self.splitter.setSizes(first_run_pane_sizes(max(self.width(), 900)))
         super().showEvent(event)
 
     def save_layout(self) -> None:

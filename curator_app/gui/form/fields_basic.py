@@ -109,6 +109,7 @@ class LongTextEditor(FieldEditor):
         self.edit.textChanged.connect(self._on_text)
         self.counter = QLabel()
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.counter.setWordWrap(True)  # the limits list must not set the form's minimum width
         self.counter.setObjectName("charCounter")
         box.addWidget(self.edit)
         box.addWidget(self.counter)

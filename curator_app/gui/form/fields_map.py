@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QWidget
 from curator_app.core.document.document import KeyPath
 from curator_app.core.schema.schema import Field
 from curator_app.gui.form.base import FieldEditor
+from curator_app.gui.form.label import field_label
 
 
 def _shape(value: Any) -> Any:
@@ -74,7 +75,8 @@ class MapEditor(FieldEditor):
                 editor.sig_edited.connect(lambda e=editor: self.sig_child_edited.emit(e))
                 editor.sig_done.connect(lambda e=editor: self.sig_child_done.emit(e))
                 self.leaves[key] = editor
-            label = QLabel(f"[{k}]" if isinstance(k, int) else str(k))
+            label = field_label(f"[{k}]" if isinstance(k, int) else str(k))
+            editor.focus_target().setAccessibleName(" › ".join(str(p) for p in key))
             label.setBuddy(editor.focus_target())
             self.form.addRow(label, editor)
 

@@ -23,6 +23,7 @@ from curator_app.gui.form.factory import make_editor
 from curator_app.gui.form.fields_image import ImageEditor
 from curator_app.gui.form.fields_map import MapEditor
 from curator_app.gui.form.icons import severity_icon
+from curator_app.gui.form.label import field_label
 from curator_app.gui.form.linked_ui import DivergencePanel, LinkedBadge, LinkedPrompt
 from curator_app.gui.form.section import Section
 from curator_app.gui.session import DocumentSession
@@ -198,13 +199,13 @@ class FormView(QScrollArea):
         row = FieldRow(key, field, editor, section)
         row.was_absent = self.session is not None and not self.session.document.has(key)
         text = field.label if field else (format_key(key))
-        if field and field.required:
-            text += " *"
-        label = QLabel(text)
+        label = field_label(text, " *" if field and field.required else "")
         label.setBuddy(editor.focus_target())
         tip = (field.help if field else "Not described by the schema; kept as it is.") + f"\n\nKey: {format_key(key)}"
-        label.setToolTip(tip)
+        label.setToolTip(f"{text}\n\n{tip}" if label.toolTip() else tip)
         editor.setToolTip(tip)
+        editor.focus_target().setAccessibleName(text)
+        editor.focus_target().setAccessibleDescription(tip)
         if row.was_absent:
             label.setStyleSheet("color: palette(mid);")
         row.label = label

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QComboBox, QGridLayout, QInputDialog, QLineEdit, QToolButton, QWidget
 
 from curator_app.core.library.search import Facets, Query, SavedFilters
@@ -34,26 +35,21 @@ class FilterBar(QWidget):
         self.date_from = QLineEdit(placeholderText="from YYYY-MM-DD")
         self.date_to = QLineEdit(placeholderText="to YYYY-MM-DD")
         for edit in (self.date_from, self.date_to):
-            edit.setMinimumWidth(60)
+            # Never narrower than its placeholder, so the expected format stays readable.
+            text_width = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+            edit.setMinimumWidth(text_width + 16)
         self.saved_combo = QComboBox()
         self.saved_combo.setToolTip("Saved filters")
         self.save_button = QToolButton()
         self.save_button.setText("Save filter…")
-        # Three short rows, so the library stays usable as a narrow side pane.
-        layout = QGridLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.setSpacing(3)
-        layout.addWidget(self.search, 0, 0, 1, 4)
-        layout.addWidget(self.tag, 1, 0)
-        layout.addWidget(self.category, 1, 1)
-        layout.addWidget(self.brand, 1, 2)
-        layout.addWidget(self.problems, 1, 3)
-        layout.addWidget(self.date_from, 2, 0)
-        layout.addWidget(self.date_to, 2, 1)
-        layout.addWidget(self.saved_combo, 2, 2)
-        layout.addWidget(self.save_button, 2, 3)
-        for column in range(4):
-            layout.setColumnStretch(column, 1)
+        self._describe()
+        self._cells: list[QWidget] = [self.tag, self.category, self.brand, self.problems,
+                                      self.date_from, self.date_to, self.saved_combo, self.save_button]
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(2, 2, 2, 2)
+        self._grid.setSpacing(3)
+        self._columns = 0
+        self._arrange(4)
         self.search.textChanged.connect(self._emit)
         for combo in (self.tag, self.category, self.brand, self.problems):
             combo.currentIndexChanged.connect(self._emit)
@@ -63,11 +59,49 @@ class FilterBar(QWidget):
         self.save_button.clicked.connect(self._ask_save)
         self._reload_saved()
 
+    def _describe(self) -> None:
+        for widget, name, description in (
+            (self.search, "Search items", "Filters the list as you type: title, description, body"),
+            (self.tag, "Tag filter", "Show only items with this tag"),
+            (self.category, "Category filter", "Show only items in this category"),
+            (self.brand, "Source filter", "Show only items from this source"),
+            (self.problems, "Problem filter", "Show items with or without lint problems"),
+            (self.date_from, "From date", "Earliest date shown: YYYY, YYYY-MM or YYYY-MM-DD"),
+            (self.date_to, "To date", "Latest date shown: YYYY, YYYY-MM or YYYY-MM-DD"),
+            (self.saved_combo, "Saved filters", "Apply a filter saved earlier"),
+            (self.save_button, "Save filter", "Save the current filter under a name"),
+        ):
+            widget.setAccessibleName(name)
+            widget.setAccessibleDescription(description)
+            if not widget.toolTip():
+                widget.setToolTip(description)
+
+    def _needed_columns(self, width: int) -> int:
+        """Four filters a row when each fits whole, else two (a narrow side pane)."""
+        widest = max(max(w.minimumSizeHint().width(), w.minimumWidth()) for w in self._cells)
+        return 4 if width >= 4 * widest + 3 * self._grid.spacing() + 4 else 2
+
+    def _arrange(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for widget in (self.search, *self._cells):
+            self._grid.removeWidget(widget)
+        self._grid.addWidget(self.search, 0, 0, 1, columns)
+        for i, widget in enumerate(self._cells):
+            self._grid.addWidget(widget, 1 + i // columns, i % columns)
+        for column in range(4):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._arrange(self._needed_columns(event.size().width()))
+
     @staticmethod
     def _combo(any_label: str) -> QComboBox:
         combo = QComboBox()
         combo.addItem(any_label, ANY)
-        combo.setMinimumContentsLength(6)
+        combo.setMinimumContentsLength(len(any_label) + 1)  # "Any category" shows whole
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         return combo
 

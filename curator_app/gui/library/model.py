@@ -264,7 +264,10 @@ class LibraryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and col == COL_THUMB:
             return self._thumbnail(item)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return item.error or item.path
+            if item.error:
+                return item.error
+            # The narrow pane elides titles and may hide columns; the tooltip has it all.
+            return "\n".join(p for p in (item.title, item.brand, item.path) if p)
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_LINT and item.problems:
             return QColor("#b3261e")
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS and item.path in self._vcs:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, QThread, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -38,6 +38,8 @@ from curator_app.gui.library.watcher import FolderWatcher
 from curator_app.gui.library.worker import IndexWorker, ThumbnailLoader
 
 BODY_SEARCH_DELAY_MS = 150
+# Which columns give way, in order, when the pane is too narrow for a readable title.
+_DROP_ORDER = (COL_STATUS, COL_BRAND, COL_THUMB)
 
 
 class LibraryPane(QWidget):
@@ -63,18 +65,23 @@ class LibraryPane(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setIconSize(QSize(THUMB_SIZE, THUMB_SIZE))
-        self.view.setWordWrap(False)
+        # Titles wrap onto a second line and are elided after it (full title on hover).
+        self.view.setWordWrap(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setAccessibleName("Items")
+        self.view.setAccessibleDescription("The folder's items; Enter or a click opens one")
         # Fixed row heights and column widths: nothing measures 10,000 rows.
         vh = self.view.verticalHeader()
         vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vh.setDefaultSectionSize(THUMB_SIZE + 4)
+        vh.setDefaultSectionSize(max(THUMB_SIZE + 4, 2 * self.fontMetrics().lineSpacing() + 8))
         vh.hide()
         hh = self.view.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         hh.resizeSection(COL_THUMB, THUMB_SIZE + 8)
         # The title gets what is left; the other columns stay narrow in a side pane.
-        for column, width in ((COL_DATE, 84), (COL_BRAND, 96), (COL_STATUS, 64), (COL_LINT, 40)):
+        digits = self.fontMetrics().horizontalAdvance("0000-00-00") + 16
+        for column, width in ((COL_DATE, digits), (COL_BRAND, 96), (COL_STATUS, 64), (COL_LINT, 40)):
             hh.resizeSection(column, width)
         hh.setMinimumSectionSize(24)
         self.progress = QProgressBar(self)
@@ -116,6 +123,27 @@ class LibraryPane(QWidget):
 
         self.watcher = FolderWatcher(self, poll_ms=poll_ms)
         self.watcher.sig_changed.connect(self.refresh)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def title_width_wanted(self) -> int:
+        """A readable title column: about 24 average characters per line."""
+        return 24 * self.fontMetrics().averageCharWidth() + 12
+
+    def fit_columns(self) -> None:
+        """Hide the least needed columns while the title would be squeezed below readable."""
+        hh = self.view.horizontalHeader()
+        available = self.view.viewport().width() or self.width()
+        for column in _DROP_ORDER:
+            self.view.setColumnHidden(column, False)
+        for column in _DROP_ORDER:
+            others = sum(hh.sectionSize(c) for c in range(self.model.columnCount())
+                         if c != COL_TITLE and not self.view.isColumnHidden(c))
+            if available - others >= self.title_width_wanted():
+                break
+            self.view.setColumnHidden(column, True)
 
     # --- public API ---------------------------------------------------------------------
 

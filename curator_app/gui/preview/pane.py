@@ -14,12 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QThreadPool, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication, QResizeEvent
 from PySide6.QtWebEngineCore import QWebEngineScript
 from PySide6.QtWebEngineWidgets import QWebEngineView
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QTabBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from curator_app.core.preview.page import Preview
+from curator_app.gui.preview.chooser import CardChooser
+from curator_app.gui.preview.fit import MIN_ZOOM, SCROLLBAR_PX, WIDEST_CARD_PX, fit_zoom, scale_note
 from curator_app.gui.preview.guard import PreviewPage, make_profile
 from curator_app.gui.preview.render_job import RESULT_EVENT, RenderJob, RenderRequest, RenderResult, now
 from curator_app.gui.preview.schemes import ImageSchemeHandler, default_cache_dir
@@ -59,24 +61,40 @@ class PreviewPane(QWidget):
 
         self.view = QWebEngineView(self)
 
-        self.tabs = QTabBar(self)
-        self.tabs.setExpanding(False)
-        self.tabs.setDocumentMode(True)
-        for _key, label in TABS:
-            self.tabs.addTab(label)
+        self.view.setAccessibleName("Preview")
+        self.view.setAccessibleDescription("How the item looks as site cards, shared links and meta tags")
+        self.setMinimumWidth(int(WIDEST_CARD_PX * MIN_ZOOM) + SCROLLBAR_PX + 4)
+
+        self.tabs = CardChooser([label for _key, label in TABS], self)
         self.tabs.currentChanged.connect(self._on_tab)
         self.copy_button = QPushButton("Copy meta tags", self)
         self.copy_button.setToolTip("Copy the <head> tags this item produces")
+        self.copy_button.setAccessibleDescription("Copy the <head> tags this item produces")
         self.copy_button.clicked.connect(self.copy_meta_tags)
         self.remote_box = QCheckBox("Remote images", self)
         self.remote_box.setToolTip("Download og:image and other remote images (cached on disk)")
+        self.remote_box.setAccessibleDescription("Download og:image and other remote images (cached on disk)")
         self.remote_box.toggled.connect(self.set_allow_remote_images)
+        self.zoom = 1.0
+        self.scale_label = QLabel(self)
+        self.scale_label.setObjectName("previewScale")
+        self.scale_label.setWordWrap(True)
+        self.scale_label.setAccessibleName("Preview scale")
+        self.scale_label.setToolTip("The pane is narrower than the widest card: every card is "
+                                    "scaled down by the same factor. Widen the pane for full size.")
+        self.scale_label.hide()
 
-        bar = QHBoxLayout()
+        # The chooser has a row to itself so a full-width pane shows every tab at once.
+        bar = QVBoxLayout()
         bar.setContentsMargins(4, 2, 4, 2)
-        bar.addWidget(self.tabs, 1)
-        bar.addWidget(self.remote_box)
-        bar.addWidget(self.copy_button)
+        bar.setSpacing(2)
+        bar.addWidget(self.tabs)
+        tools = QHBoxLayout()
+        tools.addWidget(self.scale_label)
+        tools.addStretch(1)
+        tools.addWidget(self.remote_box)
+        tools.addWidget(self.copy_button)
+        bar.addLayout(tools)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -185,8 +203,23 @@ class PreviewPane(QWidget):
         if self._loaded:
             self._run(f"document.getElementById('cards').innerHTML = {json.dumps(body)};")
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        zoom = fit_zoom(self.width())
+        self.zoom = zoom
+        if abs(self.view.zoomFactor() - zoom) > 0.001:
+            self.view.setZoomFactor(zoom)
+        note = scale_note(zoom)
+        self.scale_label.setText(note)
+        self.scale_label.setVisible(bool(note))
+
     def _on_loaded(self, ok: bool) -> None:
         self._loaded = ok
+        if ok:
+            self._fit()  # a new page starts at the profile's default zoom
         if ok and self._pending is not None:
             request, preview = self._pending
             self._pending = None

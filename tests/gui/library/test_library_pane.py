@@ -167,3 +167,24 @@ def test_new_item_dialog_creates_and_opens_the_item(qtbot, pane: LibraryPane, se
     assert doc.get(("title",)) == "Brand New Item" and doc.get(("id",)) == 5684  # seed id + 1
     assert doc.get(("slug",)) == "statnews-brand-new-item"
     qtbot.waitUntil(lambda: "Brand New Item" in _titles(pane), timeout=10000)
+
+
+def test_narrow_pane_keeps_titles_readable(qtbot, pane: LibraryPane, gen_folder: Path) -> None:
+    from curator_app.gui.library.model import COL_BRAND, COL_STATUS
+
+    _open(qtbot, pane, gen_folder)
+    pane.resize(280, 600)
+    pane.show()
+    qtbot.waitExposed(pane)
+    hh = pane.view.horizontalHeader()
+    qtbot.waitUntil(lambda: hh.sectionSize(COL_TITLE) >= pane.title_width_wanted())
+    assert pane.view.isColumnHidden(COL_STATUS) and pane.view.isColumnHidden(COL_BRAND)
+    item = pane.model.visible_items()[0]
+    tip = pane.model.data(pane.model.index(0, COL_TITLE), Qt.ItemDataRole.ToolTipRole)
+    assert item.title in tip and item.brand in tip
+    bar = pane.filter_bar
+    for edit in (bar.date_from, bar.date_to):  # placeholders whole
+        assert edit.width() > edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+    pane.resize(900, 600)
+    qtbot.waitUntil(lambda: not pane.view.isColumnHidden(COL_STATUS))
+    assert not pane.view.isColumnHidden(COL_BRAND)
