@@ -15,7 +15,7 @@ from curator_app.commands._paths import content_files, error
 from curator_app.core.algebra.diff import BODY_KEY
 from curator_app.core.algebra.keypath import KeyPath, parse_dotted
 from curator_app.core.errors import CuratorError
-from curator_app.core.find.folder import ReplacePlan, apply_plan, plan_replace
+from curator_app.core.find.folder import ReplacePlan, apply_plan, plan_replace, prepare
 from curator_app.core.find.query import Query
 
 NAME = "replace"
@@ -98,9 +98,11 @@ def run(args: argparse.Namespace) -> int:
         fields = _fields(args.field)
         plan = plan_replace(content_files(args.paths), query, fields)
         applied = False
-        if not args.dry_run and plan.changes:
+        if args.dry_run:
+            prepare(plan)
+        elif plan.items:
             apply_plan(plan)
-            applied = True
+            applied = bool(plan.changes)
     except (CuratorError, ValueError) as exc:
         error(exc)
         return 2

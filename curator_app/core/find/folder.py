@@ -1,24 +1,40 @@
-"""Find and replace across many items: plan (hits and the bytes each file would get), then
-apply all at once through the library's bulk writer, which refuses every write when any
-file changed on disk since the plan read it, and gives an undo record.
+"""Find and replace across many items, in two steps a curator can follow:
+
+search  every file is read once; files that hold the pattern are parsed and their hits
+        (field, place, replacement) listed, with a digest of the bytes that were searched;
+prepare the bytes each file would get, computed per item (for a diff the user opens) or
+        for all at once before applying, and refused for a file whose bytes no longer
+        match the digest, so nothing is written over a change made since the search.
+
+Applying goes through the library's bulk writer: all files or none, with an undo record.
+Large folders are searched and prepared in worker processes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from curator_app.core.algebra.diff import BODY_KEY
 from curator_app.core.algebra.keypath import KeyPath
 from curator_app.core.document.document import Document
-from curator_app.core.errors import CuratorError
+from curator_app.core.errors import CuratorError, WriteConflictError
 from curator_app.core.find.item import Hit, find_in_document, replace_hits, value_of
 from curator_app.core.find.query import Query
 from curator_app.core.library.bulk import FileChange, UndoRecord, write_all
+from curator_app.core.library.index import process_pool
 
 # progress(done, total) -> False to stop early
 Progress = Callable[[int, int], bool | None]
+R = TypeVar("R")
+Found = tuple[str, "ItemHits | str"] | None
+CHUNK = 200  # files per worker task: large enough to amortise the hand-over
+PARALLEL_MIN = 400  # below this, worker start-up costs more than it saves
 
 
 @dataclass
@@ -26,8 +42,10 @@ class ItemHits:
     path: Path
     hits: list[Hit]
     sources: dict[KeyPath, str]  # each hit field's text, for showing context
-    change: FileChange | None  # None when replacing leaves the bytes as they are
     lines: dict[KeyPath, int]  # 1-based line of each hit field's key; the body's first line
+    digest: str  # sha256 of the bytes that were searched
+    change: FileChange | None = None  # set by prepare(); None before, or when nothing changes
+    prepared: bool = False
 
     def context(self, hit: Hit) -> str:
         return hit.context(self.sources[hit.key])
@@ -58,11 +76,14 @@ class ReplacePlan:
 
     @property
     def description(self) -> str:
-        n = len(self.changes)
+        n = len(self.items)
         return f"Replace '{self.query.pattern}' with '{self.query.replacement}' in {n} item{'s' * (n != 1)}"
 
     def diff(self) -> str:
         return "".join(c.diff() for c in self.changes)
+
+
+# --- worker functions (module level: they run in other processes) ----------------------
 
 
 def _line(doc: Document, key: KeyPath) -> int:
@@ -72,26 +93,74 @@ def _line(doc: Document, key: KeyPath) -> int:
     return pos[0] if pos else 1
 
 
-def _plan_one(path: Path, query: Query, fields: list[KeyPath] | None, plan: ReplacePlan) -> ItemHits | None:
-    raw = path.read_bytes()
-    # Most files do not contain the pattern at all: skip parsing them.
-    if query.compiled.search(raw.decode("utf-8", errors="replace")) is None:
-        return None
-    doc = Document.from_bytes(raw, path)
+def _search_one(path: Path, query: Query, fields: list[KeyPath] | None) -> Found:
+    try:
+        raw = path.read_bytes()
+        # Most files in a folder do not hold the pattern at all: those are never parsed.
+        if query.compiled.search(raw.decode("utf-8", errors="replace")) is None:
+            return None
+        doc = Document.from_bytes(raw, path)
+    except OSError as exc:
+        return "error", f"{path}: cannot read: {exc.strerror or exc}"
+    except CuratorError as exc:
+        return "error", str(exc.located(path))
     if doc.read_only_reason:
-        plan.read_only.append(f"{path}: {doc.read_only_reason}")
-        return None
+        return "read_only", f"{path}: {doc.read_only_reason}"
     hits = find_in_document(doc, query, fields)
     if not hits:
         return None
     sources = {h.key: value_of(doc, h.key) for h in hits}
     lines = {k: _line(doc, k) for k in sources}
-    change = None
+    return "hits", ItemHits(path, hits, sources, lines, hashlib.sha256(raw).hexdigest())
+
+
+def _search_chunk(paths: list[Path], query: Query, fields: list[KeyPath] | None) -> list[Found]:
+    return [_search_one(p, query, fields) for p in paths]
+
+
+def _change_for(path: Path, digest: str, hits: list[Hit]) -> FileChange | None:
+    raw = path.read_bytes()
+    if hashlib.sha256(raw).hexdigest() != digest:
+        raise WriteConflictError("changed on disk since the search; search again before replacing", path)
+    doc = Document.from_bytes(raw, path)
     keys = replace_hits(doc, hits)
     after = doc.to_bytes()
-    if keys and after != raw:
-        change = FileChange(path, raw, after, tuple(keys))
-    return ItemHits(path, hits, sources, change, lines)
+    return FileChange(path, raw, after, tuple(keys)) if keys and after != raw else None
+
+
+def _change_chunk(jobs: list[tuple[Path, str, list[Hit]]]) -> list[FileChange | None]:
+    return [_change_for(*job) for job in jobs]
+
+
+# --- driving ----------------------------------------------------------------------------
+
+
+def _chunks(items: Sequence[Any], size: int) -> list[list[Any]]:
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
+
+
+def _run(func: Callable[..., list[R]], chunks: list[list[Any]], *args: Any) -> Iterator[list[R]]:
+    """func(chunk, *args) for every chunk, in order; in worker processes for large inputs."""
+    total = sum(len(c) for c in chunks)
+    workers = min(os.cpu_count() or 1, 4)
+    if workers > 1 and total >= PARALLEL_MIN:
+        done = 0
+        try:
+            pool = process_pool(workers)
+            try:
+                futures = [pool.submit(func, chunk, *args) for chunk in chunks]
+                for fut in futures:
+                    result = fut.result()
+                    done += 1
+                    yield result
+                return
+            finally:
+                # Also when the caller stops early: drop the chunks nobody will read.
+                pool.shutdown(wait=True, cancel_futures=True)
+        except (BrokenProcessPool, OSError, RuntimeError):
+            chunks = chunks[done:]  # no usable workers here: finish in this process
+    for chunk in chunks:
+        yield func(chunk, *args)
 
 
 def plan_replace(
@@ -105,26 +174,44 @@ def plan_replace(
     scope = None if fields is None else [tuple(f) for f in fields]
     todo = [Path(p) for p in paths]
     plan = ReplacePlan(query)
-    for n, path in enumerate(todo, 1):
-        try:
-            found = _plan_one(path, query, scope, plan)
-        except OSError as exc:
-            plan.errors.append(f"{path}: cannot read: {exc.strerror or exc}")
-            found = None
-        except CuratorError as exc:
-            plan.errors.append(str(exc.located(path)))
-            found = None
-        if found is not None:
-            plan.items.append(found)
-        plan.scanned = n
-        if progress is not None and progress(n, len(todo)) is False:
+    for chunk_result in _run(_search_chunk, _chunks(todo, CHUNK), query, scope):
+        for found in chunk_result:
+            if found is None:
+                continue
+            kind, payload = found
+            if isinstance(payload, ItemHits):
+                plan.items.append(payload)
+            elif kind == "read_only":
+                plan.read_only.append(payload)
+            else:
+                plan.errors.append(payload)
+        plan.scanned += len(chunk_result)
+        if progress is not None and progress(plan.scanned, len(todo)) is False:
             plan.stopped = True
             break
     return plan
 
 
-def apply_plan(plan: ReplacePlan) -> UndoRecord:
-    """Write every planned change, or none if any file changed on disk since the plan."""
+def prepare(plan: ReplacePlan, items: Sequence[ItemHits] | None = None, progress: Progress | None = None) -> None:
+    """Compute the new bytes of `items` (default: every item not yet prepared).
+
+    Raises WriteConflictError when a file changed on disk since the search.
+    """
+    todo = [i for i in (plan.items if items is None else items) if not i.prepared]
+    jobs = [(i.path, i.digest, i.hits) for i in todo]
+    done = 0
+    for result in _run(_change_chunk, _chunks(jobs, CHUNK)):
+        for item, change in zip(todo[done : done + len(result)], result, strict=True):
+            item.change = change
+            item.prepared = True
+        done += len(result)
+        if progress is not None:
+            progress(done, len(todo))
+
+
+def apply_plan(plan: ReplacePlan, progress: Progress | None = None) -> UndoRecord:
+    """Write every planned change, or none if any file changed on disk since the search."""
+    prepare(plan, progress=progress)
     changes = plan.changes
     write_all([(c.path, c.before, c.after) for c in changes])
     return UndoRecord(plan.description, changes)

@@ -441,3 +441,7 @@ def _single_threaded() -> bool:
         return len(os.listdir("/proc/self/task")) == 1
     except OSError:
         return False
+
+
+# The one way to get worker processes (find and replace uses it too).
+process_pool = _pool
