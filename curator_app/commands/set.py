@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -10,6 +12,7 @@ import yaml
 from curator_app.commands._paths import error
 from curator_app.core.algebra.keypath import KeyPath, with_indexes
 from curator_app.core.document.document import Document, parse_dotted
+from curator_app.core.document.folder_lock import folder_locked
 from curator_app.core.document.yaml_nodes import compose, to_value
 from curator_app.core.errors import CuratorError
 
@@ -23,6 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--linked", action="store_true", help="also update linked copies that held the same value"
     )
+    parser.add_argument("--create", action="store_true", help="allow adding keys the item and its schema do not have")
 
 
 def parse_value(text: str) -> Any:
@@ -54,16 +58,19 @@ def run(args: argparse.Namespace) -> int:
             error(f"{args.file}: {exc}")
             return 2
     try:
-        doc = Document.load(args.file)
-        for dotted, value in edits:
-            key = with_indexes(doc.data, dotted)  # `tags.0` addresses a list item
-            if args.linked:
-                from curator_app.core.schema.linked import update_linked
+        # Held from reading to writing: another `curator set` on the same file waits for
+        # this one instead of losing its edit or failing with a conflict.
+        with folder_locked(Path(os.path.realpath(args.file)).parent):
+            doc = Document.load(args.file)
+            for dotted, value in edits:
+                key = with_indexes(doc.data, dotted)  # `tags.0` addresses a list item
+                if args.linked:
+                    from curator_app.core.schema.linked import update_linked
 
-                update_linked(doc, key, value)
-            else:
-                doc.set(key, value)
-        doc.save()
+                    update_linked(doc, key, value)
+                else:
+                    doc.set(key, value)
+            doc.save()
     except CuratorError as exc:
         error(exc)
         return 2

@@ -38,7 +38,7 @@ def seed_folder(tmp_path: Path, seed_path: Path) -> Path:
     """A folder holding a copy of the seed item (to edit)."""
     folder = tmp_path / "seedsite" / "content"
     folder.mkdir(parents=True)
-    shutil.copy(seed_path, folder / "genome-uk.md")
+    shutil.copyfile(seed_path, folder / "genome-uk.md")  # the shared seed is read-only (0444)
     return folder
 
 

@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from curator_app.core.algebra.keypath import KeyPath, format_key, parse_dotted, same_value, with_indexes
-from curator_app.core.document.atomic_write import write_bytes_atomic
+from curator_app.core.document.atomic_write import clean_stale_temps_once, write_bytes_atomic
 from curator_app.core.document.json_front import JsonFront
 from curator_app.core.document.split import Split, decode, split
 from curator_app.core.document.toml_front import TomlFront
 from curator_app.core.document.yaml_front import YamlFront
-from curator_app.core.errors import CuratorError, EditError, ParseError, WriteConflictError
+from curator_app.core.errors import CuratorError, EditError, ParseError
 
 __all__ = ["Document", "KeyPath", "format_key", "parse_dotted"]
 
@@ -69,6 +69,7 @@ class Document:
             raise ParseError("is a folder, not a file", path) from None
         except OSError as exc:
             raise ParseError(f"cannot read: {exc.strerror or exc}", path) from None
+        clean_stale_temps_once(path.parent)
         return cls(raw, path)
 
     @classmethod
@@ -153,13 +154,21 @@ class Document:
 
     def _guarded(self, edit: Any, *args: Any) -> None:
         """Run a backend edit; an unexpected failure becomes an EditError (nothing changed:
-        every backend builds the new text before it replaces the old)."""
+        every backend builds the new text before it replaces the old). The new front matter
+        must also come back out of the whole file unchanged (a value must not swallow the
+        closing fence), otherwise the edit is undone and refused."""
+        before = self.snapshot()
         try:
             edit(*args)
         except CuratorError:
             raise
         except Exception as exc:
             raise EditError(f"cannot edit '{format_key(args[0])}': {exc}", self.path) from None
+        try:
+            self._check_split(self._join())
+        except CuratorError as exc:
+            self.restore(before)
+            raise EditError(f"edit of '{format_key(args[0])}' refused: {exc.message}", self.path) from None
 
     @property
     def body(self) -> str:
@@ -188,10 +197,36 @@ class Document:
     def to_bytes(self) -> bytes:
         if not self.modified:
             return self._raw
+        return self._join().encode("utf-8")
+
+    def _join(self) -> str:
         s = copy.copy(self._split)
         s.front = self.front_text
         s.body = self._body
-        return s.join().encode("utf-8")
+        return s.join()
+
+    def _check_split(self, text: str) -> Split:
+        """The file text splits back into this front matter and body."""
+        again = split(text, self.path)
+        if again.format != self.format or again.front != self.front_text:
+            raise EditError("the front matter would not read back as written", self.path)
+        if again.body != self._body:
+            raise EditError("the body would not read back as written", self.path)
+        return again
+
+    def verify_bytes(self, data: bytes) -> None:
+        """Raise EditError unless ``data`` reads back as exactly this document: same format,
+        front-matter values and body. Runs on the bytes about to be written."""
+        try:
+            again = self._check_split(decode(data, self.path))
+            if self._front is not None and again.front != self._front_text0:
+                parsed = _BACKENDS[self.format](again.front, self.path, again.front_line, again.newline)
+                if not same_value(parsed.data, self.data):
+                    raise EditError("the front matter would read back with other values", self.path)
+        except EditError:
+            raise
+        except CuratorError as exc:
+            raise EditError(f"not saved: the new text would not read back: {exc.message}", self.path) from None
 
     def snapshot(self) -> tuple[str, str]:
         """State for undo: (front-matter text, body)."""
@@ -216,16 +251,17 @@ class Document:
             return True
 
     def save(self, path: str | Path | None = None, *, force: bool = False) -> None:
+        """Write the document. Unless ``force``, refused (WriteConflictError) when the file
+        changed on disk since it was read, checked again just before the rename."""
         target = Path(path) if path is not None else self.path
         if target is None:
             raise EditError("no file to save to")
-        if target == self.path and not force and self.changed_on_disk():
-            raise WriteConflictError(
-                "the file changed on disk since it was opened; reload or choose to overwrite", target
-            )
         data = self.to_bytes()
-        write_bytes_atomic(target, data)
-        if target == self.path:
+        if data is not self._raw:
+            self.verify_bytes(data)
+        same_file = target == self.path
+        write_bytes_atomic(target, data, expect_hash=self._disk_hash if same_file and not force else None)
+        if same_file:
             self._mark_saved(data)
 
     def _mark_saved(self, data: bytes) -> None:

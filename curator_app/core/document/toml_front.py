@@ -110,6 +110,10 @@ class TomlFront:
 
     def _reload(self, before: str, key: KeyPath, expected: dict[str, Any]) -> None:
         text = _drop_added_blank_lines(before, self._doc.as_string())
+        if before.endswith("\n") and not text.endswith("\n"):
+            # tomlkit drops the last line end when a table becomes a plain value; without
+            # it the closing `+++` would join the value.
+            text += "\r\n" if before.endswith("\r\n") else "\n"
         try:
             doc = tomlkit.parse(text)
         except TomlParseError as exc:

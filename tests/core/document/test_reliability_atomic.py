@@ -35,9 +35,12 @@ def _versions() -> tuple[bytes, bytes]:
     )
 
 
+# A single-threaded fork server: forking a ready child is far cheaper than starting Python,
+# which is what lets one test run hundreds of kills. Each child saves in a loop until the
+# test SIGKILLs it; the server reports how the child died.
 SAVER = textwrap.dedent(
     """
-    import sys
+    import os, sys
     from pathlib import Path
     from curator_app.core.document.atomic_write import write_bytes_atomic
     from curator_app.core.document.document import Document
@@ -45,22 +48,39 @@ SAVER = textwrap.dedent(
     path = Path(sys.argv[1])
     a, b = Path(sys.argv[2]).read_bytes(), Path(sys.argv[3]).read_bytes()
     bodies = [Document.from_bytes(a).body, Document.from_bytes(b).body]
-    i = 0
-    print("ready", flush=True)
-    while True:
-        if i % 2:
-            write_bytes_atomic(path, a if i % 4 == 1 else b)
-        else:
-            doc = Document.load(path)
-            doc.set("title", "Version B" if doc.get("title") == "Version A" else "Version A")
-            doc.body = bodies[1] if doc.get("title") == "Version B" else bodies[0]
-            doc.save()
-        i += 1
+
+    def save_forever():
+        i = 0
+        while True:
+            if i % 2:
+                write_bytes_atomic(path, a if i % 4 == 1 else b)
+            else:
+                doc = Document.load(path)
+                doc.set("title", "Version B" if doc.get("title") == "Version A" else "Version A")
+                doc.body = bodies[1] if doc.get("title") == "Version B" else bodies[0]
+                doc.save()
+            i += 1
+
+    for line in sys.stdin:
+        pid = os.fork()
+        if pid == 0:
+            try:
+                save_forever()
+            finally:
+                os._exit(3)
+        print(pid, flush=True)
+        _, status = os.waitpid(pid, 0)
+        print(os.WTERMSIG(status) if os.WIFSIGNALED(status) else -1, flush=True)
     """
 )
 
 
-def test_sigkill_during_saves_never_loses_the_file(tmp_path: Path) -> None:
+def _kill_savers(tmp_path: Path, kills: int, max_delay: float) -> tuple[Path, int, int]:
+    """SIGKILL ``kills`` savers at random moments; checks the file after each kill.
+
+    Returns the target, how many kills left a temp file (a kill between creating and
+    renaming it) and the largest number of temp files seen at once.
+    """
     a, b = _versions()
     for name, data in (("a.bin", a), ("b.bin", b)):
         (tmp_path / name).write_bytes(data)
@@ -71,29 +91,62 @@ def test_sigkill_during_saves_never_loses_the_file(tmp_path: Path) -> None:
     target.chmod(0o640)
     script = tmp_path / "saver.py"
     script.write_text(SAVER)
+    server = subprocess.Popen(
+        [sys.executable, str(script), str(target), str(tmp_path / "a.bin"), str(tmp_path / "b.bin")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=PROJECT,
+    )
+    assert server.stdin is not None and server.stdout is not None
     rng = random.Random(1234)
-    kills = 0
-    deadline = time.monotonic() + 60
-    while kills < 30 and time.monotonic() < deadline:
-        proc = subprocess.Popen(
-            [sys.executable, str(script), str(target), str(tmp_path / "a.bin"), str(tmp_path / "b.bin")],
-            stdout=subprocess.PIPE,
-            cwd=PROJECT,
-        )
-        assert proc.stdout is not None
-        assert proc.stdout.readline().strip() == b"ready"
-        time.sleep(rng.uniform(0.0, 0.25))
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        assert proc.returncode == -signal.SIGKILL, "the saver died on its own"
-        kills += 1
-        data = target.read_bytes()
-        assert hashlib.sha256(data).hexdigest() in good, f"kill {kills}: {len(data)} bytes, a mix or a torn file"
-        assert stat.S_IMODE(target.stat().st_mode) == 0o640
-        # A killed save may leave its temp file; it is never the content file.
-        for leftover in target.parent.glob(".item.md.*.curator-tmp"):
-            leftover.unlink()
-    assert kills >= 10
+    mid_write = most_temps = 0
+    try:
+        for kill in range(kills):
+            server.stdin.write("go\n")
+            server.stdin.flush()
+            pid = int(server.stdout.readline())
+            time.sleep(rng.uniform(0.0, max_delay))  # a random moment of the save loop
+            os.kill(pid, signal.SIGKILL)
+            assert int(server.stdout.readline()) == signal.SIGKILL, "the saver died on its own"
+            data = target.read_bytes()
+            assert hashlib.sha256(data).hexdigest() in good, f"kill {kill}: {len(data)} bytes, a mix or a torn file"
+            assert stat.S_IMODE(target.stat().st_mode) == 0o640
+            temps = len(list(target.parent.glob(".item.md.*.curator-tmp")))
+            mid_write += temps > 0
+            most_temps = max(most_temps, temps)
+    finally:
+        server.stdin.close()
+        server.wait(timeout=60)
+    return target, mid_write, most_temps
+
+
+def _assert_next_open_cleans(target: Path) -> None:
+    # A fresh process (as a user's next `curator` run would be) opens the file.
+    res = subprocess.run(
+        [sys.executable, "-m", "curator_app.cli", "meta", str(target)],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        timeout=120,
+    )
+    assert res.returncode == 0, res.stderr
+    assert [p.name for p in target.parent.iterdir()] == ["item.md"]
+
+
+def test_sigkill_during_saves_never_tears_the_file(tmp_path: Path) -> None:
+    target, mid_write, most_temps = _kill_savers(tmp_path, kills=60, max_delay=0.08)
+    assert mid_write > 0, "no kill landed between creating and renaming a temp file"
+    assert most_temps == 1, "a save did not clean the temp file an earlier kill left"
+    _assert_next_open_cleans(target)
+
+
+@pytest.mark.slow
+def test_sigkill_during_saves_250_kills(tmp_path: Path) -> None:
+    target, mid_write, most_temps = _kill_savers(tmp_path, kills=250, max_delay=0.08)
+    print(f"250 kills, {mid_write} between temp-file creation and rename, 0 torn")
+    assert mid_write > 0 and most_temps == 1
+    _assert_next_open_cleans(target)
 
 
 def test_save_keeps_permissions(tmp_path: Path) -> None:

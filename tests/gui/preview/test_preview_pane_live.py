@@ -36,7 +36,7 @@ def _js(qtbot, pane: PreviewPane, script: str):
 def seed_copy(seed_path: Path, tmp_path: Path) -> Path:
     folder = tmp_path / "content" / "news"
     folder.mkdir(parents=True)
-    return Path(shutil.copy(seed_path, folder / "genome.md"))
+    return Path(shutil.copyfile(seed_path, folder / "genome.md"))  # the shared seed is 0444
 
 
 def test_title_edit_updates_every_card_in_place(qtbot, seed_copy: Path, tmp_path: Path) -> None:
