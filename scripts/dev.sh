@@ -19,7 +19,8 @@ STAMP="$VENV/.curator-setup"
 
 # Run-time libraries of PySide6's QtCore/QtGui/QtWidgets, the xcb platform plugin and
 # QtWebEngine (found with ldd on the wheels), a font, a virtual X server, and hugo
-# (benchmarks and the site-render peer tests), and binutils (PyInstaller needs objdump).
+# (benchmarks and the site-render peer tests), binutils (PyInstaller needs objdump), and
+# Enchant with the English Hunspell dictionaries (spell checking).
 APT_PACKAGES=(
   libglib2.0-0 libdbus-1-3 libfontconfig1 libfreetype6 fonts-dejavu-core
   libegl1 libgl1 libgbm1 libdrm2
@@ -29,6 +30,7 @@ APT_PACKAGES=(
   libxcb-xkb1 libxcb-glx0 libxcb-dri3-0
   libnss3 libnspr4 libasound2 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxkbfile1
   xvfb xauth hugo binutils
+  libenchant-2-2 hunspell-en-us hunspell-en-gb
 )
 
 say() { printf 'dev.sh: %s\n' "$*" >&2; }

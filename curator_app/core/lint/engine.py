@@ -8,7 +8,7 @@ Each rule family lives in curator_app.core.lint.rules (one module each). Codes a
                      CC203 description over 156/160, CC204 description under 121 (info),
                      CC205 twitter:description over 200, CC206 twitter:image:alt over 420
     CC3xx text       CC301 double spaces, CC302 leading/trailing or whitespace-only value,
-                     CC303 text cut mid-word
+                     CC303 text cut mid-word, CC304 possible misspelling (info)
     CC4xx urls       CC401 URL not absolute, CC402 URL not https, CC403 base URL not public,
                      CC404 og:url is not the page's own permalink (info)
     CC5xx images     CC501 image file missing, CC502 image outside the content folder,

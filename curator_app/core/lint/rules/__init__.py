@@ -9,6 +9,7 @@ from curator_app.core.lint.rules import (
     lengths,
     linked,
     required,
+    spelling,
     taxonomy,
     text,
     urls,
@@ -25,4 +26,5 @@ RULES = (
     taxonomy.check,
     enums.check,
     linked.check,
+    spelling.check,
 )
