@@ -6,7 +6,7 @@ would be lost on a round trip, so such a body is edited in source mode only; ``a
 lists the reasons. ``BodyStyle`` records how the body writes what the rich view does
 represent (``<b>`` or ``<strong>``, separators between blocks, the raw spelling of each
 attribute value and character reference) so a serializer can give back the same bytes
-for the parts the user did not touch. ``clean_html`` reduces pasted HTML to the subset.
+for the parts the user did not touch.
 
 Qt-free on purpose: the CLI and lint may ask whether a body is rich-editable.
 """
@@ -175,54 +175,3 @@ def analyse(body: str) -> BodyAnalysis:
         scanner.normal["whitespace between elements is made uniform"] = None
     reasons = list(scanner.reasons)
     return BodyAnalysis(not reasons, reasons, style, list(scanner.normal))
-
-
-class _Cleaner(HTMLParser):
-    """Keeps the representable tags and attributes; other tags vanish but their text stays."""
-
-    _DROP_CONTENT = frozenset({"script", "style", "head", "title", "template", "noscript"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.out: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._DROP_CONTENT:
-            self._skip += 1
-            return
-        if self._skip:
-            return
-        if tag in ("div", "section", "article", "tr"):
-            tag = "p"
-        if tag not in BLOCK_TAGS and tag not in INLINE_TAGS:
-            return
-        kept = [
-            f' {name}="{html.escape(value or "", quote=True)}"'
-            for name, value in attrs
-            if name in ALLOWED_ATTRS.get(tag, frozenset()) and value is not None
-        ]
-        self.out.append(f"<{tag}{''.join(kept)}>")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._DROP_CONTENT:
-            self._skip = max(0, self._skip - 1)
-            return
-        if self._skip:
-            return
-        if tag in ("div", "section", "article", "tr"):
-            tag = "p"
-        if (tag in BLOCK_TAGS or tag in INLINE_TAGS) and tag not in VOID_TAGS:
-            self.out.append(f"</{tag}>")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.out.append(html.escape(data, quote=False))
-
-
-def clean_html(fragment: str) -> str:
-    """Pasted HTML reduced to what the rich view represents (no styles, classes, scripts)."""
-    cleaner = _Cleaner()
-    cleaner.feed(fragment)
-    cleaner.close()
-    return "".join(cleaner.out)

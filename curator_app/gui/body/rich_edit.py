@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtCore import QEvent, QMimeData, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit, QWidget
 
-from curator_app.core.preview.body_html import clean_html
+from curator_app.core.paste.clean import clean_pasted_html
+
+_BLOCK_START = re.compile(r"<(p|h[1-6]|ul|ol|blockquote)[\s>]")
 
 # Keys this widget would otherwise keep for itself (Ctrl+K deletes to end of line,
 # Ctrl+Z is its own undo): they belong to the editor's actions and the session's stack.
@@ -52,7 +55,8 @@ class RichTextEdit(QTextEdit):
         """Pasted HTML keeps only semantic markup; Ctrl+Shift+V pastes plain text."""
         cursor = self.textCursor()
         if source.hasHtml() and not self.paste_plain_next:
-            cursor.insertHtml(clean_html(source.html()))
+            cleaned = clean_pasted_html(source.html())
+            self._insert_blocks(cursor, cleaned)
         elif source.hasText():
             # Plain text: each line becomes its own paragraph, nothing else.
             lines = source.text().replace("\r\n", "\n").split("\n")
@@ -62,6 +66,25 @@ class RichTextEdit(QTextEdit):
                 cursor.insertHtml("".join(f"<p>{html.escape(line)}</p>" for line in lines))
         self.paste_plain_next = False
         self.ensureCursorVisible()
+
+    @staticmethod
+    def _insert_blocks(cursor: QTextCursor, cleaned: str) -> None:
+        if not _BLOCK_START.match(cleaned):
+            cursor.insertHtml(cleaned)
+            return
+        # Qt merges the first pasted block into the paragraph at the cursor and drops its
+        # block format: paste into a block of its own and give it the pasted heading level.
+        pasted = QTextDocument()
+        pasted.setHtml(cleaned)
+        first = pasted.firstBlock().blockFormat()
+        if cursor.block().length() > 1:
+            cursor.insertBlock()
+        start = cursor.block()
+        cursor.insertHtml(cleaned)
+        if first.headingLevel():
+            fmt = start.blockFormat()
+            fmt.setHeadingLevel(first.headingLevel())
+            QTextCursor(start).setBlockFormat(fmt)
 
     def paste_plain(self) -> None:
         self.paste_plain_next = True

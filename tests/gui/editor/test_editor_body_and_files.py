@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QTextDocument
 
-from curator_app.core.preview.body_html import analyse, clean_html
+from curator_app.core.preview.body_html import analyse
 from curator_app.gui.body.serialize import body_from_document
 from curator_app.gui.form.fields_basic import TextEditor
 from curator_app.gui.form.fields_dates import DateEditor, DateTimeEditor
@@ -137,6 +137,29 @@ def test_analyse_lists_what_the_rich_view_cannot_keep() -> None:
     assert analyse("Plain *markdown* text").reasons == ["text outside any HTML element (Markdown or plain text)"]
 
 
-def test_clean_html_keeps_semantics_only() -> None:
-    dirty = '<div style="color:red"><span class="x"><b>Bold</b> <a href="h" onclick="e()">l</a></span><script>bad()</script></div>'
-    assert clean_html(dirty) == '<p><b>Bold</b> <a href="h">l</a></p>'
+def test_pasting_a_web_page_keeps_structure_only_and_saves_losslessly(open_pane, seed_copy, qtbot) -> None:
+    from PySide6.QtCore import QMimeData, Qt
+    from PySide6.QtGui import QGuiApplication, QTextCursor
+
+    pane, session = open_pane(seed_copy)
+    rich = pane.body.rich
+    mime = QMimeData()
+    mime.setHtml(
+        '<div class="story" style="color:red"><h2 class="h">Pasted <span style="font-style:italic">head</span></h2>'
+        '<p onclick="t()">See <a href="https://ex.org/a?utm_source=x&amp;k=1" data-track="1">this</a>.</p>'
+        "<script>bad()</script></div>"
+    )
+    mime.setText("Pasted head See this.")
+    QGuiApplication.clipboard().setMimeData(mime)
+    rich.setFocus()
+    rich.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(rich, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "Pasted" in session.document.body)
+    body = session.document.body
+    assert "<h2>Pasted <em>head</em></h2>" in body
+    assert '<a href="https://ex.org/a?k=1">this</a>' in body
+    for junk in ("style", "class=", "onclick", "script", "utm_", "data-track"):
+        assert junk not in body.split("Pasted", 1)[1]
+    session.save()
+    before, after = seed_copy.read_text(encoding="utf-8").split("\n---\n", 1)[0], session.document.to_bytes()
+    assert after.decode().startswith(before)  # the front matter is untouched
