@@ -34,6 +34,21 @@ LOCALE = re.compile(r"^[a-z]{2,3}_[A-Z]{2}$")
 LOCALE_KEYS = (("openGraphMetaData", "oglocale"), ("htmlMetaData", "oglocale"), ("locale",))
 
 
+def _tokens(text: str) -> frozenset[str]:
+    return frozenset(t for t in re.split(r"[\s_.-]+", text.strip().lower()) if t)
+
+
+def nearest_choice(value: str, choices: tuple[str, ...]) -> list[str]:
+    """The allowed value meant: same letters in another case, else the one choice that has
+    all the value's words (X's `large_summary` -> `summary_large_image`)."""
+    same = [c for c in choices if c.lower() == value.strip().lower()]
+    if same:
+        return same
+    words = _tokens(value)
+    holding = [c for c in choices if words and words <= _tokens(c)]
+    return holding if len(holding) == 1 else []
+
+
 def _choices(ctx: LintContext) -> dict[tuple[Any, ...], tuple[str, ...]]:
     out = dict(FALLBACK_CHOICES)
     if ctx.schema is not None:
@@ -53,7 +68,7 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             if str(value) in choices:
                 continue
             where = hit[1] + (i,) if isinstance(hit[0], list) else hit[1]
-            near = [c for c in choices if c.lower() == str(value).strip().lower()]
+            near = nearest_choice(str(value), choices)
             fix = Fix(f"Set {dotted(where)} to {near[0]}", ((where, near[0]),)) if near else None
             yield ctx.finding(
                 "CC801", "error", where, f"{dotted(where)} is {value!r}; allowed: {', '.join(choices)}", fix
