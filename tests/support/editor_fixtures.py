@@ -1,14 +1,17 @@
-"""Fixtures for the editor tests: a writable copy of the seed and an EditorPane on it."""
+"""Fixtures for the editor tests (editor, find): a writable copy of the seed and an EditorPane on it."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from curator_app.gui.editor_pane import EditorPane
-from curator_app.gui.session import DocumentSession
+# A plugin of the whole suite: the GUI is imported only by the tests that use these.
+if TYPE_CHECKING:
+    from curator_app.gui.editor_pane import EditorPane
+    from curator_app.gui.session import DocumentSession
 
 
 @pytest.fixture
@@ -22,6 +25,9 @@ def seed_copy(seed_path: Path, tmp_path: Path) -> Path:
 @pytest.fixture
 def open_pane(qtbot):
     """Open a file in a shown EditorPane; returns (pane, session)."""
+
+    from curator_app.gui.editor_pane import EditorPane
+    from curator_app.gui.session import DocumentSession
 
     def _open(path: Path) -> tuple[EditorPane, DocumentSession]:
         pane = EditorPane()
