@@ -1,0 +1,292 @@
+"""The review report: the facts (`--format json`) and the self-contained HTML page.
+
+Card images come from the caller (the GUI side renders them with QtWebEngine); here they
+are only embedded, as data: URIs, with the changed regions outlined on top.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from curator_app.core.algebra.diff import MISSING, key_label
+from curator_app.core.lint.engine import Finding
+from curator_app.core.preview.cards import CARD_KINDS
+from curator_app.core.preview.page import Templates
+from curator_app.core.review.compare import ItemReview
+from curator_app.core.review.queue import Base, QueueEntry
+from curator_app.resources import resource_path
+
+CARD_LABELS = {
+    "site": "Site card",
+    "article": "Article",
+    "x": "X",
+    "facebook": "Facebook",
+    "linkedin": "LinkedIn",
+    "slack": "Slack",
+    "search": "Search result",
+}
+Box = tuple[int, int, int, int]  # x, y, width, height in image pixels
+
+
+@dataclass(frozen=True)
+class Shot:
+    png: bytes
+    width: int
+    height: int
+    marks: tuple[Box, ...] = ()  # changed regions
+
+
+@dataclass(frozen=True)
+class CardPair:
+    kind: str
+    before: Shot | None  # None: the item does not exist (or does not parse) on that side
+    after: Shot | None
+
+    @property
+    def changed(self) -> bool:
+        if (self.before is None) != (self.after is None):
+            return True
+        return bool((self.before and self.before.marks) or (self.after and self.after.marks))
+
+
+@dataclass
+class ReportItem:
+    review: ItemReview
+    cards: list[CardPair] = field(default_factory=list)
+
+
+# --- facts -------------------------------------------------------------------------------
+
+
+def _value(value: Any) -> Any:
+    if value is MISSING:
+        return None
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): _value(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_value(v) for v in value]
+    return value
+
+
+def _finding(f: Finding) -> dict[str, Any]:
+    return f.to_json(None) | {"path": None}
+
+
+def entry_facts(entry: QueueEntry) -> dict[str, Any]:
+    d = entry.decision
+    return {
+        "path": entry.rel,
+        "title": entry.title,
+        "change": entry.change,
+        "status": entry.status,
+        "asks_review": entry.asks_review,
+        "state": entry.state,
+        "decision": d.to_json() if d else None,
+        "notes": [n.to_json() for n in entry.notes],
+    }
+
+
+def item_facts(item: ReportItem) -> dict[str, Any]:
+    r = item.review
+    facts = entry_facts(r.entry)
+    removed = added = 0
+    if r.body is not None:
+        from curator_app.core.review.worddiff import changed_words
+
+        removed, added = changed_words(r.body)
+    facts |= {
+        "fields": [
+            {"field": key_label(c.key), "kind": c.kind, "old": _value(c.old), "new": _value(c.new),
+             "description": c.describe()}
+            for c in r.fields
+        ],
+        "body": None if r.body is None else {
+            "words_removed": removed,
+            "words_added": added,
+            "segments": [{"op": s.op, "text": s.text} for s in r.body],
+        },
+        "lint": {"added": [_finding(f) for f in r.lint_added], "removed": [_finding(f) for f in r.lint_removed]},
+        "parse_error": {"before": r.before.error, "after": r.after.error},
+        "new_errors": r.new_errors,
+        "cards": [
+            {"kind": c.kind, "changed": c.changed,
+             "regions_before": [list(b) for b in (c.before.marks if c.before else ())],
+             "regions_after": [list(b) for b in (c.after.marks if c.after else ())]}
+            for c in item.cards
+        ],
+    }
+    return facts
+
+
+def report_facts(root: str, base: Base, items: Sequence[ReportItem], problems: Sequence[str] = ()) -> dict[str, Any]:
+    return {
+        "root": root,
+        "base": {"commit": base.commit, "label": base.label, "how": base.how},
+        "count": len(items),
+        "new_errors": sum(i.review.new_errors for i in items),
+        "problems": list(problems),
+        "items": [item_facts(i) for i in items],
+    }
+
+
+# --- HTML --------------------------------------------------------------------------------
+
+_TEMPLATES = Templates(resource_path("review"))
+_STATE_WORDS = {
+    "unreviewed": "Not reviewed",
+    "approved": "Approved",
+    "changes-requested": "Changes requested",
+    "changed-since-approved": "Changed since approved",
+    "changed-since-review": "Changed since changes were requested",
+}
+
+
+def _e(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _shot(shot: Shot | None, side: str, kind: str) -> str:
+    if shot is None:
+        return f'<p class="absent">No {side} version</p>'
+    data = base64.b64encode(shot.png).decode("ascii")
+    marks = "".join(
+        f'<span class="mark" style="left:{x / shot.width:.3%};top:{y / shot.height:.3%};'
+        f'width:{w / shot.width:.3%};height:{h / shot.height:.3%}"></span>'
+        for x, y, w, h in shot.marks
+    )
+    alt = f"{CARD_LABELS.get(kind, kind)}, {side}"
+    return (f'<span class="shot"><img alt="{_e(alt)}" width="{shot.width}" height="{shot.height}" '
+            f'src="data:image/png;base64,{data}">{marks}</span>')
+
+
+def _fields_html(facts: dict[str, Any]) -> str:
+    if not facts["fields"]:
+        return "<p>No field changed.</p>"
+    rows = []
+    for f in facts["fields"]:
+        old = "" if f["kind"] == "added" else _e(_short(f["old"]))
+        new = "" if f["kind"] == "removed" else _e(_short(f["new"]))
+        rows.append(f'<tr><td><code>{_e(f["field"])}</code></td><td>{_e(f["kind"])}</td>'
+                    f'<td class="old">{old}</td><td class="new">{new}</td></tr>')
+    return ("<table><thead><tr><th>Field</th><th>Change</th><th>Before</th><th>After</th></tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>")
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(_short(v) for v in value)
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_short(v)}" for k, v in value.items()) + "}"
+    return "null" if value is None else str(value)
+
+
+def _body_html(facts: dict[str, Any]) -> str:
+    body = facts["body"]
+    if body is None:
+        return "<p>Unchanged.</p>"
+    parts = []
+    for s in body["segments"]:
+        text = _e(s["text"])
+        parts.append(text if s["op"] == "=" else f"<del>{text}</del>" if s["op"] == "-" else f"<ins>{text}</ins>")
+    summary = f'<p>{body["words_removed"]} words removed, {body["words_added"]} added.</p>'
+    return summary + f'<div class="word-diff">{"".join(parts)}</div>'
+
+
+def _lint_html(facts: dict[str, Any]) -> str:
+    def items(found: list[dict[str, Any]]) -> str:
+        return "".join(
+            f'<li class="sev-{_e(f["severity"])}">{_e(f["severity"])} {_e(f["code"])} '
+            f'<code>{_e(f["field"])}</code>: {_e(f["message"])}</li>'
+            for f in found
+        )
+
+    out = []
+    errors = [e for e in facts["parse_error"].values() if e]
+    if errors:
+        out.append("<ul class='lint-added'>" + "".join(f"<li>{_e(e)}</li>" for e in errors) + "</ul>")
+    added, removed = facts["lint"]["added"], facts["lint"]["removed"]
+    if added:
+        out.append(f'<p>Added by this change:</p><ul class="lint-added">{items(added)}</ul>')
+    if removed:
+        out.append(f'<p>Fixed by this change:</p><ul class="lint-removed">{items(removed)}</ul>')
+    return "".join(out) or "<p>No finding added or removed.</p>"
+
+
+def _decision_text(facts: dict[str, Any]) -> str:
+    words = _STATE_WORDS.get(facts["state"], facts["state"])
+    d = facts["decision"]
+    return f"{words} ({d['reviewer']}, {d['time'][:10]})" if d else words
+
+
+def _notes_html(facts: dict[str, Any]) -> str:
+    notes = [n for n in facts["notes"] if n["note"]]
+    if not notes:
+        return ""
+    lis = "".join(
+        f"<li><b>{_e(n['reviewer'])}</b> ({_e(n['verdict'])}, {_e(n['time'][:10])}): {_e(n['note'])}</li>"
+        for n in notes
+    )
+    return f'<ul class="notes">{lis}</ul>'
+
+
+def _item_html(index: int, item: ReportItem, facts: dict[str, Any]) -> str:
+    cards = []
+    for pair in item.cards:
+        cards.append(_TEMPLATES.fill(
+            "card",
+            kind=pair.kind,
+            changed="yes" if pair.changed else "no",
+            label=_e(CARD_LABELS.get(pair.kind, pair.kind)),
+            changed_label='<span class="changed-label">changed</span>' if pair.changed else "",
+            before=_shot(pair.before, "before", pair.kind),
+            after=_shot(pair.after, "after", pair.kind),
+        ))
+    reasons = item.review.entry.reasons
+    return _TEMPLATES.fill(
+        "item",
+        anchor=f"item-{index}",
+        state=_e(facts["state"]),
+        path=_e(facts["path"]),
+        new_errors=facts["new_errors"],
+        title=_e(facts["title"]),
+        reasons=_e(", ".join(reasons)),
+        decision=_e(_decision_text(facts)),
+        notes=_notes_html(facts),
+        fields=_fields_html(facts),
+        body=_body_html(facts),
+        lint=_lint_html(facts),
+        cards="".join(cards) or "<p>Cards were not rendered.</p>",
+    )
+
+
+def report_html(facts: dict[str, Any], items: Sequence[ReportItem], title: str = "Review report") -> str:
+    """The whole report page; `facts` is report_facts() for the same items."""
+    _TEMPLATES.refresh()
+    summary = "".join(
+        f'<tr><td><a href="#item-{i}">{_e(f["title"])}</a><br><code>{_e(f["path"])}</code></td>'
+        f'<td>{_e(", ".join(it.review.entry.reasons))}</td><td>{_e(_decision_text(f))}</td>'
+        f'<td>{f["new_errors"]}</td></tr>'
+        for i, (it, f) in enumerate(zip(items, facts["items"], strict=True))
+    )
+    problems = "".join(f'<p class="problems">{_e(p)}</p>' for p in facts["problems"])
+    totals = f"{facts['count']} items, {facts['new_errors']} new errors"
+    return _TEMPLATES.fill(
+        "report",
+        title=_e(title),
+        css=_TEMPLATES.get("report.css").template,
+        base=_e(f"Changes {facts['base']['label']}"),
+        totals=_e(totals),
+        problems=problems,
+        summary=summary,
+        items="".join(_item_html(i, it, f) for i, (it, f) in enumerate(zip(items, facts["items"], strict=True))),
+    )
+
+
+__all__ = ["CARD_KINDS", "CardPair", "ReportItem", "Shot", "report_facts", "report_html"]

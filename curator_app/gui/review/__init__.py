@@ -1,0 +1,1 @@
+"""Review mode and the review report's rendering (cards before/after, PDF)."""
