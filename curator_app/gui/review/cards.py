@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QImageWriter
 
 from curator_app.core.preview.cards import CARD_KINDS
 from curator_app.core.preview.page import Preview, build_preview
@@ -110,7 +110,7 @@ def _shot(image: QImage | None, marks: tuple[Box, ...]) -> Shot | None:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, b"PNG")
+    QImageWriter(buffer, QByteArray(b"png")).write(image)
     buffer.close()
     return Shot(bytes(data.data()), image.width(), image.height(), marks)
 
