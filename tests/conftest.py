@@ -19,7 +19,13 @@ from pathlib import Path
 import pytest
 
 # pytester lets tests/gui/test_foundation_qt_warnings.py check the suite's own configuration (warnings fail tests).
-pytest_plugins = ["pytester", "support.library_fixtures", "support.recovery_fixtures", "support.editor_fixtures"]
+pytest_plugins = [
+    "pytester",
+    "support.alerts",
+    "support.library_fixtures",
+    "support.recovery_fixtures",
+    "support.editor_fixtures",
+]
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DIR = PROJECT_ROOT.parent / "shared"

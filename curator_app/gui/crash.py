@@ -20,7 +20,6 @@ import platformdirs
 from curator_app import __version__
 
 log = logging.getLogger("curator")
-_open_dialogs: list[object] = []
 
 
 def log_dir() -> Path:
@@ -79,18 +78,20 @@ def install_excepthook() -> None:
 
 
 def _show_dialog(path: Path, exc: BaseException) -> None:
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
+
+    from curator_app.gui import alerts
 
     if QApplication.instance() is None:
         return
-    box = QMessageBox(QMessageBox.Icon.Critical, "Curator hit a problem", "")
-    box.setObjectName("crashDialog")
-    box.setText(f"Something went wrong: {exc}")
-    box.setInformativeText(
-        "Your unsaved edits are kept in the recovery area. A report was written to:\n"
-        f"{path}\nPlease send it to whoever supports Curator for you."
+    # Not modal: the exception may have come from inside another dialog or a paint.
+    alerts.tell(
+        None,
+        "crashDialog",
+        "Curator hit a problem",
+        f"Something went wrong: {exc}",
+        detail="Your unsaved edits are kept in the recovery area. A report was written to:\n"
+        f"{path}\nPlease send it to whoever supports Curator for you.",
+        level=alerts.Level.ERROR,
+        modal=False,
     )
-    # Parentless and opened without exec(): keep a reference until it closes.
-    _open_dialogs.append(box)
-    box.finished.connect(lambda _r: _open_dialogs.remove(box))
-    box.open()

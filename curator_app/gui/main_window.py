@@ -19,12 +19,10 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPlainTextEdit,
     QSplitter,
     QStyle,
@@ -35,6 +33,7 @@ from PySide6.QtWidgets import (
 from curator_app import __version__
 from curator_app.core.document.document import Document
 from curator_app.core.errors import CuratorError
+from curator_app.gui import alerts
 from curator_app.gui.layout import first_run_geometry, first_run_pane_sizes
 from curator_app.gui.settings import Settings
 
@@ -281,13 +280,12 @@ class MainWindow(QMainWindow):
         )
 
     def show_about(self) -> None:
-        QMessageBox.about(self, "About Curator", self.about_text())
+        alerts.about(self, "About Curator", self.about_text())
 
     def choose_folder(self) -> None:
-        start = str(self.folder) if self.folder else ""
-        chosen = QFileDialog.getExistingDirectory(self, "Open Content Folder", start)
-        if chosen:
-            self.open_folder(Path(chosen))
+        chosen = alerts.choose_folder(self, "Open Content Folder", self.folder)
+        if chosen is not None:
+            self.open_folder(chosen)
 
     # -- folder and items ----------------------------------------------------------------
 

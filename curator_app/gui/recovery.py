@@ -22,7 +22,6 @@ from PySide6.QtGui import QColor, QFontDatabase, QSyntaxHighlighter, QTextCharFo
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 from curator_app.core.document.document import Document
 from curator_app.core.errors import CuratorError
 from curator_app.core.recovery import CHANGED, DELETED, RecoveryRecord, RecoveryStore
+from curator_app.gui import alerts
 
 __all__ = ["DEFAULT_INTERVAL_MS", "Autosaver", "RecoveryDialog", "Source"]
 
@@ -271,7 +271,7 @@ class RecoveryDialog(QDialog):
         if not records:
             return []
         dialog = cls(store, records, parent)
-        dialog.exec()
+        alerts.run(dialog)
         return dialog.restored
 
     def current_record(self) -> RecoveryRecord | None:
@@ -307,11 +307,11 @@ class RecoveryDialog(QDialog):
         if record is None:
             return
         suggested = record.path.with_name(f"{record.path.stem}.recovered{record.path.suffix}")
-        name, _ = QFileDialog.getSaveFileName(self, "Save the recovered edit as", str(suggested))
-        if not name:
+        name = alerts.choose_save_file(self, "Save the recovered edit as", suggested)
+        if name is None:
             return
         try:
-            self.store.export(record, Path(name))
+            self.store.export(record, name)
         except CuratorError as exc:
             self.state_label.setText(str(exc))
             return

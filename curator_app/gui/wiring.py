@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QMenu,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from curator_app.core.algebra.diff import unified_diff
 from curator_app.core.document.document import Document
 from curator_app.core.errors import CuratorError, WriteConflictError
 from curator_app.core.recovery import RecoveryStore
+from curator_app.gui import alerts
 from curator_app.gui.documents import DocumentTabs
 from curator_app.gui.git import DiffDialog, GitController, HistoryDialog
 from curator_app.gui.library import LibraryPane
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 
 EXTERNAL_CHANGE_GRACE_MS = 400
+RELOAD, KEEP_MINE, MERGE = "Reload", "Keep Mine", "Merge…"
 
 
 class SaveDiffDialog(QDialog):
@@ -222,22 +223,22 @@ class Workbench(QObject):
     def new_item(self) -> None:
         dialog = self.library.new_item_dialog()
         if dialog is not None:
-            dialog.exec()
+            alerts.run(dialog)
 
     def bulk_edit(self) -> None:
         if not self.library.selected_paths():
-            QMessageBox.information(
-                self.window, "Bulk edit", "Select the items to edit in the library first."
-            )
+            alerts.tell(self.window, "bulk-edit-nothing-selected", "Bulk edit",
+                        "Select the items to edit in the library first.")
             return
-        self.library.bulk_edit_dialog().exec()
+        alerts.run(self.library.bulk_edit_dialog())
 
     def undo_bulk(self) -> None:
         try:
             if not self.library.undo_last_bulk():
                 self.window.statusBar().showMessage("No bulk edit to undo", 4000)
         except CuratorError as exc:
-            QMessageBox.warning(self.window, "Cannot undo the bulk edit", str(exc))
+            alerts.tell(self.window, "bulk-undo-failed", "Cannot undo the bulk edit", str(exc),
+                        level=alerts.Level.WARNING)
 
     # --- git ----------------------------------------------------------------------------
 
@@ -246,7 +247,9 @@ class Workbench(QObject):
         git.sig_repository_changed.connect(self._set_repository)
         git.sig_branch_changed.connect(self.branch_label.setText)
         git.sig_status_changed.connect(self.library.model.set_vcs_status)
-        git.sig_error.connect(lambda msg: QMessageBox.warning(self.window, "Git", msg))
+        git.sig_error.connect(
+            lambda msg: alerts.tell(self.window, "git-error", "Git", msg, level=alerts.Level.WARNING)
+        )
         git.sig_message.connect(lambda msg: self.window.statusBar().showMessage(msg, 6000))
         git.sig_progress.connect(self._on_git_progress)
         git.sig_busy.connect(self._on_git_busy)
@@ -273,23 +276,25 @@ class Workbench(QObject):
 
     def commit(self) -> None:
         if self.tabs.dirty_sessions():
-            answer = QMessageBox.question(
+            answer = alerts.ask(
                 self.window,
+                "save-before-commit",
                 "Commit",
                 "Save the open items with unsaved changes first?",
-                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+                ["Save", alerts.CANCEL],
             )
-            if answer != QMessageBox.StandardButton.Save or not self.save_all():
+            if answer != "Save" or not self.save_all():
                 return
         session = self.tabs.current_session()
         dialog = self.git.commit_dialog(self.window, checked=[session.path] if session else None)
-        dialog.exec()
+        if dialog is not None:
+            alerts.run(dialog)
 
     def show_diff(self) -> None:
         session = self.tabs.current_session()
         if session is None or self.git.repo is None:
             return
-        DiffDialog(self.git.repo, session.path, document=session.document, parent=self.window).exec()
+        alerts.run(DiffDialog(self.git.repo, session.path, document=session.document, parent=self.window))
 
     def show_history(self) -> None:
         session = self.tabs.current_session()
@@ -298,7 +303,7 @@ class Workbench(QObject):
         def apply(fn: Callable[[Document], object]) -> None:
             session.edit("Restore from history", fn)
 
-        HistoryDialog(self.git.repo, session.document, apply=apply, parent=self.window).exec()
+        alerts.run(HistoryDialog(self.git.repo, session.document, apply=apply, parent=self.window))
 
     def _on_pulled(self, paths: list[Path]) -> None:
         """A pull changed files: clean items reload, items with unsaved edits merge field by field."""
@@ -391,7 +396,7 @@ class Workbench(QObject):
         if self.confirm_diff_action.isChecked() and not force:
             old = session.path.read_bytes() if session.path.exists() else b""
             dialog = SaveDiffDialog(session.path, old, session.document.to_bytes(), self.window)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
+            if alerts.run(dialog) != QDialog.DialogCode.Accepted:
                 return False
         try:
             session.save(force=force)
@@ -400,7 +405,7 @@ class Workbench(QObject):
             return False
         except CuratorError as exc:
             # The edits stay in the editor; the file on disk is untouched (atomic writer).
-            QMessageBox.warning(self.window, "Could not save", str(exc))
+            alerts.tell(self.window, "save-failed", "Could not save", str(exc), level=alerts.Level.WARNING)
             return False
         self._update_title(session)
         self._update_actions()
@@ -410,13 +415,14 @@ class Workbench(QObject):
         session = self.tabs.current_session()
         if session is None or not session.is_dirty():
             return
-        answer = QMessageBox.question(
+        answer = alerts.ask(
             self.window,
+            "revert",
             "Revert",
             f"Throw away the unsaved changes to {session.path.name}?",
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            ["Discard", alerts.CANCEL],
         )
-        if answer == QMessageBox.StandardButton.Discard:
+        if answer == "Discard":
             session.revert()
 
     # --- disk conflicts -----------------------------------------------------------------
@@ -438,36 +444,28 @@ class Workbench(QObject):
         if not saving and not session.document.changed_on_disk():
             return
         self._asking.add(session)
-        box = QMessageBox(self.window)
-        box.setObjectName("externalChangeBox")
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("File changed on disk")
-        box.setText(f"{session.path.name} was changed by another program.")
-        box.setInformativeText(
-            "Your unsaved edits are still here. Reload the version on disk, keep your version "
-            "(saving will overwrite the disk), or merge the two field by field."
-        )
-        reload_btn = box.addButton("Reload", QMessageBox.ButtonRole.DestructiveRole)
-        keep_btn = box.addButton("Keep Mine", QMessageBox.ButtonRole.AcceptRole)
-        merge_btn = box.addButton("Merge…", QMessageBox.ButtonRole.ActionRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(merge_btn)
-
-        def finished() -> None:
-            clicked = box.clickedButton()
-            if clicked is reload_btn:
+        try:
+            answer = alerts.ask(
+                self.window,
+                "external-change",
+                "File changed on disk",
+                f"{session.path.name} was changed by another program.",
+                [RELOAD, KEEP_MINE, MERGE, alerts.CANCEL],
+                default=MERGE,
+                detail="Your unsaved edits are still here. Reload the version on disk, keep your "
+                "version (saving will overwrite the disk), or merge the two field by field.",
+                level=alerts.Level.WARNING,
+            )
+            if answer == RELOAD:
                 session.reload_from_disk()
-            elif clicked is keep_btn:
+            elif answer == KEEP_MINE:
                 session.keep_mine()
                 if saving:
                     self.save(session, force=True)
-            elif clicked is merge_btn:
+            elif answer == MERGE:
                 self.merge_with_disk(session)
+        finally:
             self._asking.discard(session)
-            box.deleteLater()
-
-        box.finished.connect(finished)
-        box.open()
 
     def merge_with_disk(self, session: DocumentSession) -> bool:
         """Three-way merge: base = bytes opened, theirs = disk, mine = unsaved edits."""
@@ -484,7 +482,7 @@ class Workbench(QObject):
         try:
             result = merge_documents(base, Document.load(session.path), session.document)
         except CuratorError as exc:
-            QMessageBox.warning(self.window, "Cannot merge", str(exc))
+            alerts.tell(self.window, "merge-failed", "Cannot merge", str(exc), level=alerts.Level.WARNING)
             return False
         merged = result.document if result.clean else _resolve_conflicts(result, self.window)
         if merged is None:
@@ -539,18 +537,18 @@ class Workbench(QObject):
     def _confirm_discard(self, sessions: list[DocumentSession]) -> bool:
         """Ask Save / Discard / Cancel for unsaved edits; True when it is fine to close."""
         names = ", ".join(s.path.name for s in sessions)
-        answer = QMessageBox.warning(
+        answer = alerts.ask(
             self.window,
+            "unsaved-changes",
             "Unsaved changes",
             f"Save the changes to {names} before closing?",
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
+            ["Save", "Discard", alerts.CANCEL],
+            default="Save",
+            level=alerts.Level.WARNING,
         )
-        if answer == QMessageBox.StandardButton.Save:
+        if answer == "Save":
             return all(self.save(s) for s in sessions)
-        return answer == QMessageBox.StandardButton.Discard
+        return answer == "Discard"
 
 
 def _resolve_conflicts(result: MergeResult, parent: QWidget) -> Document | None:
@@ -559,7 +557,7 @@ def _resolve_conflicts(result: MergeResult, parent: QWidget) -> Document | None:
     except ImportError:  # pragma: no cover - the git GUI is part of the app
         return None
     dialog = MergeDialog(result, parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
+    if alerts.run(dialog) != QDialog.DialogCode.Accepted:
         return None
     return dialog.merged_document()
 

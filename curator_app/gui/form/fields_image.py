@@ -8,10 +8,11 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from curator_app.core.document.document import KeyPath
 from curator_app.core.schema.schema import Field
+from curator_app.gui import alerts
 from curator_app.gui.form.fields_basic import TextEditor
 from curator_app.gui.form.icons import icon
 
@@ -81,9 +82,9 @@ class ImageEditor(TextEditor):
 
     def choose_file(self) -> None:
         start = str(self.item_dir or Path.home())
-        name, _ = QFileDialog.getOpenFileName(self, "Choose image", start, IMAGE_FILTER)
-        if name:
-            self.import_image(Path(name))
+        chosen = alerts.choose_open_file(self, "Choose image", start, IMAGE_FILTER)
+        if chosen is not None:
+            self.import_image(chosen)
 
     def import_image(self, source: Path) -> str:
         """Use ``source`` as the image: copied next to the item unless already in the folder."""

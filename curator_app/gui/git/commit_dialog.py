@@ -27,6 +27,7 @@ from curator_app.core.errors import CuratorError
 from curator_app.core.git.commit import commit_items, default_author, suggest_message
 from curator_app.core.git.errors import IdentityMissing
 from curator_app.core.git.repo import ContentRepo
+from curator_app.gui import alerts
 from curator_app.gui.git.common import error_label, error_text, item_title, sentence, show_error
 
 _TITLE_LIMIT = 300  # beyond this many changed files, list names only (titles need a parse)
@@ -216,7 +217,7 @@ class CommitDialog(QDialog):
         if row is None:
             return
         dialog = DiffDialog(self.cr, row.data(0, Qt.ItemDataRole.UserRole), parent=self)
-        dialog.exec()
+        alerts.run(dialog)
         dialog.deleteLater()
 
     # --- committing -----------------------------------------------------------------------

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from curator_app.gui import alerts
+
 Answer = tuple[str, str] | None
 Prompt = Callable[[str, str | None], Answer]
 
@@ -78,7 +80,7 @@ class CredentialDialog(QDialog):
     def ask(cls, url: str, username: str | None, parent: QWidget | None = None) -> Answer:
         dialog = cls(url, username, parent)
         try:
-            dialog.exec()
+            alerts.run(dialog)
             return dialog.answer()
         finally:
             dialog.deleteLater()

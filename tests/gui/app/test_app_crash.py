@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtWidgets import QApplication, QMessageBox
-
 from curator_app.gui import crash
 
 
-def test_unexpected_exception_writes_report_and_shows_dialog(qtbot, monkeypatch) -> None:
+def test_unexpected_exception_writes_report_and_shows_dialog(qtbot, monkeypatch, answers) -> None:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
     folder = crash.setup_logging()
     crash.install_excepthook()
@@ -23,9 +21,7 @@ def test_unexpected_exception_writes_report_and_shows_dialog(qtbot, monkeypatch)
     text = reports[-1].read_text()
     assert "RuntimeError: index went sideways" in text
     assert "Qt " in text and "PySide6 " in text
-    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.objectName() == "crashDialog"]
-    assert boxes and str(reports[-1]) in boxes[-1].informativeText()
-    for box in boxes:
-        box.close()
-        box.deleteLater()
+    told = answers.told()
+    assert [t.name for t in told] == ["crashDialog"]
+    assert str(reports[-1]) in told[0].detail
     assert (folder / "curator.log").exists()

@@ -8,8 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit, QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit
 from support.workbench import close_workbench, open_workbench
 
 from curator_app.core.document.document import Document
@@ -47,21 +47,6 @@ def _type_title(qtbot, bench: Workbench, text: str) -> None:
     field.selectAll()  # type: ignore[attr-defined]
     qtbot.keyClicks(field, text)
     qtbot.waitUntil(session.is_dirty, timeout=2000)
-
-
-def _click_when_shown(name: str, button_text: str) -> None:
-    """Click a button of the message box that is about to open (modal dialogs block the test)."""
-
-    def attempt() -> None:
-        for w in QApplication.topLevelWidgets():
-            if isinstance(w, QMessageBox) and w.isVisible() and (not name or w.objectName() == name):
-                for b in w.findChildren(QPushButton):
-                    if b.text().replace("&", "") == button_text:
-                        b.click()
-                        return
-        QTimer.singleShot(20, attempt)
-
-    QTimer.singleShot(20, attempt)
 
 
 def test_first_item_opens_in_a_tab_and_title_names_it(workbench: Workbench) -> None:
@@ -105,28 +90,28 @@ def test_unedited_seed_saves_byte_identical(workbench: Workbench, seed_path: Pat
     assert session.path.read_bytes() == seed_path.read_bytes()
 
 
-def test_closing_a_dirty_tab_asks_and_discard_keeps_the_file(qtbot, workbench: Workbench) -> None:
+def test_closing_a_dirty_tab_asks_and_discard_keeps_the_file(qtbot, workbench: Workbench, answers) -> None:
     session = workbench.tabs.current_session()
     assert session is not None
     path, before = session.path, session.path.read_bytes()
     _type_title(qtbot, workbench, "Throwaway")
-    _click_when_shown("", "Discard")
+    answers.reply("Discard", to="unsaved-changes")
     workbench.close_current()
     assert workbench.tabs.count() == 0
     assert path.read_bytes() == before
 
 
-def test_closing_a_dirty_tab_cancel_keeps_it_open(qtbot, workbench: Workbench) -> None:
+def test_closing_a_dirty_tab_cancel_keeps_it_open(qtbot, workbench: Workbench, answers) -> None:
     session = workbench.tabs.current_session()
     assert session is not None
     _type_title(qtbot, workbench, "Keep me")
-    _click_when_shown("", "Cancel")
+    answers.reply("Cancel", to="unsaved-changes")
     workbench.close_current()
     assert workbench.tabs.count() == 1
     assert session.document.get(("title",)) == "Keep me"
 
 
-def test_external_change_is_merged_field_by_field(qtbot, workbench: Workbench) -> None:
+def test_external_change_is_merged_field_by_field(qtbot, workbench: Workbench, answers) -> None:
     session = workbench.tabs.current_session()
     assert session is not None
     _type_title(qtbot, workbench, "My new title")
@@ -134,7 +119,7 @@ def test_external_change_is_merged_field_by_field(qtbot, workbench: Workbench) -
     theirs = Document.load(session.path)
     theirs.set(("sub",), "feature")
     theirs.save(force=True)
-    _click_when_shown("externalChangeBox", "Merge…")
+    answers.reply("Merge…", to="external-change")
     session.check_disk()
     qtbot.waitUntil(lambda: session.document.get(("sub",)) == "feature", timeout=5000)
     assert session.document.get(("title",)) == "My new title"
@@ -143,14 +128,16 @@ def test_external_change_is_merged_field_by_field(qtbot, workbench: Workbench) -
     assert saved.get(("title",)) == "My new title" and saved.get(("sub",)) == "feature"
 
 
-def test_save_refuses_to_overwrite_a_disk_change_and_keep_mine_forces(qtbot, workbench: Workbench) -> None:
+def test_save_refuses_to_overwrite_a_disk_change_and_keep_mine_forces(
+    qtbot, workbench: Workbench, answers
+) -> None:
     session = workbench.tabs.current_session()
     assert session is not None
     _type_title(qtbot, workbench, "Mine wins")
     session.path.write_bytes(session.path.read_bytes().replace(b"sub: brief", b"sub: other"))
-    _click_when_shown("externalChangeBox", "Keep Mine")
-    assert not workbench.save(session)  # the conflict is asked first
-    qtbot.waitUntil(lambda: b"title: Mine wins" in session.path.read_bytes(), timeout=5000)
+    answers.reply("Keep Mine", to="external-change")
+    assert not workbench.save(session)  # the conflict is asked first, then the save is forced
+    assert b"title: Mine wins" in session.path.read_bytes()
 
 
 def test_preview_is_fed_the_open_document(qtbot, workbench: Workbench) -> None:
@@ -161,11 +148,11 @@ def test_preview_is_fed_the_open_document(qtbot, workbench: Workbench) -> None:
     qtbot.waitUntil(lambda: "Preview follows typing" in preview.meta_html, timeout=5000)
 
 
-def test_window_close_with_unsaved_edits_can_be_cancelled(qtbot, workbench: Workbench) -> None:
+def test_window_close_with_unsaved_edits_can_be_cancelled(qtbot, workbench: Workbench, answers) -> None:
     session = workbench.tabs.current_session()
     assert session is not None
     _type_title(qtbot, workbench, "Unsaved")
-    _click_when_shown("", "Cancel")
+    answers.reply("Cancel", to="unsaved-changes")
     assert not workbench.window.close()
     assert workbench.window.isVisible()
 
@@ -192,19 +179,18 @@ def test_apply_fix_from_problems_list_is_a_minimal_undoable_edit(qtbot, workbenc
     assert session.document.to_bytes() == before
 
 
-def test_optional_diff_before_save_shows_what_will_be_written(qtbot, workbench: Workbench) -> None:
+def test_optional_diff_before_save_shows_what_will_be_written(qtbot, workbench: Workbench, answers) -> None:
     session = workbench.tabs.current_session()
     assert session is not None
     workbench.confirm_diff_action.setChecked(True)
     _type_title(qtbot, workbench, "Reviewed title")
     seen: list[str] = []
 
-    def answer() -> None:
-        dialog = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "saveDiffDialog" and w.isVisible())
+    def answer(dialog: QDialog) -> None:
         seen.append(dialog.findChild(QPlainTextEdit, "saveDiffText").toPlainText())
         dialog.reject()
 
-    QTimer.singleShot(200, answer)
+    answers.reply(answer, to="saveDiffDialog")
     assert not workbench.save(session)  # cancelled in the diff dialog: nothing written
     assert "-title: UK Launch  Implementation Plan For Genomic Healthcare System" in seen[0]
     assert "+title: Reviewed title" in seen[0]

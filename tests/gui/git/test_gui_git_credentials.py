@@ -8,9 +8,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
+from support.alerts import ScriptedAnswers
 from support.http_git import refusing_git_server
 
 from curator_app.core.git.repo import ContentRepo
@@ -38,23 +38,20 @@ def test_pull_asks_with_the_real_dialog_on_the_gui_thread(
     content_repo: ContentRepo,
     auth_remote: list[str | None],
     make_controller: Callable[[Path], GitController],
+    answers: ScriptedAnswers,
 ) -> None:
     git = make_controller(content_repo.folder)
     shown: list[tuple[str, bool]] = []
 
-    def answer_dialog() -> None:
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, CredentialDialog) and widget.isVisible():
-                shown.append((widget.windowTitle(), threading.current_thread() is threading.main_thread()))
-                ok = widget.buttons.button(QDialogButtonBox.StandardButton.Ok)
-                assert not ok.isEnabled()  # nothing typed yet
-                widget.user_edit.setText("curator")
-                widget.password_edit.setText("typed-token")
-                ok.click()
-                return
-        QTimer.singleShot(20, answer_dialog)
+    def answer_dialog(dialog: CredentialDialog) -> None:
+        shown.append((dialog.windowTitle(), threading.current_thread() is threading.main_thread()))
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert not ok.isEnabled()  # nothing typed yet
+        dialog.user_edit.setText("curator")
+        dialog.password_edit.setText("typed-token")
+        ok.click()
 
-    QTimer.singleShot(0, answer_dialog)
+    answers.reply(answer_dialog, to="gitCredentialDialog")
     with qtbot.waitSignal(git.sig_error, timeout=20000) as error:
         git.pull()
     assert shown == [("Sign in to the remote", True)]
