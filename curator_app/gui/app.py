@@ -6,9 +6,13 @@ import contextlib
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from curator_app.core.errors import CuratorError
 from curator_app.gui import settings as app_settings
+
+if TYPE_CHECKING:
+    from curator_app.gui.wiring import Workbench
 
 _SANDBOX_FLAG = "--no-sandbox"
 
@@ -85,7 +89,7 @@ def create_application(argv: list[str] | None = None):  # -> QApplication (lazy 
     return app
 
 
-def _report_startup(window: object) -> None:
+def _report_startup(bench: Workbench) -> None:
     """For the benchmarks: print when the window is shown, the preview painted, the library loaded.
 
     CURATOR_BENCH_STARTUP=<epoch seconds at launch> turns it on; the app quits after the
@@ -101,10 +105,8 @@ def _report_startup(window: object) -> None:
     t0 = float(os.environ["CURATOR_BENCH_STARTUP"])
     stay = bool(os.environ.get("CURATOR_BENCH_STAY"))
     print(f"window-shown {time.time() - t0:.4f}", flush=True)
-    bench = getattr(window, "workbench", None)
-    preview = getattr(bench, "preview", None)
-    if bench is not None:
-        bench.library.sig_loaded.connect(lambda n: print(f"library-loaded {time.time() - t0:.4f} {n}", flush=True))
+    preview = bench.preview
+    bench.library.sig_loaded.connect(lambda n: print(f"library-loaded {time.time() - t0:.4f} {n}", flush=True))
     if preview is None:
         if not stay:
             QTimer.singleShot(0, QApplication.quit)
@@ -140,19 +142,19 @@ def run_gui(path: str | None = None) -> int:
 
     settings = app_settings.Settings()
     window = MainWindow(settings)
-    window.workbench = Workbench(window, settings)  # type: ignore[attr-defined]
+    bench = Workbench(window, settings)
     first_run = path is None and settings.last_folder() is None
     try:
         folder, select = resolve_start(path, settings)
     except CuratorError as exc:
         print(f"curator: {exc}", file=sys.stderr)
         return 2
-    window.open_folder(folder, select)
+    bench.open_folder(folder, select)
     window.show()
-    _report_startup(window)
+    _report_startup(bench)
     if first_run:
         window.statusBar().showMessage(f"Created your Curator workspace at {folder} (a git repository)", 15000)
-    QTimer.singleShot(0, window.workbench.offer_recovery)  # type: ignore[attr-defined]
+    QTimer.singleShot(0, bench.offer_recovery)
     # Smoke tests and screenshots end the app on their own schedule.
     exit_after = os.environ.get("CURATOR_EXIT_AFTER_MS")
     if exit_after and exit_after.isdigit():

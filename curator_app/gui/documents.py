@@ -93,21 +93,9 @@ class DocumentTabs(QTabWidget):
         index = self.addTab(pane, path.name)
         self.setTabToolTip(index, str(path))
         session.sig_dirty_changed.connect(lambda _dirty, s=session: self._update_tab_title(s))
-        session.sig_saved.connect(lambda _p, s=session: self._update_tab_title(s))
         self.sig_session_opened.emit(session)
         self.setCurrentIndex(index)
         return session
-
-    def add_session(self, session: DocumentSession) -> None:
-        """Adopt a session made elsewhere (e.g. restored from recovery)."""
-        pane = _new_editor()
-        pane.open_document(session)
-        self._editors[pane] = session
-        index = self.addTab(pane, session.path.name)
-        session.sig_dirty_changed.connect(lambda _dirty, s=session: self._update_tab_title(s))
-        self.sig_session_opened.emit(session)
-        self.setCurrentIndex(index)
-        self._update_tab_title(session)
 
     # --- lookup -------------------------------------------------------------------------
 

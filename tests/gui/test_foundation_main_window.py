@@ -1,17 +1,23 @@
-"""The main window lists a folder's items, shows the selected one and remembers its layout."""
+"""The main window: opens a folder in the library, opens the chosen item, names it in the
+title, remembers its layout and folders, and carries every menu with unambiguous keys."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtGui import QIcon, QKeySequence
+from PySide6.QtWidgets import QApplication
+from support.alerts import ScriptedAnswers
+from support.workbench import close_workbench, open_workbench
 
 from curator_app.gui.app import create_application, resolve_start
-from curator_app.gui.main_window import MainWindow, application_icon
+from curator_app.gui.documents import RawView
+from curator_app.gui.main_window import CENTRE, LIBRARY, MainWindow, application_icon
 from curator_app.gui.settings import Settings
+from curator_app.gui.wiring import Workbench
 
 ALPHA = """---
 title: 'Alpha item about gardens'
@@ -41,54 +47,58 @@ def two_items(tmp_path: Path) -> Path:
     return folder
 
 
-def _titles(window: MainWindow) -> list[str]:
-    return [window.item_list.item(i).text() for i in range(window.item_list.count())]
+@pytest.fixture
+def bench(qtbot, two_items: Path) -> Iterator[Workbench]:
+    bench = open_workbench(qtbot, two_items)
+    yield bench
+    close_workbench(bench)
 
 
-def test_window_lists_items_and_shows_selection(qtbot, two_items: Path) -> None:
-    window = MainWindow(Settings())
-    qtbot.addWidget(window)
-    window.open_folder(two_items)
-    window.show()
-    assert sorted(_titles(window)) == ["Alpha item about gardens", "Beta item on rivers"]
-    window.select_path((two_items / "news" / "alpha.md").resolve())
-    pane = window.item_pane
-    assert pane.title_label.text() == "Alpha item about gardens"
-    assert "Alpha body paragraph." in pane.body_view.toPlainText()
-    assert "categories:" in pane.front_matter_view.toPlainText()
-    assert "---" not in pane.front_matter_view.toPlainText()
-    assert pane.front_matter_view.isReadOnly()
+def _listed_titles(bench: Workbench) -> list[str]:
+    return sorted(item.title for item in bench.library.model.all_items())
+
+
+def test_window_lists_items_and_opens_the_chosen_one(qtbot, bench: Workbench, two_items: Path) -> None:
+    qtbot.waitUntil(lambda: len(bench.library.model.all_items()) == 2, timeout=10000)
+    assert _listed_titles(bench) == ["Alpha item about gardens", "Beta item on rivers"]
+    window = bench.window
+    assert window.splitter.widget(LIBRARY) is bench.library
+    assert window.splitter.widget(CENTRE) is bench.tabs
+    bench.open_item(two_items / "news" / "alpha.md")
+    session = bench.tabs.current_session()
+    assert session is not None and session.document.get(("title",)) == "Alpha item about gardens"
     assert window.windowTitle().replace("[*]", "") == "alpha.md — Curator"
-    window.select_path((two_items / "beta.md").resolve())
-    assert pane.title_label.text() == "Beta item on rivers"
-    assert "<strong>text</strong>" in pane.body_view.toPlainText()
+    bench.open_item(two_items / "beta.md")
     assert window.windowTitle().replace("[*]", "") == "beta.md — Curator"
-    assert window.count_label.text() == "2 items"
+    assert bench.tabs.count() == 2
     assert window.folder_label.text() == str(two_items.resolve())
 
 
-def test_title_falls_back_to_file_name_and_errors_show_in_pane(qtbot, tmp_path: Path) -> None:
-    (tmp_path / "untitled.md").write_text("---\ndate: 2024-01-01\n---\nbody\n", encoding="utf-8")
+def test_an_item_that_cannot_be_read_opens_read_only_with_its_error(qtbot, tmp_path: Path) -> None:
     (tmp_path / "broken.md").write_text("---\ntitle: [oops\n---\nbody\n", encoding="utf-8")
-    window = MainWindow(Settings())
-    qtbot.addWidget(window)
-    window.open_folder(tmp_path)
-    assert sorted(_titles(window)) == ["broken.md", "untitled.md"]
-    window.select_path((tmp_path / "broken.md").resolve())
-    error = window.item_pane.error_label
-    assert not error.isHidden()
-    assert "broken.md:" in error.text()
-    # The raw front matter stays visible so the user can see what is wrong.
-    assert "title: [oops" in window.item_pane.front_matter_view.toPlainText()
+    bench = open_workbench(qtbot, tmp_path)
+    try:
+        assert bench.open_item(tmp_path / "broken.md") is None
+        view = bench.tabs.currentWidget()
+        assert isinstance(view, RawView)
+        assert "broken.md:" in view.error_label.text()
+        assert not bench.menu["save"].isEnabled()
+    finally:
+        close_workbench(bench)
+    assert (tmp_path / "broken.md").read_text(encoding="utf-8") == "---\ntitle: [oops\n---\nbody\n"
 
 
-def test_file_argument_selects_that_item(qtbot, two_items: Path) -> None:
+def test_file_argument_opens_that_item(qtbot, two_items: Path) -> None:
     settings = Settings()
     folder, select = resolve_start(str(two_items / "beta.md"), settings)
     window = MainWindow(settings)
-    qtbot.addWidget(window)
-    window.open_folder(folder, select)
-    assert window.current_path == (two_items / "beta.md").resolve()
+    bench = Workbench(window, settings)
+    try:
+        bench.open_folder(folder, select)
+        session = bench.tabs.current_session()
+        assert session is not None and session.path == (two_items / "beta.md").resolve()
+    finally:
+        close_workbench(bench)
 
 
 def test_no_path_opens_last_folder_then_first_run_workspace(qtbot, two_items: Path, content_dir: Path) -> None:
@@ -105,17 +115,35 @@ def test_no_path_opens_last_folder_then_first_run_workspace(qtbot, two_items: Pa
     assert sample and sorted(p.relative_to(folder) for p in (folder / "content").rglob("*.md")) == sample
     for rel in sample:
         assert (folder / rel).read_bytes() == (content_dir / rel).read_bytes()
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
-    window.open_folder(two_items)
+    bench = open_workbench(qtbot, two_items)
+    close_workbench(bench)
     assert resolve_start(None, Settings())[0] == two_items.resolve()
     assert Settings().recent_folders()[0] == two_items.resolve()
 
 
-def test_geometry_and_splitter_are_remembered(qtbot, two_items: Path) -> None:
+def test_recent_folders_menu_reopens_a_folder(qtbot, bench: Workbench, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    bench.open_folder(other)
+    menu = bench.menu
+    menu.recent_menu.aboutToShow.emit()
+    entry = next(a for a in menu.recent_menu.actions() if a.text() == str(bench.settings.recent_folders()[1]))
+    entry.trigger()
+    assert bench.folder == bench.settings.recent_folders()[0] != other.resolve()
+
+
+def test_open_folder_asks_for_the_folder(qtbot, bench: Workbench, tmp_path: Path, answers: ScriptedAnswers) -> None:
+    other = tmp_path / "chosen"
+    other.mkdir()
+    answers.reply(other, to="choose-folder")
+    bench.menu["open_folder"].trigger()
+    assert bench.folder == other.resolve()
+    assert bench.window.folder_label.text() == str(other.resolve())
+
+
+def test_geometry_and_splitter_are_remembered(qtbot) -> None:
     first = MainWindow(Settings())
     qtbot.addWidget(first)
-    first.open_folder(two_items)
     first.show()
     qtbot.waitExposed(first)
     # Inside the offscreen platform's 800x600 screen, which clamps restored geometry.
@@ -135,25 +163,23 @@ def test_geometry_and_splitter_are_remembered(qtbot, two_items: Path) -> None:
     assert second.splitter.sizes() == sizes
 
 
-def test_centre_and_preview_panes_are_replaceable(qtbot, two_items: Path) -> None:
-    window = MainWindow(Settings())
-    qtbot.addWidget(window)
-    editor, preview = QLabel("editor"), QLabel("preview")
-    window.set_centre_widget(editor)
-    window.set_preview_widget(preview)
-    assert window.splitter.widget(1) is editor
-    assert window.splitter.widget(2) is preview
-
-
-def test_menus_and_about(qtbot) -> None:
-    window = MainWindow(Settings())
-    qtbot.addWidget(window)
-    assert window.open_action.shortcut().toString() == "Ctrl+O"
-    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+def test_menus_shortcuts_and_about(qtbot, bench: Workbench, answers: ScriptedAnswers) -> None:
+    window = bench.window
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert menus == ["File", "Edit", "View", "Help"]
-    about = window.about_text()
-    assert "Qt 6." in about and "PySide6 6." in about
+    assert menus == ["File", "Edit", "Item", "Git", "View", "Help"]
+    menu = bench.menu
+    assert menu["open_folder"].shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
+    assert menu["quit"].shortcut().toString() == "Ctrl+Q"
+    assert menu["redo"].shortcuts() == QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+    # One action per key: a key bound twice triggers neither ("Ambiguous shortcut overload").
+    seen: dict[str, str] = {}
+    for name, action in menu:
+        for key in action.shortcuts():
+            assert key.toString() not in seen, f"{key.toString()}: {name} and {seen[key.toString()]}"
+            seen[key.toString()] = name
+    menu["about"].trigger()
+    [about] = answers.told()
+    assert "Qt 6." in about.text and "PySide6 6." in about.text
 
 
 def test_application_icon_has_all_sizes(qapp) -> None:
@@ -169,11 +195,14 @@ def test_bundled_site_lists_its_content_items(qtbot, tmp_content: Path) -> None:
     # content/ is a Hugo site root: items come from content/content/, not from public/.
     (tmp_content / "public").mkdir(exist_ok=True)
     (tmp_content / "public" / "stray.md").write_text("---\ntitle: 'built copy'\n---\n", encoding="utf-8")
-    window = MainWindow(Settings())
-    qtbot.addWidget(window)
-    window.open_folder(tmp_content)
-    expected = sorted((tmp_content / "content").rglob("*.md"))
-    assert window.item_list.count() == len(expected) >= 5
-    assert "built copy" not in _titles(window)
-    assert window.current_path is not None
-    assert window.item_pane.title_label.text() == _titles(window)[0]
+    bench = open_workbench(qtbot, tmp_content)
+    try:
+        expected = sorted((tmp_content / "content").rglob("*.md"))
+        qtbot.waitUntil(lambda: len(bench.library.model.all_items()) >= 5, timeout=20000)
+        assert len(bench.library.model.all_items()) == len(expected)
+        assert "built copy" not in _listed_titles(bench)
+        qtbot.waitUntil(lambda: bench.tabs.current_session() is not None, timeout=5000)
+        session = bench.tabs.current_session()
+        assert session is not None and session.content_root == (tmp_content / "content").resolve()
+    finally:
+        close_workbench(bench)

@@ -14,7 +14,7 @@ def open_workbench(qtbot, folder: Path) -> Workbench:
     # with unsaved edits opens a modal question.
     window = MainWindow(Settings())
     bench = Workbench(window, Settings())
-    window.open_folder(folder)
+    bench.open_folder(folder)
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()

@@ -46,7 +46,7 @@ def test_window_at_screen_size_fits_every_pane(qtbot, seed_site: Path, width: in
     bench = Workbench(window, Settings())
     frame = first_run_geometry(QRect(0, 0, width, height))
     window.setGeometry(frame)
-    window.open_folder(seed_site)
+    bench.open_folder(seed_site)
     window.show()
     qtbot.waitExposed(window)
     try:

@@ -62,8 +62,8 @@ def test_type_title_and_save_changes_only_the_title_line(qtbot, workbench: Workb
     before = session.path.read_bytes()
     _type_title(qtbot, workbench, "UK launches genome plan")
     qtbot.waitUntil(lambda: workbench.window.isWindowModified(), timeout=2000)
-    assert workbench.save_action.isEnabled()
-    workbench.save_action.trigger()
+    assert workbench.menu["save"].isEnabled()
+    workbench.menu["save"].trigger()
     after = session.path.read_bytes()
     assert _changed_lines(before, after) == [
         "-title: UK Launch  Implementation Plan For Genomic Healthcare System",
@@ -77,8 +77,8 @@ def test_undo_through_the_edit_menu_restores_bytes(qtbot, workbench: Workbench) 
     assert session is not None
     before = session.document.to_bytes()
     _type_title(qtbot, workbench, "Something else")
-    assert workbench.undo_action.isEnabled()
-    workbench.undo_action.trigger()
+    assert workbench.menu["undo"].isEnabled()
+    workbench.menu["undo"].trigger()
     assert session.document.to_bytes() == before
     assert not session.is_dirty()
 
@@ -175,14 +175,14 @@ def test_apply_fix_from_problems_list_is_a_minimal_undoable_edit(qtbot, workbenc
         "-title: UK Launch  Implementation Plan For Genomic Healthcare System",
         "+title: UK Launch Implementation Plan For Genomic Healthcare System",
     ]
-    workbench.undo_action.trigger()
+    workbench.menu["undo"].trigger()
     assert session.document.to_bytes() == before
 
 
 def test_optional_diff_before_save_shows_what_will_be_written(qtbot, workbench: Workbench, answers) -> None:
     session = workbench.tabs.current_session()
     assert session is not None
-    workbench.confirm_diff_action.setChecked(True)
+    workbench.menu["confirm_diff"].setChecked(True)
     _type_title(qtbot, workbench, "Reviewed title")
     seen: list[str] = []
 
@@ -195,4 +195,4 @@ def test_optional_diff_before_save_shows_what_will_be_written(qtbot, workbench: 
     assert "-title: UK Launch  Implementation Plan For Genomic Healthcare System" in seen[0]
     assert "+title: Reviewed title" in seen[0]
     assert b"Reviewed title" not in session.path.read_bytes()
-    workbench.confirm_diff_action.setChecked(False)
+    workbench.menu["confirm_diff"].setChecked(False)

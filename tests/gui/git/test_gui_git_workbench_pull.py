@@ -38,7 +38,7 @@ def test_pull_merges_a_colleagues_change_into_unsaved_edits(
     push(team.b)
 
     with qtbot.waitSignal(alice.git.sig_pulled, timeout=20000):
-        alice.pull_action.trigger()
+        alice.menu["pull"].trigger()
     qtbot.waitUntil(lambda: session.document.get(("sub",)) == "feature", timeout=5000)
     assert session.document.get(("description",)) == "Alice rewrote the description."
     assert session.is_dirty()  # the merge is an unsaved, undoable edit
@@ -70,4 +70,4 @@ def test_library_shows_git_status_after_a_save(qtbot, team: Team, alice: Workben
     session.set_value(("sub",), "feature")
     assert alice.save(session)
     qtbot.waitUntil(lambda: "modified" in status_text(), timeout=5000)
-    assert "modified" in alice.branch_label.text() or "changed" in alice.branch_label.text()
+    assert "modified" in alice.window.branch_label.text() or "changed" in alice.window.branch_label.text()

@@ -1,0 +1,139 @@
+"""Every QAction of the main window and the menus that hold them.
+
+Actions only announce that the curator asked for something (`triggered`, `toggled`);
+the wiring decides what happens. They are reached by name: `menu["save"]`.
+Shortcuts use the platform's standard keys where one exists, and never add a second
+binding a platform already gives (Redo is Ctrl+Shift+Z on X11: adding it again makes Qt
+report an ambiguous shortcut and do nothing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+Key = QKeySequence.StandardKey
+Shortcut = QKeySequence.StandardKey | str | None
+
+# menu title, then (name, text, shortcut, checkable) in menu order; None is a separator.
+_MENUS: list[tuple[str, list[tuple[str, str, Shortcut, bool] | None]]] = [
+    ("&File", [
+        ("open_folder", "&Open Folder…", Key.Open, False),
+        ("recent", "&Recent Folders", None, False),
+        None,
+        ("save", "&Save", Key.Save, False),
+        ("save_all", "Save A&ll", "Ctrl+Alt+S", False),
+        ("revert", "&Revert", None, False),
+        ("close_item", "&Close Item", Key.Close, False),
+        ("confirm_diff", "Show &Changes Before Saving", None, True),
+        None,
+        ("quit", "&Quit", "Ctrl+Q", False),
+    ]),
+    ("&Edit", [
+        ("undo", "&Undo", Key.Undo, False),
+        ("redo", "&Redo", Key.Redo, False),
+    ]),
+    ("&Item", [
+        ("new_item", "&New Item…", Key.New, False),
+        ("bulk_edit", "&Bulk Edit Tags and Categories…", "Ctrl+Shift+B", False),
+        ("undo_bulk", "&Undo Last Bulk Edit", None, False),
+    ]),
+    ("&Git", [
+        ("commit", "&Commit…", "Ctrl+Shift+C", False),
+        ("diff", "&Changes of This Item…", "Ctrl+Shift+D", False),
+        ("history", "&History of This Item…", "Ctrl+Shift+H", False),
+        None,
+        ("pull", "&Pull", "Ctrl+Shift+P", False),
+        ("push", "P&ush", "Ctrl+Shift+U", False),
+        None,
+        ("init_repo", "&Initialize Repository", None, False),
+    ]),
+    ("&View", [
+        ("remote_images", "Load &Remote Images in Previews", None, True),
+    ]),
+    ("&Help", [
+        ("about", "&About Curator", None, False),
+    ]),
+]
+
+# Enabled only while the folder is a git repository.
+GIT_ACTIONS = ("commit", "diff", "history", "pull", "push")
+
+
+class MainMenu(QObject):
+    """The menu bar of one window; the actions are owned by the window."""
+
+    sig_open_recent = Signal(Path)
+    sig_clear_recent = Signal()
+
+    def __init__(self, window: QMainWindow, undo_group: QUndoGroup) -> None:
+        super().__init__(window)
+        self._actions: dict[str, QAction] = {}
+        self.menus: dict[str, QMenu] = {}
+        for title, entries in _MENUS:
+            menu = window.menuBar().addMenu(title)
+            self.menus[title.replace("&", "")] = menu
+            for entry in entries:
+                if entry is None:
+                    menu.addSeparator()
+                    continue
+                name, text, shortcut, checkable = entry
+                if name == "recent":
+                    self.recent_menu = menu.addMenu(text)
+                    continue
+                action = self._make(window, undo_group, name, text)
+                if shortcut is not None:
+                    action.setShortcuts(QKeySequence.keyBindings(shortcut) if isinstance(shortcut, Key)
+                                        else [QKeySequence(shortcut)])
+                action.setCheckable(checkable)
+                menu.addAction(action)
+                self._actions[name] = action
+        self["quit"].setMenuRole(QAction.MenuRole.QuitRole)
+        self["about"].setMenuRole(QAction.MenuRole.AboutRole)
+        self._git_present = self._git_busy = False
+        self._update_git()
+
+    @staticmethod
+    def _make(window: QMainWindow, undo_group: QUndoGroup, name: str, text: str) -> QAction:
+        # Undo and redo follow the active document's stack (and say what they undo).
+        if name == "undo":
+            return undo_group.createUndoAction(window, text)
+        if name == "redo":
+            return undo_group.createRedoAction(window, text)
+        return QAction(text, window)
+
+    def __getitem__(self, name: str) -> QAction:
+        return self._actions[name]
+
+    def __iter__(self) -> Iterator[tuple[str, QAction]]:
+        return iter(self._actions.items())
+
+    def fill_recent(self, folders: list[Path]) -> None:
+        """The File ▸ Recent Folders entries (filled each time the submenu opens)."""
+        self.recent_menu.clear()
+        for folder in folders:
+            action = self.recent_menu.addAction(str(folder))
+            action.triggered.connect(lambda _=False, f=folder: self.sig_open_recent.emit(f))
+        if not folders:
+            self.recent_menu.addAction("(none)").setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear List", self.sig_clear_recent.emit)
+
+    def set_git_available(self, present: bool) -> None:
+        self._git_present = present
+        self._update_git()
+
+    def set_git_busy(self, busy: bool) -> None:
+        """A pull or push is running: no second one."""
+        self._git_busy = busy
+        self._update_git()
+
+    def _update_git(self) -> None:
+        for name in GIT_ACTIONS:
+            self[name].setEnabled(self._git_present and not (self._git_busy and name in ("pull", "push")))
+        self["init_repo"].setVisible(not self._git_present)
