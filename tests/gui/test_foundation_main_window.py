@@ -94,7 +94,8 @@ def test_file_argument_opens_that_item(qtbot, two_items: Path) -> None:
     window = MainWindow(settings)
     bench = Workbench(window, settings)
     try:
-        bench.open_folder(folder, select)
+        with qtbot.waitSignal(bench.library.sig_loaded, timeout=20000):
+            bench.open_folder(folder, select)
         session = bench.tabs.current_session()
         assert session is not None and session.path == (two_items / "beta.md").resolve()
     finally:

@@ -14,7 +14,9 @@ def open_workbench(qtbot, folder: Path) -> Workbench:
     # with unsaved edits opens a modal question.
     window = MainWindow(Settings())
     bench = Workbench(window, Settings())
-    bench.open_folder(folder)
+    # Listed before the test goes on: closing during the first scan races the index thread.
+    with qtbot.waitSignal(bench.library.sig_loaded, timeout=20000):
+        bench.open_folder(folder)
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
