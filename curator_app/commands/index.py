@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from curator_app.core.library.index import Item, LibraryIndex
+from curator_app.core.site.tree import items_root
 
 NAME = "index"
 HELP = "list the items of a content folder (uses and refreshes the cache)"
@@ -52,10 +53,10 @@ def item_json(item: Item) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    root = Path(args.path)
-    if not root.is_dir():
-        print(f"{root}: not a folder", file=sys.stderr)
+    if not Path(args.path).is_dir():
+        print(f"{args.path}: not a folder", file=sys.stderr)
         return 2
+    root = items_root(args.path)  # a site root lists the items of its content folder
     workers = min(os.cpu_count() or 1, 4)
     try:
         with LibraryIndex(root) as index:

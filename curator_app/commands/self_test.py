@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     from curator_app.resources import bundled_content_dir
 
     folder = args.content or bundled_content_dir()
-    items = [p for p in content_files([folder / "content"]) if p.suffix == ".md" and p.name != "_index.md"]
+    items = [p for p in content_files([folder]) if p.suffix == ".md" and p.name != "_index.md"]
     if not items:
         error(f"{folder}: no content items found")
         return 2

@@ -20,49 +20,17 @@ from curator_app.core.document.document import Document
 from curator_app.core.errors import CuratorError
 from curator_app.core.lint.engine import Finding, lint_document
 from curator_app.core.site.config import find_site
+from curator_app.core.site.tree import items_root, walk
 
 NAME = "validate"
 HELP = "lint content files or folders: exit 0 clean, 1 findings, 2 error"
 
-SUFFIXES = {".md", ".markdown", ".mdx"}
-HTML_SUFFIXES = {".html", ".htm"}
-SKIP_DIRS = {".git", "node_modules", ".venv", "public", "resources"}
 FAILING = {"error", "warning"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="content files or folders")
     parser.add_argument("--format", choices=["text", "json"], default="text")
-
-
-def _has_front_matter(path: Path) -> bool:
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(8).lstrip(b"\xef\xbb\xbf")
-    except OSError:
-        return False
-    return head.startswith((b"---", b"+++", b"{"))
-
-
-def iter_files(root: Path) -> Iterator[Path]:
-    """Content files under a folder: Markdown always, HTML only with front matter."""
-    stack = [root]
-    while stack:
-        folder = stack.pop()
-        try:
-            entries = sorted(folder.iterdir())
-        except OSError:
-            continue
-        subdirs = []
-        for entry in entries:
-            if entry.is_dir():
-                if entry.name not in SKIP_DIRS and not entry.name.startswith("."):
-                    subdirs.append(entry)
-                continue
-            suffix = entry.suffix.lower()
-            if suffix in SUFFIXES or (suffix in HTML_SUFFIXES and _has_front_matter(entry)):
-                yield entry
-        stack.extend(reversed(subdirs))
 
 
 def format_finding(path: str, f: Finding) -> str:
@@ -117,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
     for arg in args.paths:
         root = Path(arg)
         if root.is_dir():
-            jobs.extend((f, root) for f in iter_files(root))
+            jobs.extend((f, root) for f in sorted(Path(e.path) for e in walk(items_root(root))))
         elif root.is_file():
             jobs.append((root, None))
         else:

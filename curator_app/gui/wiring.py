@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog
 from curator_app.core.document.document import Document
 from curator_app.core.errors import CuratorError, WriteConflictError
 from curator_app.core.recovery import RecoveryStore
+from curator_app.core.site.tree import items_root
 from curator_app.gui import alerts
 from curator_app.gui.disk_changes import DiskChanges
 from curator_app.gui.documents import DocumentTabs
@@ -34,17 +35,6 @@ if TYPE_CHECKING:
     from curator_app.gui.preview.pane import PreviewPane
 
 AutosaveSource = Callable[[], tuple[Path, bytes, str, bool]]
-_SITE_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml")
-
-
-def _items_root(folder: Path) -> Path:
-    """Where a folder's items live: a Hugo site root keeps them in content/.
-
-    TODO: use the content-tree authority, curator_app.core.site.tree, once it is on main.
-    """
-    if (folder / "content").is_dir() and any((folder / n).is_file() for n in _SITE_CONFIGS):
-        return folder / "content"
-    return folder
 
 
 class Workbench(QObject):
@@ -155,7 +145,7 @@ class Workbench(QObject):
         self.folder = folder
         self.settings.remember_folder(folder)
         self.window.show_folder(folder)
-        self.tabs.content_root = _items_root(folder)
+        self.tabs.content_root = items_root(folder)
         self.library.open_folder(folder)
         self.git.set_folder(folder)
         if select is not None:

@@ -30,10 +30,7 @@ from curator_app.core.document import yaml_nodes
 from curator_app.core.document.split import decode, split
 from curator_app.core.document.yaml_nodes import compose, to_value
 from curator_app.core.errors import CuratorError, ParseError
-
-ITEM_SUFFIXES = (".md", ".markdown", ".mdx")
-# Hugo build output and tool folders are not content (hidden folders are skipped too).
-_SKIP_DIRS = {"node_modules", "__pycache__", "public", "resources"}
+from curator_app.core.site import tree
 
 # Top-level keys the index stores. `link` and `featuredImage` are small nested blocks.
 WANTED_KEYS = frozenset(
@@ -89,32 +86,15 @@ class ItemRecord:
 
 
 def find_items(root: Path) -> list[FileStat]:
-    """Every item file under root (hidden folders skipped), with size and mtime from stat."""
+    """Every item file under root (see core.site.tree), with size and mtime from stat."""
     out: list[FileStat] = []
-    root_str = str(root)
-    prefix_len = len(root_str) + 1
-    stack = [root_str]
-    while stack:
-        folder = stack.pop()
+    prefix_len = len(str(root)) + 1
+    for entry in tree.walk(root):
         try:
-            it = os.scandir(folder)
+            st = entry.stat()
         except OSError:
-            continue
-        with it:
-            for entry in it:
-                name = entry.name
-                if name.startswith("."):
-                    continue
-                try:
-                    if entry.is_dir(follow_symlinks=False):
-                        if name not in _SKIP_DIRS:
-                            stack.append(entry.path)
-                    elif name.endswith(ITEM_SUFFIXES) and entry.is_file():
-                        st = entry.stat()
-                        rel = entry.path[prefix_len:].replace(os.sep, "/")
-                        out.append(FileStat(rel, st.st_size, st.st_mtime_ns))
-                except OSError:
-                    continue  # vanished between listing and stat: the next refresh sees it
+            continue  # vanished between listing and stat: the next refresh sees it
+        out.append(FileStat(entry.path[prefix_len:].replace(os.sep, "/"), st.st_size, st.st_mtime_ns))
     return out
 
 

@@ -147,21 +147,21 @@ def clear_cache() -> None:
     _LOADED.clear()
 
 
-def _config_in(folder: Path) -> Path | None:
-    if folder in _FOUND:
-        return _FOUND[folder]
-    found = None
+def config_file(folder: Path) -> Path | None:
+    """The configuration file that makes `folder` a Hugo site root, or None (not cached)."""
     # Hugo also accepts config/_default/<name> instead of a root file.
     for base in (folder, folder / "config" / "_default"):
         for name in CONFIG_NAMES:
             candidate = base / name
             if candidate.is_file():
-                found = candidate
-                break
-        if found is not None:
-            break
-    _FOUND[folder] = found
-    return found
+                return candidate
+    return None
+
+
+def _config_in(folder: Path) -> Path | None:
+    if folder not in _FOUND:
+        _FOUND[folder] = config_file(folder)
+    return _FOUND[folder]
 
 
 def _config_above(folder: Path) -> Path | None:

@@ -13,9 +13,15 @@ from pathlib import Path
 import platformdirs
 
 from curator_app.core.errors import CuratorError
+from curator_app.core.site import tree
 
-# Build output of `hugo` in the sample folder is not content.
-_SKIP = shutil.ignore_patterns("public", ".hugo_build.lock", "_gen", ".git")
+
+def _not_copied(folder: str, names: list[str]) -> set[str]:
+    """Hidden files (a .git of the source) and, at a site root, what `hugo` builds."""
+    skip = {n for n in names if n.startswith(".")}
+    if tree.is_site_root(folder):
+        skip |= tree.BUILD_OUTPUT.intersection(names)
+    return skip
 
 
 def default_workspace_dir() -> Path:
@@ -28,7 +34,7 @@ def create_workspace(source: Path, target: Path | None = None) -> Path:
     if target.exists() and any(target.iterdir()):
         return target
     try:
-        shutil.copytree(source, target, ignore=_SKIP, dirs_exist_ok=True)
+        shutil.copytree(source, target, symlinks=True, ignore=_not_copied, dirs_exist_ok=True)
     except OSError as exc:
         raise CuratorError(f"could not create the workspace: {exc.strerror or exc}", target) from None
     _init_repository(target)

@@ -22,6 +22,7 @@ from curator_app.core.library.bulk import UndoRecord, undo
 from curator_app.core.library.index import Item, LibraryIndex
 from curator_app.core.library.memory import release_free_memory
 from curator_app.core.library.search import Query, SavedFilters, facets, text_ids
+from curator_app.core.site.tree import items_root
 from curator_app.gui.library.dialogs import BulkEditDialog, NewItemDialog
 from curator_app.gui.library.filter_bar import FilterBar
 from curator_app.gui.library.model import (
@@ -148,7 +149,7 @@ class LibraryPane(QWidget):
     # --- public API ---------------------------------------------------------------------
 
     def open_folder(self, path: str | Path) -> None:
-        self.root = Path(path).resolve()
+        self.root = items_root(Path(path).resolve())
         self._close_reader()
         self.status.setText(f"Opening {self.root}…")
         self.watcher.watch(self.root)

@@ -14,8 +14,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
+from curator_app.core.site import tree
+
 MAX_WATCHED_FOLDERS = 2000
-_SKIP = {"node_modules", "public", "resources", "__pycache__"}
 
 
 class FolderWatcher(QObject):
@@ -69,17 +70,5 @@ class FolderWatcher(QObject):
 
 
 def _folders(root: Path, limit: int) -> list[str]:
-    out: list[str] = []
-    stack = [str(root)]
-    while stack and len(out) < limit:
-        folder = stack.pop()
-        out.append(folder)
-        try:
-            with os.scandir(folder) as it:
-                for entry in it:
-                    if (entry.is_dir(follow_symlinks=False) and not entry.name.startswith(".")
-                            and entry.name not in _SKIP):
-                        stack.append(entry.path)
-        except OSError:
-            continue
-    return out
+    # The same folders the library scan walks (core.site.tree decides what is content).
+    return tree.folders(root, limit)

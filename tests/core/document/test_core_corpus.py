@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from support import paths
 
-from curator_app.commands._paths import CONTENT_SUFFIXES
 from curator_app.core.document.document import Document
 from curator_app.core.errors import CuratorError
+from curator_app.core.site.tree import ITEM_SUFFIXES as CONTENT_SUFFIXES
 
 SHARED = paths.SHARED
 CORPUS = SHARED / "corpus"

@@ -106,6 +106,7 @@ def test_toml_and_json_front_matter(tmp_path: Path) -> None:
 
 
 def test_find_items_skips_hidden_and_output_folders(tmp_path: Path) -> None:
+    (tmp_path / "hugo.toml").write_text("title = 'x'\n", encoding="utf-8")  # public/ is a site's output
     for rel in ("a.md", "sub/b.markdown", ".git/c.md", "public/d.md", "e.txt", "sub/.hidden.md"):
         p = tmp_path / rel
         p.parent.mkdir(parents=True, exist_ok=True)
