@@ -33,7 +33,9 @@ def open_pane(qtbot):
         pane = EditorPane()
         qtbot.addWidget(pane)
         pane.resize(1300, 900)
-        session = DocumentSession(path)
+        # The pane owns the session, so its file watcher dies with the pane, on this thread;
+        # a session left to the garbage collector could be freed on the library's worker thread.
+        session = DocumentSession(path, parent=pane)
         pane.open_document(session)
         pane.show()
         qtbot.waitExposed(pane)

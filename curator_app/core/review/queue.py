@@ -19,9 +19,9 @@ from curator_app.core.git.diff import blob_at, head_commit
 from curator_app.core.git.errors import GitError
 from curator_app.core.git.repo import ContentRepo
 from curator_app.core.git.status import current_branch, folder_status, upstream_reference
-from curator_app.core.library.scan import ITEM_SUFFIXES
 from curator_app.core.review.decisions import Decision, DecisionLog, blob_id, load_decisions, state
 from curator_app.core.review.workflow import Workflow, workflow_of
+from curator_app.core.site.tree import MARKDOWN_SUFFIXES as ITEM_SUFFIXES
 
 
 @dataclass(frozen=True)
