@@ -1,8 +1,12 @@
 """Changes to open items made outside this window: another program, or a pull.
 
-A clean item takes the disk version; an item with unsaved edits asks the curator to
-reload, keep theirs or merge field by field, and a pull merges into unsaved edits with
-the pre-pull version as the base.
+Every notice comes from the window's one watcher (curator_app.gui.library.watcher) and
+reaches the item's session once; the session compares the bytes on disk with the
+version it has dealt with, so a repeated notice changes nothing. A clean item takes the
+disk version; an item with unsaved edits asks to reload, keep mine or merge field by
+field. While a pull runs the watcher holds its notices; the pull then arrives as one
+event (`on_pulled`) that merges into unsaved edits with the pre-pull version as the base.
+The disk is read once per decision: the version merged is the version adopted.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QWidget
 
 from curator_app.core.document.document import Document
@@ -24,7 +28,6 @@ from curator_app.gui.session import DocumentSession
 if TYPE_CHECKING:
     from curator_app.core.algebra.merge3 import MergeResult
 
-EXTERNAL_CHANGE_GRACE_MS = 400
 RELOAD, KEEP_MINE, MERGE = "Reload", "Keep Mine", "Merge…"
 
 SaveFn = Callable[[DocumentSession, bool], bool]
@@ -39,21 +42,18 @@ class DiskChanges(QObject):
         self._save = save
         self._asking: set[DocumentSession] = set()  # sessions with an external-change question open
 
+    def file_changed(self, path: Path) -> None:
+        """The watcher's notice for one file: its session looks at the disk once."""
+        session = self._tabs.session_at(self._tabs.index_of(path.resolve()))
+        if session is not None:
+            session.check_disk()
+
     def ask_external_change(self, session: DocumentSession, saving: bool = False) -> None:
-        """The file changed on disk while there are unsaved edits: reload, keep mine or merge.
-
-        Asked a moment later, and only if still true: a pull of that file is merged by
-        on_pulled, which leaves nothing to ask.
-        """
-        if saving:
-            self._ask(session, saving)
-        else:
-            QTimer.singleShot(EXTERNAL_CHANGE_GRACE_MS, lambda: self._ask(session, saving))
-
-    def _ask(self, session: DocumentSession, saving: bool) -> None:
+        """The file changed on disk while there are unsaved edits: reload, keep mine or merge."""
         if session not in self._tabs.sessions() or session in self._asking:
             return
-        if not saving and not session.document.changed_on_disk():
+        disk = session.disk_version or session.read_disk()
+        if disk is None:
             return
         self._asking.add(session)
         try:
@@ -69,49 +69,53 @@ class DiskChanges(QObject):
                 level=alerts.Level.WARNING,
             )
             if answer == RELOAD:
-                session.reload_from_disk()
+                session.take(disk)
             elif answer == KEEP_MINE:
                 session.keep_mine()
                 if saving:
                     self._save(session, True)
             elif answer == MERGE:
-                self.merge_with_disk(session)
+                self._merge(session, session.document.original_bytes, disk, "Merge with the version on disk")
         finally:
             self._asking.discard(session)
 
     def on_pulled(self, paths: list[Path]) -> None:
-        """A pull changed files: clean items reload, items with unsaved edits merge field by field."""
+        """One event per pull: clean items take the pulled version, unsaved edits merge into it."""
         changed = {p.resolve() for p in paths}
         for session in self._tabs.sessions():
             if session.path.resolve() not in changed:
                 continue
+            disk = session.read_disk()
+            if disk is None or disk.disk_hash == session.document.disk_hash:
+                continue
             if not session.is_dirty():
-                session.reload_from_disk()
+                session.take(disk)
                 continue
             base = self._git.pre_pull_bytes(session.path) or session.document.original_bytes
-            self._merge_disk_into(session, base, "Merge with the pulled version")
+            if not self._merge(session, base, disk, "Merge with the pulled version"):
+                # Kept as it was: the next save asks about the pulled version.
+                session.mark_seen(disk)
+                session.disk_version = disk
 
-    def merge_with_disk(self, session: DocumentSession) -> bool:
-        """Three-way merge: base = bytes opened, theirs = disk, mine = unsaved edits."""
-        return self._merge_disk_into(session, session.document.original_bytes, "Merge with the version on disk")
+    def _merge(self, session: DocumentSession, base: bytes, disk: Document, label: str) -> bool:
+        """Merge `disk` (read once by the caller) with the session's unsaved edits.
 
-    def _merge_disk_into(self, session: DocumentSession, base: bytes, label: str) -> bool:
-        """Merge the file on disk with the session's unsaved edits; conflicts go to the merge dialog.
-
-        The result becomes one undoable, unsaved edit on top of the disk version; False when
-        it could not be merged or the user cancelled (the session is then left as it was).
+        The result becomes one undoable, unsaved edit on top of `disk`; conflicts go to the
+        merge dialog. False when it could not be merged or the curator cancelled (the
+        session is then left as it was).
         """
         from curator_app.core.algebra.merge3 import merge_documents
 
         try:
-            result = merge_documents(base, Document.load(session.path), session.document)
+            # Theirs as bytes: the merge edits a copy, and `disk` stays the version merged.
+            result = merge_documents(base, disk.original_bytes, session.document)
         except CuratorError as exc:
             alerts.tell(self._window, "merge-failed", "Cannot merge", str(exc), level=alerts.Level.WARNING)
             return False
         merged = result.document if result.clean else _resolve_conflicts(result, self._window)
         if merged is None:
             return False
-        session.adopt(Document.load(session.path), label, merged.snapshot())
+        session.adopt(disk, label, merged.snapshot())
         return True
 
 

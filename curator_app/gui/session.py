@@ -1,4 +1,5 @@
-"""One open document: its undo stack, dirty state, saving, reverting and disk watching.
+"""One open document: its undo stack, dirty state, saving, reverting, and what it makes of
+the file on disk changing (the window's one watcher calls `check_disk`).
 
 Every form or body edit is a QUndoCommand holding Document.snapshot() before and after,
 so undo/redo restore whole states and never replay edits. Consecutive edits with the
@@ -12,11 +13,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from curator_app.core.algebra.keypath import format_key
 from curator_app.core.document.document import Document, KeyPath
+from curator_app.core.errors import CuratorError
 
 State = tuple[str, str]
 
@@ -55,7 +57,8 @@ class DocumentSession(QObject):
     sig_changed = Signal()  # the document's content changed (edit, undo, redo, reload)
     sig_dirty_changed = Signal(bool)
     sig_saved = Signal(Path)
-    sig_external_change = Signal()  # the file changed on disk while there are unsaved edits
+    sig_external_change = Signal()  # the file changed on disk while there are unsaved edits: ask
+    sig_reloaded = Signal()  # the document is now the version on disk (clean item, or Reload)
 
     def __init__(self, path: str | Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -66,10 +69,10 @@ class DocumentSession(QObject):
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._merge_ids: dict[str, int] = {}
         self._merge_epoch = itertools.count(1)
-        self._watcher = QFileSystemWatcher(self)
-        self._watcher.fileChanged.connect(self._on_file_changed)
-        self._watch()
-        self._external_pending = False
+        # The newest version on disk this session has dealt with (taken, merged or asked
+        # about): a repeated notice of the same bytes is not a new change.
+        self._seen_hash = self.document.disk_hash
+        self.disk_version: Document | None = None  # read once, awaiting the curator's answer
 
     # --- editing ------------------------------------------------------------------------
 
@@ -117,9 +120,8 @@ class DocumentSession(QObject):
         self.document = document
         self.undo_stack.clear()
         self._merge_ids.clear()
-        self._external_pending = False
+        self.mark_seen(document)
         self.edit(text, lambda d: d.restore(state))
-        self._watch()
 
     def end_merge(self, key: str | None = None) -> None:
         """The next edit starts a new undo step (focus left the field, a format was applied)."""
@@ -149,49 +151,57 @@ class DocumentSession(QObject):
     def save(self, force: bool = False) -> None:
         """Write through the core's atomic writer; WriteConflictError if the file changed on disk."""
         self.document.save(force=force)
-        self._external_pending = False
+        self.mark_seen(self.document)
         self.undo_stack.setClean()
         self._merge_ids.clear()
-        self._watch()
         self.sig_saved.emit(self.path)
 
     def revert(self) -> None:
         """Throw away unsaved edits and read the file again."""
-        self._reload()
+        self.take(Document.load(self.path))
 
     def reload_from_disk(self) -> None:
-        """Answer to sig_external_change: take the disk version."""
-        self._reload()
+        """Answer to sig_external_change: take the version on disk (the one asked about)."""
+        self.take(self.disk_version or Document.load(self.path))
 
     def keep_mine(self) -> None:
         """Answer to sig_external_change: keep the edits; the next save must be forced."""
-        self._external_pending = False
+        self.disk_version = None
 
-    def _reload(self) -> None:
-        self.document = Document.load(self.path)
+    def take(self, document: Document) -> None:
+        """Show `document` (a version of this file just read) with a fresh undo history."""
+        self.document = document
         self.undo_stack.clear()  # old states belong to the old file
         self._merge_ids.clear()
-        self._external_pending = False
+        self.mark_seen(document)
         self.sig_changed.emit()
         self.sig_dirty_changed.emit(False)
+        self.sig_reloaded.emit()
 
-    # --- disk watching ------------------------------------------------------------------
+    def mark_seen(self, document: Document) -> None:
+        """This version of the file has been dealt with; notices about it change nothing."""
+        self._seen_hash = document.disk_hash
+        self.disk_version = None
 
-    def _watch(self) -> None:
-        # An atomic rename replaces the inode, and the watcher drops the path with it.
-        if str(self.path) not in self._watcher.files() and self.path.exists():
-            self._watcher.addPath(str(self.path))
+    # --- the file on disk ---------------------------------------------------------------
 
-    def _on_file_changed(self, _path: str) -> None:
-        # Writers often replace the file in steps; look once it has settled.
-        QTimer.singleShot(50, self.check_disk)
+    def read_disk(self) -> Document | None:
+        """The file as it is now, read once; None while it cannot be read (being written, gone)."""
+        try:
+            disk = Document.load(self.path)
+        except CuratorError:
+            return None
+        # Writers truncate before they write: an empty item is a write in progress.
+        return disk if disk.original_bytes else None
 
     def check_disk(self) -> None:
-        self._watch()
-        if not self.path.exists() or not self.document.changed_on_disk():
+        """Act once on the file's current bytes: a clean item takes them, a dirty one asks."""
+        disk = self.read_disk()
+        if disk is None or disk.disk_hash in (self.document.disk_hash, self._seen_hash):
             return
         if not self.is_dirty():
-            self._reload()
-        elif not self._external_pending:
-            self._external_pending = True
-            self.sig_external_change.emit()
+            self.take(disk)
+            return
+        self._seen_hash = disk.disk_hash
+        self.disk_version = disk
+        self.sig_external_change.emit()

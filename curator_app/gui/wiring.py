@@ -107,6 +107,7 @@ class Workbench(QObject):
             (lib.sig_loaded, self._on_library_loaded),
             (lib.sig_failed, message(10000)),
             (lib.sig_progress, self._on_index_progress),
+            (lib.watcher.sig_file_changed, self.disk.file_changed),
             # git
             (git.sig_repository_changed, self._on_repository_changed),
             (git.sig_branch_changed, w.branch_label.setText),
@@ -114,8 +115,8 @@ class Workbench(QObject):
             (git.sig_error, lambda text: alerts.tell(w, "git-error", "Git", text, level=alerts.Level.WARNING)),
             (git.sig_message, message(6000)),
             (git.sig_progress, self._on_git_progress),
-            (git.sig_busy, m.set_git_busy),
-            (git.sig_pulled, self._on_pulled),
+            (git.sig_busy, self._on_git_busy),
+            (git.sig_pulled, self.disk.on_pulled),
             # crash recovery
             (self.autosaver.sig_error, message(10000)),
         ]
@@ -206,6 +207,7 @@ class Workbench(QObject):
 
         self._autosave_sources[session] = source
         self.autosaver.track(source)
+        self.library.watcher.watch_file(session.path)
         editor = self.tabs.editor_at(self.tabs.index_of(session.path))
         if editor is not None and self.library.root is not None:
             editor.set_completions(("tags",), self.library.values_used("tags"))
@@ -214,6 +216,7 @@ class Workbench(QObject):
 
     def _on_session_closing(self, session: DocumentSession) -> None:
         self.undo_group.removeStack(session.undo_stack)
+        self.library.watcher.unwatch_file(session.path)
         source = self._autosave_sources.pop(session, None)
         if source is not None:
             self.autosaver.untrack(source, path=session.path)
@@ -234,6 +237,7 @@ class Workbench(QObject):
 
     def _on_saved(self, session: DocumentSession) -> None:
         self.autosaver.notify_saved(session.path)
+        self.library.watcher.watch_file(session.path)  # the save replaced the file's inode
         self.git.refresh_status()
         self.window.show_message(f"Saved {session.path.name}", 4000)
 
@@ -320,8 +324,14 @@ class Workbench(QObject):
         suffix = f" {done}/{total}" if total else ""
         self.window.show_message(f"{text}{suffix}")
 
-    def _on_pulled(self, paths: list[Path]) -> None:
-        self.disk.on_pulled(paths)
+    def _on_git_busy(self, busy: bool) -> None:
+        """A pull rewrites files: disk notices wait until its result has been merged."""
+        self.menu.set_git_busy(busy)
+        if busy:
+            self.library.watcher.hold()
+            return
+        for path in self.library.watcher.release():
+            self.disk.file_changed(path)
         self.library.refresh()
 
     def commit(self) -> None:

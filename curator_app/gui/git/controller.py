@@ -114,7 +114,7 @@ class GitController(QObject):
     sig_error = Signal(str)  # one line, for a message box or the status bar
     sig_message = Signal(str)  # one line of good news ("Pushed 2 commits to origin/main")
     sig_progress = Signal(str, int, int)  # text, done, total (total 0 = unknown)
-    sig_busy = Signal(bool)  # a pull / push / fetch started or ended
+    sig_busy = Signal(bool)  # a pull / push / fetch started, or ended (after its result signals)
     sig_pulled = Signal(object)  # list[Path]: files the pull changed (may be empty)
     sig_pushed = Signal(str)  # "origin/main"
     sig_committed = Signal(str)  # commit id
@@ -308,13 +308,14 @@ class GitController(QObject):
         # nothing can destroy a running QThread.
         job.wait()
         job.deleteLater()
-        self.sig_busy.emit(False)
         self._reopen()
         if job.error is not None:
             self.sig_error.emit(job.error)
             self.refresh_status()
         else:
             self._report(job.result)
+        # Last: whoever held back disk notices during the job has had sig_pulled by now.
+        self.sig_busy.emit(False)
 
     def _report(self, result: object) -> None:
         from curator_app.core.git.remote import PullResult, PushResult

@@ -116,11 +116,11 @@ def test_external_change_is_merged_field_by_field(qtbot, workbench: Workbench, a
     assert session is not None
     _type_title(qtbot, workbench, "My new title")
     # Another program (a colleague's pull) changes a different field on disk.
+    answers.reply("Merge…", to="external-change")
     theirs = Document.load(session.path)
     theirs.set(("sub",), "feature")
     theirs.save(force=True)
-    answers.reply("Merge…", to="external-change")
-    session.check_disk()
+    # The window's watcher passes the change on; no one calls check_disk by hand.
     qtbot.waitUntil(lambda: session.document.get(("sub",)) == "feature", timeout=5000)
     assert session.document.get(("title",)) == "My new title"
     assert workbench.save(session)
@@ -196,3 +196,48 @@ def test_optional_diff_before_save_shows_what_will_be_written(qtbot, workbench: 
     assert "+title: Reviewed title" in seen[0]
     assert b"Reviewed title" not in session.path.read_bytes()
     workbench.menu["confirm_diff"].setChecked(False)
+
+
+def test_a_clean_item_reloads_once_per_change_on_disk(qtbot, workbench: Workbench) -> None:
+    session = workbench.tabs.current_session()
+    assert session is not None
+    seen: list[object] = []
+    session.sig_reloaded.connect(lambda: seen.append(session.document.get(("sub",))))
+    for value in ("feature", "opinion"):
+        theirs = Document.load(session.path)
+        theirs.set(("sub",), value)
+        theirs.save(force=True)  # an atomic replace: several notices for one change
+        qtbot.waitUntil(lambda v=value: session.document.get(("sub",)) == v, timeout=5000)
+    # Notices arrive in order, so any repeat of the first change came before the second.
+    assert seen == ["feature", "opinion"]
+    assert not session.is_dirty()
+
+
+def test_a_change_during_the_merge_is_a_new_change_not_part_of_the_merge(
+    qtbot, workbench: Workbench, answers
+) -> None:
+    session = workbench.tabs.current_session()
+    assert session is not None
+    _type_title(qtbot, workbench, "Mine")
+
+    def resolve(dialog: QDialog) -> None:
+        # Someone saves again while the curator is choosing.
+        third = Document.load(session.path)
+        third.set(("sub",), "late")
+        third.save(force=True)
+        dialog.row("title").choose_mine()
+        dialog.accept()
+
+    answers.reply("Merge…", to="external-change")
+    answers.reply(resolve, to="gitMergeDialog")
+    answers.reply("Cancel", to="external-change")  # the late save is asked about on its own
+    theirs = Document.load(session.path)
+    theirs.set(("title",), "Theirs")  # the same field as mine: the merge dialog decides
+    theirs.save(force=True)
+    qtbot.waitUntil(lambda: answers.pending() == 0, timeout=10000)
+    assert answers.names() == ["external-change", "gitMergeDialog", "external-change"]
+    assert session.document.get(("title",)) == "Mine"
+    # Merged with the version read before the dialog; the later save was not folded in.
+    assert session.document.get(("sub",)) != "late"
+    assert session.document.changed_on_disk()
+    assert session.is_dirty()
