@@ -5,8 +5,9 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING, Any
 
-from curator_app.core.algebra.diff import BODY_KEY, MISSING
+from curator_app.core.algebra.diff import BODY_KEY
 from curator_app.core.algebra.keypath import KeyPath
+from curator_app.core.algebra.values import MISSING
 from curator_app.core.errors import CuratorError
 
 if TYPE_CHECKING:

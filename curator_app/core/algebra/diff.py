@@ -14,43 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from curator_app.core.algebra.keypath import KeyPath, format_key
+from curator_app.core.algebra.values import MISSING, same
 
 if TYPE_CHECKING:
     from curator_app.core.document.document import Document
 
 # The empty key path names the body (front-matter keys always have at least one part).
 BODY_KEY: KeyPath = ()
-
-
-class _Missing:
-    """Marks a key absent on one side (None is a real YAML value)."""
-
-    _instance: _Missing | None = None
-
-    def __new__(cls) -> _Missing:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
-
-    def __repr__(self) -> str:
-        return "MISSING"
-
-    def __bool__(self) -> bool:
-        return False
-
-
-MISSING: Any = _Missing()
-
-
-def same(a: Any, b: Any) -> bool:
-    """Equality that tells True from 1 and 1 from 1.0 and '2021' from 2021 (YAML does)."""
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, Mapping):
-        return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
-    if isinstance(a, list | tuple):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
-    return bool(a == b)
 
 
 def key_label(key: KeyPath) -> str:

@@ -79,21 +79,3 @@ def assign_in(data: Any, key: KeyPath, value: Any) -> None:
 
 def remove_in(data: Any, key: KeyPath) -> None:
     del get_path(data, key[:-1])[key[-1]]
-
-
-def same_value(a: Any, b: Any) -> bool:
-    """Equality of plain values as a YAML/TOML/JSON reader sees them: a tuple equals its
-    list, nan equals nan, 1 equals 1.0 but True is not 1."""
-    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
-        return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b, strict=True))
-    if isinstance(a, dict) and isinstance(b, dict):
-        return a.keys() == b.keys() and all(same_value(a[k], b[k]) for k in a)
-    if isinstance(a, float) and isinstance(b, float) and a != a and b != b:
-        return True
-    return bool(type(a) is type(b) and a == b) or (
-        isinstance(a, bool) is isinstance(b, bool) and _num_eq(a, b)
-    )
-
-
-def _num_eq(a: Any, b: Any) -> bool:
-    return isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool) and a == b

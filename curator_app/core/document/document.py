@@ -7,7 +7,8 @@ import hashlib
 from pathlib import Path
 from typing import Any, Protocol
 
-from curator_app.core.algebra.keypath import KeyPath, format_key, parse_dotted, same_value, with_indexes
+from curator_app.core.algebra.keypath import KeyPath, format_key, parse_dotted, with_indexes
+from curator_app.core.algebra.values import MISSING, same
 from curator_app.core.document.atomic_write import clean_stale_temps_once, write_bytes_atomic
 from curator_app.core.document.json_front import JsonFront
 from curator_app.core.document.split import Split, decode, split
@@ -17,7 +18,6 @@ from curator_app.core.errors import CuratorError, EditError, ParseError
 
 __all__ = ["Document", "KeyPath", "format_key", "parse_dotted"]
 
-_MISSING = object()
 
 
 class _Front(Protocol):
@@ -92,7 +92,7 @@ class Document:
         return get_in(self.data, self._key(key), default)
 
     def has(self, key: KeyPath | str) -> bool:
-        return self.get(key, _MISSING) is not _MISSING
+        return self.get(key, MISSING) is not MISSING
 
     def position(self, key: KeyPath | str) -> tuple[int, int] | None:
         """1-based line and column of the key in the file, or None if it is absent."""
@@ -133,8 +133,8 @@ class Document:
         if not k:
             raise EditError("empty key", self.path)
         front = self._editable()
-        current = self.get(k, _MISSING)
-        if current is not _MISSING and same_value(current, value) and type(current) is type(value):
+        current = self.get(k, MISSING)
+        if current is not MISSING and same(current, value) and type(current) is type(value):
             return  # same value: no line should change (a form re-submitting a field)
         self._guarded(front.set, k, value)
 
@@ -221,7 +221,7 @@ class Document:
             again = self._check_split(decode(data, self.path))
             if self._front is not None and again.front != self._front_text0:
                 parsed = _BACKENDS[self.format](again.front, self.path, again.front_line, again.newline)
-                if not same_value(parsed.data, self.data):
+                if not same(parsed.data, self.data):
                     raise EditError("the front matter would read back with other values", self.path)
         except EditError:
             raise

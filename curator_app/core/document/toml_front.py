@@ -10,7 +10,8 @@ import tomlkit
 from tomlkit.exceptions import ParseError as TomlParseError
 from tomlkit.items import Item
 
-from curator_app.core.algebra.keypath import KeyPath, assign_in, format_key, remove_in, same_value
+from curator_app.core.algebra.keypath import KeyPath, assign_in, format_key, remove_in
+from curator_app.core.algebra.values import same
 from curator_app.core.errors import EditError, ParseError
 
 
@@ -120,7 +121,7 @@ class TomlFront:
             self._doc = tomlkit.parse(before)
             raise EditError(f"edit of '{format_key(key)}' would break the TOML: {exc}", self.path) from None
         data = doc.unwrap()
-        if not same_value(data, expected):
+        if not same(data, expected):
             self._doc = tomlkit.parse(before)
             raise EditError(f"edit of '{format_key(key)}' cannot be written losslessly", self.path)
         self._doc = doc

@@ -19,7 +19,7 @@ from curator_app.core.algebra.keypath import KeyPath, format_key
 from curator_app.core.algebra.keypath import assign_in as _assign
 from curator_app.core.algebra.keypath import get_path as _get
 from curator_app.core.algebra.keypath import remove_in as _remove
-from curator_app.core.algebra.keypath import same_value as _same
+from curator_app.core.algebra.values import same as _same
 from curator_app.core.document import yaml_style
 from curator_app.core.document.yaml_nodes import PLAIN, compose, entries, find, resolve_plain, to_value
 from curator_app.core.errors import EditError

@@ -106,3 +106,22 @@ def init_repository(folder: str | Path, initial_branch: str = "main") -> Content
     except pygit2.GitError as exc:
         raise GitUnavailable(f"cannot initialize a repository: {exc}", folder) from exc
     return open_repository(folder)
+
+
+def init_with_snapshot(folder: str | Path, message: str) -> ContentRepo:
+    """Make `folder` a repository whose first commit holds every file in it.
+
+    The author is the user's git identity, or "Curator" when none is configured yet (a
+    first-run copy must not wait for Settings)."""
+    pygit2 = _pygit2()
+    cr = init_repository(folder)
+    repo = cr.repo
+    repo.index.add_all()
+    repo.index.write()
+    tree = repo.index.write_tree()
+    try:
+        sig = repo.default_signature
+    except (KeyError, pygit2.GitError):
+        sig = pygit2.Signature("Curator", "curator@localhost")
+    repo.create_commit("HEAD", sig, sig, message, tree, [])
+    return cr

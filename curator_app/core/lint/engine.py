@@ -34,28 +34,16 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from curator_app.core.preview.meta import HeadMeta, dotted, resolve_meta
+from curator_app.core.algebra.keypath import KeyPath, format_key
+from curator_app.core.algebra.values import MISSING
+from curator_app.core.preview.meta import HeadMeta, resolve_meta
 from curator_app.core.site.config import SiteConfig, find_site
 
-KeyPath = tuple[Any, ...]
 SEVERITIES = ("error", "warning", "info")
 
 
-class _Delete:
-    """Sentinel edit value: remove the key."""
-
-    _instance: _Delete | None = None
-
-    def __new__(cls) -> _Delete:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
-
-    def __repr__(self) -> str:
-        return "DELETE"
-
-
-DELETE = _Delete()
+# A fix that removes a key sets it to the absent marker.
+DELETE = MISSING
 
 
 @dataclass(frozen=True)
@@ -85,12 +73,12 @@ class Finding:
 
     @property
     def key(self) -> str:
-        return dotted(self.field)
+        return format_key(self.field)
 
     def to_json(self, path: str | None = None) -> dict[str, Any]:
         return {
             "path": path,
-            "field": dotted(self.field),
+            "field": format_key(self.field),
             "line": self.line,
             "column": self.column,
             "severity": self.severity,

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from curator_app.core.algebra.keypath import format_key
 from curator_app.core.preview import images as imgrules
 
 if TYPE_CHECKING:  # the locator lives with the page builder, which maps images to URLs
@@ -248,7 +249,8 @@ class _Builder:
     def _lint(self, names: Iterable[str], notes: list[Note], own: Iterable[str] = ()) -> tuple[Note, ...]:
         keys = self.meta.keys(names) | set(own)
         for f in self.findings:
-            dotted = ".".join(str(k) for k in getattr(f, "field", ()))
+            field = getattr(f, "field", ())
+            dotted = format_key(field) if field else ""
             if dotted and dotted in keys:
                 notes.append(Note(f.severity, f"{f.code} {dotted}: {f.message}"))
         order = {"error": 0, "warning": 1, "info": 2}

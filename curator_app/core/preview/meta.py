@@ -56,10 +56,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from curator_app.core.algebra.keypath import format_key, parse_dotted
+from curator_app.core.algebra.keypath import KeyPath, format_key, parse_dotted
+from curator_app.core.algebra.values import MISSING
 from curator_app.core.site.config import SiteConfig, find_site
-
-KeyPath = tuple[Any, ...]
 
 PAGE_IMAGE_GLOBS = ("*feature*", "*cover*", "*thumbnail*")
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".svg"})
@@ -81,7 +80,7 @@ class MetaTag:
         """The front-matter key path of `source`; None for site config and derived values."""
         if not self.source or ":" in self.source or self.source.startswith("("):
             return None
-        parts = self.source.split(".") if "\\" not in self.source else parse_dotted(self.source)
+        parts = parse_dotted(self.source)
         return tuple(int(p) if isinstance(p, str) and p.isdigit() else p for p in parts)
 
 
@@ -132,11 +131,6 @@ class HeadMeta:
 # --- key helpers -----------------------------------------------------------------------
 
 
-def dotted(key: KeyPath) -> str:
-    """A key path as the CLI spells it: dots inside a key are escaped ("msvalidate\\.01")."""
-    return format_key(key)
-
-
 # id(mapping) -> (mapping, {lower-case key: key}); the mapping is kept so the id stays valid.
 _LOWER: dict[int, tuple[dict, dict[str, Any]]] = {}
 
@@ -157,7 +151,7 @@ def _lower_index(node: dict) -> dict[str, Any]:
 
 def lookup(data: Any, path: str | KeyPath) -> tuple[Any, KeyPath] | None:
     """Find a key case-insensitively, like Hugo; returns (value, key as spelled in the file)."""
-    parts = tuple(path.split(".")) if isinstance(path, str) else path
+    parts = parse_dotted(path) if isinstance(path, str) else path
     node = data
     real: list[Any] = []
     for part in parts:
@@ -165,8 +159,8 @@ def lookup(data: Any, path: str | KeyPath) -> tuple[Any, KeyPath] | None:
             if part not in node:
                 if not isinstance(part, str):
                     return None
-                part = _lower_index(node).get(part.lower(), _NO_KEY)
-                if part is _NO_KEY:
+                part = _lower_index(node).get(part.lower(), MISSING)
+                if part is MISSING:
                     return None
             real.append(part)
             node = node[part]
@@ -176,9 +170,6 @@ def lookup(data: Any, path: str | KeyPath) -> tuple[Any, KeyPath] | None:
         else:
             return None
     return node, tuple(real)
-
-
-_NO_KEY = object()
 
 
 def text_of(value: Any) -> str | None:
@@ -256,7 +247,7 @@ class _Resolver:
         if hit is None:
             return None
         text = text_of(hit[0])
-        return (text, dotted(hit[1])) if text else None
+        return (text, format_key(hit[1])) if text else None
 
     def site_value(self, key: str) -> tuple[str, str | None] | None:
         site = self.site
@@ -414,7 +405,7 @@ def _resolve_images(r: _Resolver, permalink: str) -> tuple[list[tuple[str, str |
                 if r.image_file is None:
                     r.image_file = local
                 key = hit[1] + (i,) if isinstance(hit[0], list) else hit[1]
-                out.append((value, dotted(key)))
+                out.append((value, format_key(key)))
         if out:
             return out, r.chain_names(chain)
     found = r.step("featuredImage.href")
@@ -528,7 +519,7 @@ def resolve_meta(doc: Any, site: SiteConfig | None = None) -> HeadMeta:
         for i, term in enumerate(hit[0][:MAX_TAGS]):
             text = text_of(term)
             if text:
-                r.emit("property", "article:tag", text, dotted(hit[1] + (i,)), ("tags",))
+                r.emit("property", "article:tag", text, format_key(hit[1] + (i,)), ("tags",))
 
     card_chain = ("twitterMetaData.twittercard", "(image found)")
     if not r.add("name", "twitter:card", card_chain):

@@ -7,12 +7,15 @@ a git repository, so every git feature works from the first minute.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from pathlib import Path
 
 import platformdirs
 
 from curator_app.core.errors import CuratorError
+from curator_app.core.git.errors import GitUnavailable
+from curator_app.core.git.repo import init_with_snapshot
 from curator_app.core.site import tree
 
 
@@ -37,21 +40,7 @@ def create_workspace(source: Path, target: Path | None = None) -> Path:
         shutil.copytree(source, target, symlinks=True, ignore=_not_copied, dirs_exist_ok=True)
     except OSError as exc:
         raise CuratorError(f"could not create the workspace: {exc.strerror or exc}", target) from None
-    _init_repository(target)
+    # A broken install still gets the files, without git features.
+    with contextlib.suppress(GitUnavailable):
+        init_with_snapshot(target, "Sample content from Curator")
     return target
-
-
-def _init_repository(folder: Path) -> None:
-    try:
-        import pygit2
-    except ImportError:  # pragma: no cover - pygit2 is a dependency; a broken install still gets files
-        return
-    repo = pygit2.init_repository(str(folder), initial_head="main")
-    repo.index.add_all()
-    repo.index.write()
-    tree = repo.index.write_tree()
-    try:
-        sig = repo.default_signature
-    except (KeyError, pygit2.GitError):
-        sig = pygit2.Signature("Curator", "curator@localhost")
-    repo.create_commit("HEAD", sig, sig, "Sample content from Curator", tree, [])

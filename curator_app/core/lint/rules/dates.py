@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
+from curator_app.core.algebra.keypath import format_key
 from curator_app.core.lint.engine import Finding, LintContext
-from curator_app.core.preview.meta import dotted, lookup, parse_date
+from curator_app.core.preview.meta import lookup, parse_date
 
 # Hugo's own date keys (case-insensitive) and the theme's copies of the source's dates.
 HUGO_DATES = ("date", "publishDate", "lastmod", "expiryDate")
@@ -35,7 +36,7 @@ def check(ctx: LintContext) -> Iterator[Finding]:
         when = parse_date(hit[0])
         if when is None:
             yield ctx.finding(
-                "CC601", "error", hit[1], f"{dotted(hit[1])} is not a date Hugo can read: {hit[0]!r}"
+                "CC601", "error", hit[1], f"{format_key(hit[1])} is not a date Hugo can read: {hit[0]!r}"
             )
             continue
         parsed[name] = (when, hit[1])
@@ -44,16 +45,16 @@ def check(ctx: LintContext) -> Iterator[Finding]:
                 "CC602",
                 "warning",
                 hit[1],
-                f"{dotted(hit[1])} {when.date()} is in the future; Hugo will not publish"
+                f"{format_key(hit[1])} {when.date()} is in the future; Hugo will not publish"
                 " the page until then (without --buildFuture)",
             )
         elif name == "lastmod" and when > ctx.now:
-            yield ctx.finding("CC602", "warning", hit[1], f"{dotted(hit[1])} {when.date()} is in the future")
+            yield ctx.finding("CC602", "warning", hit[1], f"{format_key(hit[1])} {when.date()} is in the future")
     for key in COPY_DATES:
         hit = _present(ctx, key)
         if hit is not None and parse_date(hit[0]) is None:
             yield ctx.finding(
-                "CC601", "warning", hit[1], f"{dotted(hit[1])} is not an ISO 8601 date: {hit[0]!r}"
+                "CC601", "warning", hit[1], f"{format_key(hit[1])} is not an ISO 8601 date: {hit[0]!r}"
             )
     if "lastmod" in parsed:
         start = parsed.get("publishDate") or parsed.get("date")
@@ -63,6 +64,6 @@ def check(ctx: LintContext) -> Iterator[Finding]:
                 "CC603",
                 "warning",
                 key,
-                f"{dotted(key)} ({parsed['lastmod'][0].isoformat()}) is before"
-                f" {dotted(start[1])} ({start[0].isoformat()})",
+                f"{format_key(key)} ({parsed['lastmod'][0].isoformat()}) is before"
+                f" {format_key(start[1])} ({start[0].isoformat()})",
             )

@@ -6,8 +6,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from curator_app.core.algebra.keypath import format_key
 from curator_app.core.lint.engine import Finding, Fix, LintContext
-from curator_app.core.preview.meta import dotted, lookup
+from curator_app.core.preview.meta import lookup
 
 CARD_TYPES = ("summary", "summary_large_image", "app", "player")
 OG_TYPES = (
@@ -69,9 +70,9 @@ def check(ctx: LintContext) -> Iterator[Finding]:
                 continue
             where = hit[1] + (i,) if isinstance(hit[0], list) else hit[1]
             near = nearest_choice(str(value), choices)
-            fix = Fix(f"Set {dotted(where)} to {near[0]}", ((where, near[0]),)) if near else None
+            fix = Fix(f"Set {format_key(where)} to {near[0]}", ((where, near[0]),)) if near else None
             yield ctx.finding(
-                "CC801", "error", where, f"{dotted(where)} is {value!r}; allowed: {', '.join(choices)}", fix
+                "CC801", "error", where, f"{format_key(where)} is {value!r}; allowed: {', '.join(choices)}", fix
             )
     for key in LOCALE_KEYS:
         hit = lookup(ctx.data, key)
@@ -84,12 +85,12 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             fix = None
             if len(parts) == 2 and LOCALE.match(f"{parts[0].lower()}_{parts[1].upper()}"):
                 fixed = f"{parts[0].lower()}_{parts[1].upper()}"
-                fix = Fix(f"Set {dotted(hit[1])} to {fixed}", ((hit[1], fixed),))
+                fix = Fix(f"Set {format_key(hit[1])} to {fixed}", ((hit[1], fixed),))
             yield ctx.finding(
                 "CC802",
                 "warning",
                 hit[1],
-                f"{dotted(hit[1])} {value!r} is not a language_TERRITORY locale like en_US",
+                f"{format_key(hit[1])} {value!r} is not a language_TERRITORY locale like en_US",
                 fix,
             )
     hit = lookup(ctx.data, ("twitterMetaData", "twittersite"))
@@ -99,6 +100,6 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             "CC803",
             "warning",
             hit[1],
-            f"{dotted(hit[1])} should be an @handle",
-            Fix(f"Set {dotted(hit[1])} to {fixed}", ((hit[1], fixed),)),
+            f"{format_key(hit[1])} should be an @handle",
+            Fix(f"Set {format_key(hit[1])} to {fixed}", ((hit[1], fixed),)),
         )

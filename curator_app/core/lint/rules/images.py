@@ -10,9 +10,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from curator_app.core.algebra.keypath import format_key
 from curator_app.core.lint.engine import Finding, Fix, LintContext
 from curator_app.core.preview.images import ImageReadError, check_image, is_inside, probe
-from curator_app.core.preview.meta import dotted, lookup, resolve_local
+from curator_app.core.preview.meta import lookup, resolve_local
 
 _SCHEME = ("http://", "https://", "//", "data:")
 
@@ -51,7 +52,7 @@ def check(ctx: LintContext) -> Iterator[Finding]:
     for key, ref in _refs(ctx):
         if ref.lower().startswith(_SCHEME):
             continue  # remote: cannot be checked offline
-        where = dotted(key)
+        where = format_key(key)
         if not ref.startswith("/"):
             lexical = item.parent / ref
             if not any(is_inside(lexical, folder, real=False) for folder in allowed):
@@ -90,8 +91,8 @@ def _declared(ctx: LintContext, parent: tuple[Any, ...], info: Any) -> Iterator[
             "CC507",
             "warning",
             fmt[1],
-            f"{dotted(fmt[1])} says {fmt[0]} but the file is {info.format}",
-            Fix(f"Set {dotted(fmt[1])} to {info.format}", ((fmt[1], info.format),)),
+            f"{format_key(fmt[1])} says {fmt[0]} but the file is {info.format}",
+            Fix(f"Set {format_key(fmt[1])} to {info.format}", ((fmt[1], info.format),)),
         )
     size = lookup(ctx.data, (*parent, "size"))
     actual = [info.width, info.height]
@@ -100,6 +101,6 @@ def _declared(ctx: LintContext, parent: tuple[Any, ...], info: Any) -> Iterator[
             "CC507",
             "warning",
             size[1],
-            f"{dotted(size[1])} says {size[0]} but the file is {info.width}×{info.height}",
-            Fix(f"Set {dotted(size[1])} to [{info.width}, {info.height}]", ((size[1], actual),)),
+            f"{format_key(size[1])} says {size[0]} but the file is {info.width}×{info.height}",
+            Fix(f"Set {format_key(size[1])} to [{info.width}, {info.height}]", ((size[1], actual),)),
         )

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from curator_app.core.algebra.keypath import format_key
 from curator_app.core.lint.engine import Finding, LintContext
-from curator_app.core.preview.meta import dotted, lookup
+from curator_app.core.preview.meta import lookup
 
 SEO_TITLE_MAX = 60  # Front Matter CMS seoTitleLength; ~600 px in search results
 X_TITLE_MAX = 70  # X twitter:title
@@ -61,7 +62,7 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             if size > limit and (code, key) not in seen:
                 seen.add((code, key))
                 yield ctx.finding(
-                    code, severity, key, f"{dotted(key)} is {size} characters; {what} allow {limit}"
+                    code, severity, key, f"{format_key(key)} is {size} characters; {what} allow {limit}"
                 )
             elif code == "CC203" and YOAST_DESC_MAX < size <= limit and (code, key) not in seen:
                 seen.add((code, key))
@@ -69,7 +70,7 @@ def check(ctx: LintContext) -> Iterator[Finding]:
                     code,
                     "info",
                     key,
-                    f"{dotted(key)} is {size} characters; Yoast cuts descriptions after {YOAST_DESC_MAX}",
+                    f"{format_key(key)} is {size} characters; Yoast cuts descriptions after {YOAST_DESC_MAX}",
                 )
     desc = ctx.meta.tag("description")
     if desc is not None and desc.key:

@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from curator_app.core.algebra.keypath import format_key
 from curator_app.core.lint.engine import Finding, Fix, LintContext
-from curator_app.core.preview.meta import dotted
 from curator_app.core.schema.linked import LinkedGroup, linked_groups, reference_value
 
 DERIVED_GROUPS = frozenset({"category", "slug"})
@@ -56,12 +56,12 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             loose = _loose(value) == _loose(clean)
             severity = "info" if loose else "warning"
             how = "differs only in letter case or spacing from" if loose else "disagrees with"
-            fix = Fix(f"Set {dotted(key)} to the value of {dotted(target_key)}", ((tuple(key), clean),))
+            fix = Fix(f"Set {format_key(key)} to the value of {format_key(target_key)}", ((tuple(key), clean),))
             yield ctx.finding(
                 "CC901",
                 severity,
                 tuple(key),
-                f"{group.name} copy {dotted(key)} {how} {dotted(target_key)}: {_short(value)!r}",
+                f"{group.name} copy {format_key(key)} {how} {format_key(target_key)}: {_short(value)!r}",
                 fix,
             )
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from curator_app.core.algebra.keypath import format_key
 from curator_app.core.lint.engine import Finding, LintContext
-from curator_app.core.preview.meta import dotted
 
 # Used only while no schema is available (schema.py not importable or schema_for failed).
 FALLBACK_REQUIRED: tuple[tuple[str, ...], ...] = (("title",), ("date",))
@@ -24,16 +24,16 @@ def check(ctx: LintContext) -> Iterator[Finding]:
     if ctx.self_inferred:
         return
     if schema is not None:
-        required = [(tuple(f.key), f.label or dotted(f.key)) for f in schema.fields() if f.required]
+        required = [(tuple(f.key), f.label or format_key(f.key)) for f in schema.fields() if f.required]
     else:
-        required = [(k, dotted(k)) for k in FALLBACK_REQUIRED]
+        required = [(k, format_key(k)) for k in FALLBACK_REQUIRED]
     for key, label in required:
         if not doc.has(key):
-            yield ctx.finding("CC101", "error", key, f"required field {dotted(key)} ({label}) is missing")
+            yield ctx.finding("CC101", "error", key, f"required field {format_key(key)} ({label}) is missing")
         elif _empty(doc.get(key)):
-            yield ctx.finding("CC102", "error", key, f"required field {dotted(key)} ({label}) is empty")
+            yield ctx.finding("CC102", "error", key, f"required field {format_key(key)} ({label}) is empty")
     if schema is not None and hasattr(schema, "unknown_keys"):
         for key in schema.unknown_keys(doc):
             yield ctx.finding(
-                "CC103", "info", tuple(key), f"{dotted(key)} is not in the {schema.name} schema (kept as is)"
+                "CC103", "info", tuple(key), f"{format_key(key)} is not in the {schema.name} schema (kept as is)"
             )

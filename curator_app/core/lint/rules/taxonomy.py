@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from curator_app.core.algebra.keypath import format_key
 from curator_app.core.lint.engine import Finding, Fix, LintContext
-from curator_app.core.preview.meta import dotted
 from curator_app.core.schema.linked import LinkedGroup
 
 
@@ -35,13 +35,13 @@ def _slug(ctx: LintContext, group: LinkedGroup) -> Iterator[Finding]:
         have = group.values.get(key)
         if want is None or have == want:
             continue
-        what = "slug" if key == ("slug",) else dotted(key)
+        what = "slug" if key == ("slug",) else format_key(key)
         yield ctx.finding(
             "CC701",
             "info",
             key,
             f"{what} {have!r} does not match the title (expected {want!r})",
-            Fix(f"Set {dotted(key)} to {want} (changes the page URL)", ((key, want),)),
+            Fix(f"Set {format_key(key)} to {want} (changes the page URL)", ((key, want),)),
         )
 
 
@@ -60,8 +60,8 @@ def _categories(ctx: LintContext, group: LinkedGroup) -> Iterator[Finding]:
                 "CC702",
                 "warning",
                 key,
-                f"{dotted(key)} has {count} entries for {len(cats)} categories",
-                Fix(f"Rebuild {dotted(key)} from categories", ((key, want),)),
+                f"{format_key(key)} has {count} entries for {len(cats)} categories",
+                Fix(f"Rebuild {format_key(key)} from categories", ((key, want),)),
             )
             continue
         for i, (h, w) in enumerate(zip(have, want, strict=True)):
@@ -71,6 +71,6 @@ def _categories(ctx: LintContext, group: LinkedGroup) -> Iterator[Finding]:
                     "CC702",
                     "warning",
                     item,
-                    f"{dotted(key)}[{i}] is {h!r}; categories[{i}] {cats[i]!r} gives {w!r}",
-                    Fix(f"Set {dotted(key)}[{i}] to {w}", ((item, w),)),
+                    f"{format_key(key)}[{i}] is {h!r}; categories[{i}] {cats[i]!r} gives {w!r}",
+                    Fix(f"Set {format_key(key)}[{i}] to {w}", ((item, w),)),
                 )

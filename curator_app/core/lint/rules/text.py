@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from curator_app.core.algebra.keypath import format_key
 from curator_app.core.lint.engine import Finding, Fix, LintContext
-from curator_app.core.preview.meta import dotted
 
 _INNER_RUN = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _WS = re.compile(r"\s+")
@@ -48,16 +48,16 @@ def check(ctx: LintContext) -> Iterator[Finding]:
                 "CC301",
                 "warning",
                 key,
-                f"{dotted(key)} contains a double space: {_excerpt(value)!r}",
-                Fix(f"Collapse the double space in {dotted(key)}", ((key, fixed),)),
+                f"{format_key(key)} contains a double space: {_excerpt(value)!r}",
+                Fix(f"Collapse the double space in {format_key(key)}", ((key, fixed),)),
             )
         if stray:
             if not value.strip():
-                message, severity = f"{dotted(key)} is only whitespace", "info"
-                desc = f"Empty {dotted(key)}"
+                message, severity = f"{format_key(key)} is only whitespace", "info"
+                desc = f"Empty {format_key(key)}"
             else:
-                message, severity = f"{dotted(key)} has leading or trailing whitespace", "warning"
-                desc = f"Trim whitespace around {dotted(key)}"
+                message, severity = f"{format_key(key)} has leading or trailing whitespace", "warning"
+                desc = f"Trim whitespace around {format_key(key)}"
             yield ctx.finding("CC302", severity, key, message, Fix(desc, ((key, fixed),)))
     yield from _cut_mid_word(ctx)
 
@@ -120,7 +120,7 @@ def _replacement(value: str, copies: dict[tuple[Any, ...], str]) -> tuple[str, s
         for k, v in pool[1:]:
             if len(v) > len(best):
                 key, best = k, v
-        return best, dotted(key)
+        return best, format_key(key)
     end = max(value.rfind(". "), value.rfind("! "), value.rfind("? "), value.rfind("."))
     if end > 0:
         return value[: end + 1].strip(), "its last complete sentence"
@@ -144,12 +144,12 @@ def _cut_mid_word(ctx: LintContext) -> Iterator[Finding]:
             replacement = _replacement(value, {k: v for k, v in copies.items() if k != key})
             fix = None
             if replacement is not None:
-                fix = Fix(f"Replace {dotted(key)} with {replacement[1]}", ((key, replacement[0]),))
+                fix = Fix(f"Replace {format_key(key)} with {replacement[1]}", ((key, replacement[0]),))
             yield ctx.finding(
                 "CC303",
                 "error",
                 key,
-                f"{dotted(key)} is cut mid-word (ends in {last!r}, {len(value)} characters)",
+                f"{format_key(key)} is cut mid-word (ends in {last!r}, {len(value)} characters)",
                 fix,
             )
 

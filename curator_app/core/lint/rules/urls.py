@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
+from curator_app.core.algebra.keypath import format_key
 from curator_app.core.lint.engine import Finding, LintContext
-from curator_app.core.preview.meta import dotted, lookup
+from curator_app.core.preview.meta import lookup
 
 # Front-matter copies that feed og:url / og:image / twitter:image in the news theme.
 URL_KEYS = (
@@ -47,15 +48,15 @@ def _private_host(host: str) -> bool:
 
 def check(ctx: LintContext) -> Iterator[Finding]:
     checked: set[tuple[Any, ...]] = set()
-    for key in URL_KEYS:
-        hit = lookup(ctx.data, key)
+    for url_key in URL_KEYS:
+        hit = lookup(ctx.data, url_key)
         if hit is None or not isinstance(hit[0], str) or not hit[0].strip():
             continue
         checked.add(hit[1])
         problem = url_problem(hit[0])
         if problem:
             code, severity, message = problem
-            yield ctx.finding(code, severity, hit[1], f"{dotted(hit[1])}: {message}")
+            yield ctx.finding(code, severity, hit[1], f"{format_key(hit[1])}: {message}")
     meta = ctx.meta
     site = ctx.site
     for name in URL_TAGS:
@@ -78,7 +79,7 @@ def check(ctx: LintContext) -> Iterator[Finding]:
                     )
                 continue
             code, severity, message = problem
-            where = dotted(key) if key else (tag.source or "the page permalink")
+            where = format_key(key) if key else (tag.source or "the page permalink")
             yield ctx.finding(code, severity, key, f"{name} from {where}: {message}")
     og_url = meta.tag("og:url")
     if site is not None and site.base_url and og_url is not None and og_url.source is None:
@@ -98,6 +99,6 @@ def check(ctx: LintContext) -> Iterator[Finding]:
                 "CC404",
                 "info",
                 key,
-                f"og:url ({dotted(key)}) points at {og_url.value}, not this page ({own});"
+                f"og:url ({format_key(key)}) points at {og_url.value}, not this page ({own});"
                 " shares are counted for that URL",
             )
