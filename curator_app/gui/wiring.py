@@ -386,6 +386,8 @@ class Workbench(QObject):
         if dirty and not self._confirm_discard(dirty):
             return False
         self.tabs.close_all()
+        if self.preview is not None:
+            self.preview.shutdown()
         self.autosaver.shutdown()
         self.recovery.close()
         self.library.shutdown()

@@ -170,6 +170,11 @@ class PreviewPane(QWidget):
         )
         self._pool.start(RenderJob(request, self))
 
+    def shutdown(self) -> None:
+        """Before the pane goes: a render still running would post its result to a freed pane."""
+        self._pool.clear()
+        self._pool.waitForDone()
+
     def event(self, event: QEvent) -> bool:
         if event.type() == RESULT_EVENT and isinstance(event, RenderResult):
             if event.preview is not None:
