@@ -60,9 +60,10 @@ def run(args: argparse.Namespace) -> int:
     workers = min(os.cpu_count() or 1, 4)
     try:
         with LibraryIndex(root) as index:
-            result = index.refresh(workers=workers)
+            # One read and one parse per new or changed file serve the list and the lint.
+            result = index.refresh(workers=workers, lint=not args.no_lint)
             if not args.no_lint:
-                index.compute_lint(workers=workers)
+                index.compute_lint(workers=workers)  # rows listed earlier without a count
             items = index.items()
     except (OSError, sqlite3.Error) as exc:
         print(f"{root}: cannot index: {exc}", file=sys.stderr)

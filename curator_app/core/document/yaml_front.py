@@ -38,7 +38,7 @@ class YamlFront:
 
     def _parse(self, text: str) -> None:
         root = compose(text, self.path, self.line_offset)
-        data = to_value(root, self.path, self.line_offset)
+        data = to_value(root, self.path, self.line_offset, text)
         if data is None:
             data = {}
         if not isinstance(data, dict):
@@ -53,7 +53,19 @@ class YamlFront:
             )
         self.root: Node | None = root
         self.data: dict[str, Any] = data
-        self.style = yaml_style.detect(root, text, self.newline)
+        self._style: yaml_style.Style | None = None
+
+    @property
+    def style(self) -> yaml_style.Style:
+        """The document's own habits (quotes, indents, newline), for edits to follow. Found
+        on the first edit: readers that never edit (lint, preview, the library) skip it."""
+        if self._style is None:
+            self._style = yaml_style.detect(self.root, self.text, self.newline)
+        return self._style
+
+    @style.setter
+    def style(self, value: yaml_style.Style) -> None:
+        self._style = value
 
     # --- reading -------------------------------------------------------------------------
 

@@ -128,9 +128,14 @@ class _Budget:
     left: int
 
 
-def to_value(node: Node | None, path: object, line_offset: int) -> Any:
-    """Plain Python values for a node graph, refusing tags, cycles and alias bombs."""
-    _check_expansion(node, path, line_offset)
+def to_value(node: Node | None, path: object, line_offset: int, text: str | None = None) -> Any:
+    """Plain Python values for a node graph, refusing tags, cycles and alias bombs.
+
+    Given the source text without a `*`, the graph has no alias, so no node is shared and
+    the expansion pre-pass (about a fifth of a full parse) is skipped; depth is still
+    checked, by the conversion itself."""
+    if text is None or "*" in text:
+        _check_expansion(node, path, line_offset)
     return _convert(node, path, line_offset, _Budget(MAX_EXPANDED_NODES), set())
 
 
@@ -193,6 +198,8 @@ def _convert(node: Node | None, path: object, off: int, budget: _Budget, stack: 
         raise _err(UnsafeContentError, "aliases expand to too many values (alias bomb?)", node, path, off)
     if node.tag not in _ALLOWED_TAGS:
         raise _err(UnsafeContentError, f"YAML tag '{node.tag}' is not allowed", node, path, off)
+    if len(stack) >= MAX_DEPTH:  # `stack` holds the collections above this node
+        raise _err(UnsafeContentError, f"values nested more than {MAX_DEPTH} deep", node, path, off)
     if isinstance(node, ScalarNode):
         if node.style or node.tag == _STD + "str":
             return node.value

@@ -5,8 +5,10 @@ so a warm open costs one stat per file. SQLite in WAL mode with transactions mea
 process killed mid-refresh leaves the previous or the next consistent state, never a torn
 one; a database that is unreadable or of another schema version is deleted and rebuilt.
 
-Lint counts are not computed by `refresh` (a full lossless load + lint is ~10x the cost of
-the list fields): `lint_count` is NULL until `compute_lint` has seen that file version.
+Lint counts cost a full lossless load + lint, about ten times the list fields, so the GUI's
+`refresh` leaves `lint_count` NULL until `compute_lint` has seen that file version (the
+list shows first). `refresh(lint=True)`, for `curator index`, reads, parses and lints each
+new or changed file in one pass instead (lintpass.read_and_lint).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from curator_app.core.library.lintpass import LintResult
+from curator_app.core.library.lintpass import LintResult, read_and_lint
 from curator_app.core.library.scan import FileStat, ItemRecord, chunked, find_items, read_items
 
 SCHEMA_VERSION = 5
@@ -67,7 +69,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
 
 _COLUMNS = (
     "path, size, mtime_ns, title, date, slug, draft, brand, status, description, thumbnail, "
-    "tags, categories, item_id, format, error"
+    "tags, categories, item_id, format, error, lint_count"
 )
 
 
@@ -185,8 +187,10 @@ class LibraryIndex:
 
     # --- refreshing -----------------------------------------------------------------------
 
-    def refresh(self, progress: Progress | None = None, workers: int | None = None) -> RefreshResult:
-        """Bring the index in line with the folder: stat everything, parse what changed."""
+    def refresh(self, progress: Progress | None = None, workers: int | None = None, *,
+                lint: bool = False) -> RefreshResult:
+        """Bring the index in line with the folder: stat everything, parse what changed;
+        lint=True also lints what it parses, from the same parse."""
         result = RefreshResult()
         self._maybe_rebuild_fts()
         on_disk = {s.rel: s for s in find_items(self.root)}
@@ -227,7 +231,7 @@ class LibraryIndex:
         if progress:
             progress(0, total)
         done = 0
-        for batch in self._parse(to_parse, workers):
+        for batch in self._parse(to_parse, workers, read_and_lint if lint else read_items):
             with _transaction(self.db):
                 self._store_batch(batch, old_ids)
             done += len(batch)
@@ -236,18 +240,19 @@ class LibraryIndex:
                 progress(done, total)
         return result
 
-    def _parse(self, stats: list[FileStat], workers: int | None) -> Iterator[list[ItemRecord]]:
+    def _parse(self, stats: list[FileStat], workers: int | None,
+               reader: Callable[[str, list[FileStat]], list[ItemRecord]]) -> Iterator[list[ItemRecord]]:
         root = str(self.root)
         n = workers if workers is not None else min(os.cpu_count() or 1, 4)
         if n <= 1 or len(stats) < PARALLEL_MIN_FILES:
             for part in chunked(stats, CHUNK):
-                yield read_items(root, part)
+                yield reader(root, part)
             return
         parts = list(chunked(stats, CHUNK))
         done = 0
         try:
             with _pool(n) as pool:
-                futures = [pool.submit(read_items, root, part) for part in parts]
+                futures = [pool.submit(reader, root, part) for part in parts]
                 for fut in futures:
                     batch = fut.result()
                     done += 1
@@ -256,7 +261,7 @@ class LibraryIndex:
             # No usable worker processes (frozen app without freeze_support, a sandbox
             # forbidding fork...): finish in this process rather than fail.
             for part in parts[done:]:
-                yield read_items(root, part)
+                yield reader(root, part)
 
     def _delete_row(self, row_id: int) -> None:
         self.db.execute("DELETE FROM items WHERE id=?", (row_id,))
@@ -302,10 +307,10 @@ class LibraryIndex:
                 int(rec.draft), rec.brand, rec.status, rec.description, rec.thumbnail,
                 json.dumps(list(rec.tags), ensure_ascii=False),
                 json.dumps(list(rec.categories), ensure_ascii=False),
-                rec.item_id, rec.format, rec.error,
+                rec.item_id, rec.format, rec.error, rec.lint_count,
             ))
             texts.append((row_id, rec.title, rec.description, rec.body_text))
-        self.db.executemany(f"INSERT INTO items(id, {_COLUMNS}) VALUES({','.join('?' * 17)})", rows)
+        self.db.executemany(f"INSERT INTO items(id, {_COLUMNS}) VALUES({','.join('?' * 18)})", rows)
         self.db.executemany("INSERT INTO fts(rowid, title, description, body) VALUES(?,?,?,?)", texts)
 
     # --- reading --------------------------------------------------------------------------
@@ -431,7 +436,7 @@ def _pool(n: int) -> ProcessPoolExecutor:
         method = "forkserver" if "forkserver" in methods else "spawn"
     ctx = mp.get_context(method)
     if method == "forkserver":
-        ctx.set_forkserver_preload(["curator_app.core.library.scan"])
+        ctx.set_forkserver_preload(["curator_app.core.library.scan", "curator_app.core.library.lintpass"])
     return ProcessPoolExecutor(max_workers=n, mp_context=ctx)
 
 

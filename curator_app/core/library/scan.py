@@ -83,6 +83,7 @@ class ItemRecord:
     format: str = ""
     error: str | None = None  # parse error "path:line:column: message"
     body_text: str = ""  # tag-stripped body for full-text search (not stored in items)
+    lint_count: int | None = None  # set only by the single index + lint pass
 
 
 def find_items(root: Path) -> list[FileStat]:

@@ -101,6 +101,9 @@ class LintContext:
     self_inferred: bool = False
     # (code, key) pairs already reported, so overlapping rules do not repeat themselves.
     reported: set[tuple[str, KeyPath]] = field(default_factory=set)
+    # False when only the findings are wanted, not where they are (the library's counts):
+    # looking up a key's line walks the node graph, about a tenth of a lint.
+    locate: bool = True
 
     @property
     def data(self) -> dict:
@@ -151,7 +154,7 @@ class LintContext:
         self, code: str, severity: str, key: KeyPath, message: str, fix: Fix | None = None
     ) -> Finding:
         self.reported.add((code, tuple(key)))
-        line, column = self.position(key)
+        line, column = self.position(key) if self.locate else (None, None)
         return Finding(code, severity, tuple(key), line, column, message, fix)
 
 
@@ -174,12 +177,14 @@ def lint_document(
     now: datetime | None = None,
     content_root: Path | None = None,
     rules: tuple[Callable[[LintContext], Any], ...] | None = None,
+    locate: bool = True,
 ) -> list[Finding]:
     """All findings for one document, ordered by line.
 
     schema=None uses schema_for(doc); site=None looks the site up from the document's path.
     content_root is the folder images must stay inside (default: the site's contentDir
-    when the item is in it, else the item's folder).
+    when the item is in it, else the item's folder). locate=False leaves line and column
+    None (faster, for callers that only count).
     """
     from curator_app.core.lint.rules import RULES
 
@@ -190,7 +195,8 @@ def lint_document(
     if schema is None:
         schema = _default_schema(doc)
         self_inferred = getattr(schema, "name", None) == "inferred"
-    ctx = LintContext(doc, schema, site, now or datetime.now(UTC), content_root, self_inferred)
+    ctx = LintContext(doc, schema, site, now or datetime.now(UTC), content_root, self_inferred,
+                      locate=locate)
     findings: list[Finding] = []
     for rule in rules or RULES:
         findings.extend(rule(ctx))

@@ -210,3 +210,37 @@ def test_values_used_for_completion(gen_folder: Path, db_path: Path) -> None:
         items = index.items()
     for tag, count in tags.items():
         assert count == sum(1 for i in items if tag in i.tags)
+
+
+def _add_broken_items(folder: Path) -> None:
+    # One the list can read but the full parse cannot (a duplicate key in a block the
+    # list skips), one neither can.
+    (folder / "broken-block.md").write_text(
+        "---\ntitle: Half good\nhtmlMetaData:\n  description: a\n  description: b\n---\nbody\n")
+    (folder / "broken-all.md").write_text("---\ntitle: [unclosed\n---\n")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_single_index_and_lint_pass_matches_the_two_passes(
+        gen_folder: Path, tmp_path: Path, workers: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from curator_app.core.library import index as index_mod
+
+    _add_broken_items(gen_folder)
+    monkeypatch.setattr(index_mod, "PARALLEL_MIN_FILES", 1)
+    with LibraryIndex(gen_folder, tmp_path / "two.sqlite3") as index:
+        index.refresh(workers=1)
+        index.compute_lint()
+        two_passes = index.items()
+    with LibraryIndex(gen_folder, tmp_path / "one.sqlite3") as index:
+        result = index.refresh(workers=workers, lint=True)
+        assert index.lint_pending() == []  # nothing left for a second pass
+        one_pass = index.items()
+    assert result.parsed == len(one_pass) == 42
+    strip = [(i.path, i.title, i.tags, i.date, i.error, i.lint_count, i.problems) for i in two_passes]
+    assert strip == [(i.path, i.title, i.tags, i.date, i.error, i.lint_count, i.problems)
+                     for i in one_pass]
+    by_path = {i.path: i for i in one_pass}
+    assert "duplicate key 'description'" in (by_path["broken-block.md"].error or "")
+    assert by_path["broken-block.md"].problems == 1
+    assert by_path["broken-all.md"].error and by_path["broken-all.md"].problems == 1
+    assert all(i.lint_count is not None for i in one_pass if i.error is None)

@@ -80,3 +80,13 @@ def test_findings_are_sorted_and_located(seed_path):
     lines = [f.line or 0 for f in findings]
     assert lines == sorted(lines)
     assert all(f.line is not None for f in findings if f.field)
+
+
+def test_unlocated_lint_finds_the_same_problems_without_positions(seed_path):
+    doc = Document.load(seed_path)
+    located = lint_document(doc)
+    counted = lint_document(doc, locate=False)
+    assert sorted((f.code, f.field, f.severity) for f in counted) == sorted(
+        (f.code, f.field, f.severity) for f in located)
+    assert all(f.line is None and f.column is None for f in counted)
+    assert any(f.line is not None for f in located)

@@ -6,7 +6,6 @@ Linked fields are a curated-content convention, so the rule runs only for such i
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -22,7 +21,7 @@ def groups(doc: Any) -> list[LinkedGroup]:
 
 
 def _norm(value: Any) -> Any:
-    return re.sub(r"\s+", " ", value).strip() if isinstance(value, str) else value
+    return " ".join(value.split()) if isinstance(value, str) else value
 
 
 def _loose(value: Any) -> Any:
