@@ -1,5 +1,8 @@
 """Library benchmark: cold/warm index vs `hugo list all`, filter keystroke latency, memory.
 
+`cli_N`: `curator index` from the command line, a new process per run as users run it
+(process start, imports, lint counts included), beside `hugo list all`, interleaved.
+
     python benchmarks/bench_library.py [--quick] [--json]
 
 For each size (1,000 and 10,000 items; --quick: 1,000 only) a Hugo site is generated in a
@@ -65,6 +68,46 @@ def _hugo(site: Path) -> dict[str, Any]:
             return {"available": True, "error": proc.stderr.strip()[:500]}
         lines = proc.stdout.count("\n") - 1
     return {"available": True, "version": version, "runs_s": runs, "best_s": min(runs), "listed": lines}
+
+
+def _timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the process and its children) of one command."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{cmd[0]} failed: {proc.stderr.decode(errors='replace')[-500:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def _cli(site: Path, tmp: Path, rounds: int) -> dict[str, Any]:
+    """`curator index content` as users run it (a new process, lint counts included) against
+    `hugo list all`, interleaved round by round so both see the same machine load: cold
+    (a fresh cache folder) and warm (the same cache again), medians."""
+    hugo = shutil.which("hugo")
+    root = Path(__file__).resolve().parents[1]
+    cmd = [sys.executable, "-m", "curator_app.cli", "index", "content"]
+    runs: dict[str, list[tuple[float, float]]] = {"hugo": [], "cold": [], "warm": []}
+    for n in range(rounds):
+        env = dict(os.environ, PYTHONPATH=str(root), XDG_CACHE_HOME=str(tmp / f"cli-cache-{n}"))
+        if hugo:
+            runs["hugo"].append(_timed([hugo, "list", "all"], site))
+        runs["cold"].append(_timed(cmd, site, env))
+        runs["warm"].append(_timed(cmd, site, env))
+    out: dict[str, Any] = {}
+    for name, values in runs.items():
+        if values:
+            out[f"{name}_s"] = round(statistics.median(v[0] for v in values), 3)
+            out[f"{name}_cpu_s"] = round(statistics.median(v[1] for v in values), 3)
+    if runs["hugo"]:
+        out["cold_ratio"] = round(out["cold_s"] / out["hugo_s"], 3)
+        out["warm_ratio"] = round(out["warm_s"] / out["hugo_s"], 4)
+    return out
 
 
 def _index(content: Path, db_dir: Path) -> dict[str, Any]:
@@ -167,6 +210,11 @@ def run(quick: bool = False) -> dict[str, Any]:
             elif "error" in hugo:
                 entry["hugo_error"] = hugo["error"]
             out[f"items_{n}"] = entry
+            cli = _cli(site, base, 3 if quick or n <= 1000 else 5)
+            out[f"cli_{n}"] = cli
+            if "cold_ratio" in cli:
+                targets[f"cli_{n}.cold_ratio"] = [0.5, "<"]
+                targets[f"cli_{n}.warm_ratio"] = [0.05, "<"]
         largest = max(sizes)
         f = _filter_latency(base / f"site{largest}" / "content", db)
         out[f"filter_{largest}"] = {

@@ -9,23 +9,41 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 
-from curator_app import __version__, commands
+from curator_app import commands
 
 
-def _command_modules() -> list:
-    mods = []
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda i: i.name):
-        if not info.name.startswith("_"):
-            mods.append(importlib.import_module(f"curator_app.commands.{info.name}"))
-    return mods
+class _Version(argparse.Action):
+    """--version, reading the installed version only when asked for."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        from curator_app import __version__
+
+        sys.stdout.write(f"curator {__version__}\n")
+        parser.exit()
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, dict]:
+def _command_names() -> list[str]:
+    return sorted(info.name for info in pkgutil.iter_modules(commands.__path__)
+                  if not info.name.startswith("_"))
+
+
+def _command_modules(only: str | None = None) -> list:
+    """The subcommand modules; with `only` (a command as typed), just that one when it
+    exists: each module imports its own part of the core, and a command pays only for its
+    own imports (a warm `curator index` is mostly process start)."""
+    names = _command_names()
+    wanted = only.replace("-", "_") if only else None
+    if wanted in names:
+        names = [wanted]
+    return [importlib.import_module(f"curator_app.commands.{name}") for name in names]
+
+
+def build_parser(only: str | None = None) -> tuple[argparse.ArgumentParser, dict]:
     parser = argparse.ArgumentParser(prog="curator", description="Curator content editor")
-    parser.add_argument("--version", action="version", version=f"curator {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     sub = parser.add_subparsers(dest="command")
     handlers = {}
-    for mod in _command_modules():
+    for mod in _command_modules(only):
         p = sub.add_parser(mod.NAME, help=mod.HELP, description=mod.HELP)
         mod.add_arguments(p)
         handlers[mod.NAME] = mod.run
@@ -34,12 +52,13 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser, handlers = build_parser()
-    # `curator [PATH]` opens the editor; anything naming a subcommand goes to it.
-    if not argv or (argv[0] not in handlers and not argv[0].startswith("-")):
+    # `curator [PATH]` opens the editor (without importing any subcommand: start-up time);
+    # anything naming a subcommand goes to it.
+    if not argv or (argv[0].replace("-", "_") not in _command_names() and not argv[0].startswith("-")):
         from curator_app.gui.app import run_gui
 
         return run_gui(argv[0] if argv else None)
+    parser, handlers = build_parser(argv[0])
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()

@@ -87,8 +87,10 @@ def run(args: argparse.Namespace) -> int:
         json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
+    lines = []
     for item in items:
         lint = "?" if item.problems is None else str(item.problems)
         flag = " [draft]" if item.draft else ""
-        print(f"{item.path}\t{item.date[:10]}\t{lint}\t{item.title}{flag}")
+        lines.append(f"{item.path}\t{item.date[:10]}\t{lint}\t{item.title}{flag}\n")
+    sys.stdout.write("".join(lines))  # one write: a print per line was a third of a warm run
     return 0

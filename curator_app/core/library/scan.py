@@ -26,9 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from curator_app.core.document import yaml_nodes
 from curator_app.core.document.split import decode, split
-from curator_app.core.document.yaml_nodes import compose, to_value
 from curator_app.core.errors import CuratorError, ParseError
 from curator_app.core.site import tree
 
@@ -172,6 +170,10 @@ def project(values: dict[str, Any]) -> dict[str, Any]:
 
 def read_front_values(data: bytes, rel: str = "") -> tuple[dict[str, Any], str, str]:
     """(front-matter values limited to WANTED_KEYS, body text, format); raises CuratorError."""
+    # Imported here, not at the top: a warm open lists files without parsing any, and
+    # PyYAML is a tenth of a warm `curator index`.
+    from curator_app.core.document.yaml_nodes import compose, to_value
+
     text = decode(data, rel)
     parts = split(text, rel)
     fmt = parts.format
@@ -181,8 +183,9 @@ def read_front_values(data: bytes, rel: str = "") -> tuple[dict[str, Any], str, 
         source = parts.front if cut is None else cut
         offset = parts.front_line if cut is None else 0
         try:
-            values = _convert_fast(compose(source, rel, offset), rel, offset) if cut is not None \
-                else to_value(compose(source, rel, offset), rel, offset)
+            # Given the text, to_value skips its alias pre-pass when there can be no alias
+            # (_cut_blocks refuses cut text with one).
+            values = to_value(compose(source, rel, offset), rel, offset, source)
         except ParseError:
             if cut is None:
                 raise
@@ -205,18 +208,6 @@ def read_front_values(data: bytes, rel: str = "") -> tuple[dict[str, Any], str, 
     if not isinstance(values, dict):
         raise ParseError("front matter must be a mapping of keys to values", rel, parts.front_line, 1)
     return project(values), parts.body, fmt
-
-
-def _convert_fast(node: Any, rel: str, offset: int) -> Any:
-    """yaml_nodes.to_value minus its alias-expansion pre-pass, for cut text: _cut_blocks
-    refuses text with an alias, and without aliases no node is shared, so the pre-pass
-    (about half of the conversion time on the seed) cannot find anything. Tags and the
-    node budget are still enforced by the same converter."""
-    convert = getattr(yaml_nodes, "_convert", None)
-    budget = getattr(yaml_nodes, "_Budget", None)
-    if convert is None or budget is None:  # the core changed shape: take the public path
-        return to_value(node, rel, offset)
-    return convert(node, rel, offset, budget(yaml_nodes.MAX_EXPANDED_NODES), set())
 
 
 def _text(value: Any) -> str:

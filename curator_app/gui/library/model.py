@@ -111,7 +111,7 @@ class LibraryModel(QAbstractTableModel):
         for path, (count, error) in counts.items():
             n = self._by_path.get(path)
             if n is not None:
-                self._items[n] = replace(self._items[n], lint_count=count, error=error)
+                self._items[n] = self._items[n]._replace(lint_count=count, error=error)
                 rows.append(n)
         if not rows:
             return
