@@ -1,10 +1,13 @@
-"""Live preview speed, offscreen: keystroke → preview updated, and the first preview.
+"""Live preview speed, offscreen: keystroke → preview painted, and the first preview.
 
     python -m benchmarks.bench_preview [--quick]
 
-Targets (issue 7): after the ~100 ms debounce, a title keystroke shows in the preview with a
-median under 50 ms and p95 under 100 ms; the seed's first preview appears under 300 ms after
-the window shows. Measured in a child process so QtWebEngine starts from scratch with the
+Targets (issue 20): a title keystroke shows in the preview with a median under 50 ms and a
+p95 under 100 ms, end to end: from the edit to the page having painted it, including any
+waiting. Measured two ways: single keystrokes with the pane idle, and steady typing (a
+keystroke every TYPING_MS, timer-driven, so renders overlap keystrokes and coalesce); the
+typing figures are the target. The seed's first preview appears under 300 ms after the
+window shows. Measured in a child process so QtWebEngine starts from scratch with the
 preview's URL scheme registered before the QApplication exists.
 """
 
@@ -28,6 +31,8 @@ def run(quick: bool = False) -> dict[str, Any]:
     if result is None:
         return {"skipped": 1}
     result["targets"] = {
+        "typing_median_ms": [50, "<"],
+        "typing_p95_ms": [100, "<"],
         "keystroke_median_ms": [50, "<"],
         "keystroke_p95_ms": [100, "<"],
         "first_preview_ms": [300, "<"],
@@ -45,7 +50,7 @@ def _child(quick: bool) -> dict[str, Any]:
     from PySide6.QtCore import QEventLoop, QTimer
 
     from curator_app.core.document.document import Document
-    from curator_app.gui.preview.pane import DEBOUNCE_MS, PreviewPane
+    from curator_app.gui.preview.pane import PreviewPane
 
     work = Path(tempfile.mkdtemp(prefix="curator-bench-preview-"))
     try:
@@ -104,30 +109,76 @@ def _child(quick: bool) -> dict[str, Any]:
         wait_rendered(pane, first)
         first_ms = (time.perf_counter() - started) * 1000
 
-        after_debounce: list[float] = []
-        total: list[float] = []
         title = "UK Launch Implementation Plan For Genomic Healthcare System"
         n = int(os.environ.get("BENCH_N", 20 if quick else 100))
-        for i in range(n):
+        idle: list[float] = []
+        for i in range(n):  # one keystroke at a time, the pane idle before each
             doc.set(("title",), title[: 20 + i % 40])
             t0 = time.perf_counter()
-            after_debounce.append(wait_rendered(pane, pane.document_changed))
-            total.append((time.perf_counter() - t0) * 1000)
+            waiter(pane.document_changed)
+            idle.append((time.perf_counter() - t0) * 1000)
+        typing = _typing(app, pane, doc, title, n * 2)
         for widget in (pane, warm):
             widget.close()
             widget.deleteLater()
         QTimer.singleShot(200, app.quit)
         app.exec()
         return {
-            "keystroke_median_ms": round(statistics.median(after_debounce), 2),
-            "keystroke_p95_ms": round(_p95(after_debounce), 2),
-            "keystroke_with_debounce_median_ms": round(statistics.median(total), 2),
-            "debounce_ms": DEBOUNCE_MS,
+            "typing_median_ms": round(statistics.median(typing), 2),
+            "typing_p95_ms": round(_p95(typing), 2),
+            "typing_interval_ms": TYPING_MS,
+            "keystroke_median_ms": round(statistics.median(idle), 2),
+            "keystroke_p95_ms": round(_p95(idle), 2),
             "first_preview_ms": round(first_ms, 2),
             "samples": n,
         }
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+TYPING_MS = 80  # a fast typist: 12 keystrokes a second
+
+
+def _typing(app: Any, pane: Any, doc: Any, title: str, count: int) -> list[float]:
+    """Latency of each keystroke of steady typing: from the edit to the first paint that
+    shows it. A keystroke during a render waits for the coalesced render after it."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    typed: list[tuple[int, float]] = []  # (render generation that will show it, time)
+    latencies: list[float] = []
+    loop = QEventLoop()
+
+    def painted(_ms: float) -> None:
+        at = time.perf_counter()
+        while typed and typed[0][0] <= pane.painted_generation:
+            latencies.append((at - typed.pop(0)[1]) * 1000)
+        if len(latencies) == count:
+            loop.quit()
+
+    def keystroke() -> None:
+        k = len(latencies) + len(typed)
+        if k >= count:
+            timer.stop()
+            return
+        doc.set(("title",), title[: 20 + k % 40])
+        t = time.perf_counter()
+        before = pane.renders_started
+        pane.document_changed()
+        # Started now, or folded into the render that starts when the running one ends.
+        typed.append((pane.renders_started if pane.renders_started > before else before + 1, t))
+
+    pane.sig_rendered.connect(painted)
+    timer = QTimer()
+    timer.setInterval(TYPING_MS)
+    timer.timeout.connect(keystroke)
+    timer.start()
+    QTimer.singleShot(60000, loop.quit)
+    loop.exec()
+    timer.stop()
+    pane.sig_rendered.disconnect(painted)
+    if len(latencies) < count:
+        raise RuntimeError(f"only {len(latencies)} of {count} keystrokes were painted")
+    return latencies
 
 
 def _p95(values: list[float]) -> float:

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from curator_app.core.algebra.keypath import KeyPath, format_key
-from curator_app.core.lint.engine import Finding, lint_document
+from curator_app.core.lint.analysis import SHARED, analyse, revision_key
+from curator_app.core.lint.engine import Finding
 from curator_app.gui.body.editor import BodyEditor
 from curator_app.gui.body.rich_edit import is_pass_through
 from curator_app.gui.form.form import FormView
@@ -183,10 +184,15 @@ class EditorPane(QWidget):
     def run_lint(self) -> None:
         if self._session is None:
             return
-        try:
-            self.findings = lint_document(self._session.document)
-        except Exception as exc:  # a rule bug must not break editing; show it as a problem
-            self.findings = [Finding("CC000", "error", (), None, None, f"lint failed: {exc}")]
+        # The revision's analysis is shared with the preview, which has usually computed it
+        # on its worker thread by now (lint/analysis.py).
+        session = self._session
+        doc = session.document
+        key = revision_key(doc.to_bytes(), doc.path, session.content_root)
+        analysis = SHARED.analysis(key, lambda: analyse(doc, session.content_root))
+        self.findings = list(analysis.findings)
+        if analysis.lint_error:  # a rule bug must not break editing; show it as a problem
+            self.findings = [Finding("CC000", "error", (), None, None, f"lint failed: {analysis.lint_error}")]
         self.form.show_findings(self.findings)
         self.problems.show_findings(self.findings)
         counts: dict[str, int] = {}

@@ -104,6 +104,8 @@ class LintContext:
     # False when only the findings are wanted, not where they are (the library's counts):
     # looking up a key's line walks the node graph, about a tenth of a lint.
     locate: bool = True
+    # The head meta when the caller has resolved it already (see lint/analysis.py).
+    known_meta: HeadMeta | None = None
 
     @property
     def data(self) -> dict:
@@ -123,7 +125,7 @@ class LintContext:
 
     @cached_property
     def meta(self) -> HeadMeta:
-        return resolve_meta(self.doc, self.site)
+        return self.known_meta if self.known_meta is not None else resolve_meta(self.doc, self.site)
 
     @cached_property
     def linked(self) -> list[Any]:
@@ -178,13 +180,15 @@ def lint_document(
     content_root: Path | None = None,
     rules: tuple[Callable[[LintContext], Any], ...] | None = None,
     locate: bool = True,
+    meta: HeadMeta | None = None,
 ) -> list[Finding]:
     """All findings for one document, ordered by line.
 
     schema=None uses schema_for(doc); site=None looks the site up from the document's path.
     content_root is the folder images must stay inside (default: the site's contentDir
     when the item is in it, else the item's folder). locate=False leaves line and column
-    None (faster, for callers that only count).
+    None (faster, for callers that only count). meta: the document's resolved head meta,
+    when the caller has it (resolved once, used by the rules and by the caller).
     """
     from curator_app.core.lint.rules import RULES
 
@@ -196,7 +200,7 @@ def lint_document(
         schema = _default_schema(doc)
         self_inferred = getattr(schema, "name", None) == "inferred"
     ctx = LintContext(doc, schema, site, now or datetime.now(UTC), content_root, self_inferred,
-                      locate=locate)
+                      locate=locate, known_meta=meta)
     findings: list[Finding] = []
     for rule in rules or RULES:
         findings.extend(rule(ctx))

@@ -18,11 +18,10 @@ from string import Template
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
-from curator_app.core.lint.engine import lint_document
+from curator_app.core.lint.analysis import Analysis, analyse
 from curator_app.core.preview.body_render import render_body
 from curator_app.core.preview.cards import Card, CardImage, Text, build_cards
 from curator_app.core.preview.images import ImageReadError, probe
-from curator_app.core.preview.meta import resolve_meta
 from curator_app.resources import resource_path
 
 SCHEME = "curator-img"
@@ -255,6 +254,7 @@ class Preview:
     sections: dict[str, str]  # kind → filled section HTML, SECTION_KINDS order
     head_html: str  # the <head> tags as text, for the clipboard
     css: str
+    analysis: Analysis | None = None  # the meta and lint the cards were built from
 
     @property
     def cards_html(self) -> str:
@@ -272,22 +272,22 @@ def build_preview(
     site: Any = None,
     remote_cache: Path | None = None,
     templates: Templates | None = None,
+    analysis: Analysis | None = None,
 ) -> Preview:
-    """Everything the preview pane shows for one document."""
+    """Everything the preview pane shows for one document; `analysis` when the caller has
+    this revision's meta and lint already (lint/analysis.py)."""
     t = templates or _DEFAULT_TEMPLATES
     t.refresh()
     doc_dir = Path(doc.path).resolve().parent if getattr(doc, "path", None) else None
     locator = ImageLocator(content_root, doc_dir, remote_cache)
-    head = resolve_meta(doc, site)
-    try:
-        findings = lint_document(doc, site=site, content_root=content_root)
-    except Exception:  # a lint bug must not blank the preview; the lint pane reports it
-        findings = []
-    cards = build_cards(doc, head, locator, site, findings)
+    if analysis is None:
+        analysis = analyse(doc, content_root, site)
+    head = analysis.meta
+    cards = build_cards(doc, head, locator, site, analysis.findings)
     filler = _Filler(t, locator, allow_remote, doc)
     sections = {c.kind: filler.section(c) for c in cards}
     sections["meta"] = filler.meta(head)
-    return Preview(cards, sections, head.to_html(), t.css())
+    return Preview(cards, sections, head.to_html(), t.css(), analysis)
 
 
 class _Filler:

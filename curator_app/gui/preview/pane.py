@@ -1,8 +1,10 @@
 """The live preview pane: cards, article and meta tags for the open document.
 
-Edits call `document_changed()`; after a ~100 ms quiet period a snapshot of the document is
-rendered on a worker thread, and the result replaces the page's cards in place (no reload),
-so the scroll position stays and nothing flashes. Page scripts are disabled; the in-place
+Edits call `document_changed()`. When no render is running, a snapshot of the document is
+rendered at once on a worker thread (no debounce: an idle keystroke shows in one render,
+~15 ms); edits arriving while a render runs are coalesced into one render started when it
+finishes, so fast typing never queues stale work. The result replaces the page's cards in
+place (no reload), so the scroll position stays and nothing flashes. Page scripts are disabled; the in-place
 update runs in Qt's isolated application world, which the setting does not affect.
 """
 
@@ -13,7 +15,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QResizeEvent
 from PySide6.QtWebEngineCore import QWebEngineScript
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -26,7 +28,6 @@ from curator_app.gui.preview.guard import PreviewPage, make_profile
 from curator_app.gui.preview.render_job import RESULT_EVENT, RenderJob, RenderRequest, RenderResult, now
 from curator_app.gui.preview.schemes import ImageSchemeHandler, default_cache_dir
 
-DEBOUNCE_MS = 100
 BACKGROUND = "#f4f5f7"  # the page's own background: shown before the first paint, so no white flash
 TABS = (
     ("all", "All"),
@@ -44,7 +45,7 @@ _APP_WORLD = QWebEngineScript.ScriptWorldId.ApplicationWorld
 
 
 class PreviewPane(QWidget):
-    sig_rendered = Signal(float)  # ms from the end of the debounce to the page showing the edit
+    sig_rendered = Signal(float)  # ms from the first edit a render shows to the page showing it
     sig_failed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, cache_dir: Path | None = None) -> None:
@@ -58,6 +59,15 @@ class PreviewPane(QWidget):
         self._css: str | None = None
         self._head_html = ""
         self._shell_request: RenderRequest | None = None
+        self._jobs = 0  # renders started and not yet back
+        # Results come back in order (one worker). Each newer one is shown, even while the
+        # next render runs, so continuous typing still updates the page; results from
+        # before `_floor` (another document, other settings) are dropped.
+        self._floor = 0
+        self._applied = 0
+        self.renders_started = 0
+        self.painted_generation = 0
+        self._changed_at: float | None = None  # first edit not yet sent to a render
 
         self.view = QWebEngineView(self)
 
@@ -110,10 +120,6 @@ class PreviewPane(QWidget):
         self.view.setPage(self.page)
         self.page.loadFinished.connect(self._on_loaded)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self._render_now)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # renders queue; only the newest result is shown
 
@@ -123,12 +129,24 @@ class PreviewPane(QWidget):
         self._doc = doc
         self._content_root = Path(content_root)
         self.handler.content_root = self._content_root
-        self._timer.stop()
+        self._changed_at = None
         self._render_now()
+        self._floor = self._generation
 
     def document_changed(self) -> None:
-        if self._doc is not None:
-            self._timer.start()
+        if self._doc is None:
+            return
+        if self._changed_at is None:
+            self._changed_at = now()
+        if self._jobs == 0:
+            self._render_now()
+        # else: the render that is running finishes first, then one render takes every
+        # edit made meanwhile (see event()).
+
+    @property
+    def rendering(self) -> bool:
+        """A render is running on the worker thread."""
+        return self._jobs > 0
 
     def set_allow_remote_images(self, allow: bool) -> None:
         if self.remote_box.isChecked() != allow:
@@ -137,6 +155,7 @@ class PreviewPane(QWidget):
         self.handler.allow_remote = allow
         if self._doc is not None:
             self._render_now()
+            self._floor = self._generation
 
     def show_card(self, kind: str) -> None:
         keys = [k for k, _ in TABS]
@@ -158,6 +177,8 @@ class PreviewPane(QWidget):
         if self._doc is None:
             return
         self._generation += 1
+        started = self._changed_at if self._changed_at is not None else now()
+        self._changed_at = None
         path = getattr(self._doc, "path", None)
         request = RenderRequest(
             self._generation,
@@ -166,8 +187,10 @@ class PreviewPane(QWidget):
             self._content_root,
             self.handler.allow_remote,
             self.handler.cache_dir,
-            now(),
+            started,
         )
+        self._jobs += 1
+        self.renders_started += 1
         self._pool.start(RenderJob(request, self))
 
     def shutdown(self) -> None:
@@ -177,6 +200,9 @@ class PreviewPane(QWidget):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == RESULT_EVENT and isinstance(event, RenderResult):
+            self._jobs -= 1
+            if self._jobs == 0 and self._changed_at is not None:
+                self._render_now()  # edits made while this one ran, in one render
             if event.preview is not None:
                 self._on_rendered(event.request, event.preview)
             else:
@@ -184,9 +210,13 @@ class PreviewPane(QWidget):
             return True
         return super().event(event)
 
+    def _current(self, request: RenderRequest) -> bool:
+        return request.generation >= self._floor and request.generation > self._applied
+
     def _on_rendered(self, request: RenderRequest, preview: Preview) -> None:
-        if request.generation != self._generation:
-            return  # an older snapshot finished after a newer one was asked for
+        if not self._current(request):
+            return
+        self._applied = request.generation
         self._head_html = preview.head_html
         if not self._loaded:
             self._pending = (request, preview)
@@ -198,8 +228,9 @@ class PreviewPane(QWidget):
         self._apply(request, preview)
 
     def _on_failed(self, request: RenderRequest, message: str) -> None:
-        if request.generation != self._generation:
+        if not self._current(request):
             return
+        self._applied = request.generation
         self.sig_failed.emit(message)
         body = (
             f'<section class="card-section" style="display:block"><p class="missing">'
@@ -241,8 +272,8 @@ class PreviewPane(QWidget):
         self._run(script + "0", lambda _r: self._report(request))
 
     def _report(self, request: RenderRequest) -> None:
-        if request.generation == self._generation:
-            self.sig_rendered.emit((now() - request.started) * 1000.0)
+        self.painted_generation = request.generation  # renders are numbered from 1
+        self.sig_rendered.emit((now() - request.started) * 1000.0)
 
     def _on_tab(self, index: int) -> None:
         self._shown = TABS[index][0]

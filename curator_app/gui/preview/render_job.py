@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable
 
 from curator_app.core.document.document import Document
+from curator_app.core.lint.analysis import SHARED, analyse, revision_key
 from curator_app.core.preview.page import Preview, build_preview
 
 
@@ -20,7 +21,7 @@ class RenderRequest:
     content_root: Path | None
     allow_remote: bool
     remote_cache: Path | None
-    started: float  # perf_counter() when the debounce fired
+    started: float  # perf_counter() when the render was asked for
 
 
 # Results travel back as a posted event rather than a Python signal: PySide6 6.12.0 on
@@ -54,7 +55,12 @@ class RenderJob(QRunnable):
 
 def render(r: RenderRequest) -> Preview:
     doc = Document.from_bytes(r.data, r.path)
-    return build_preview(doc, r.content_root, allow_remote=r.allow_remote, remote_cache=r.remote_cache)
+    # The revision's meta and lint, shared with the editor pane (computed by whichever
+    # asks first).
+    key = revision_key(r.data, r.path, r.content_root)
+    analysis = SHARED.analysis(key, lambda: analyse(doc, r.content_root))
+    return build_preview(doc, r.content_root, allow_remote=r.allow_remote, remote_cache=r.remote_cache,
+                         analysis=analysis)
 
 
 def now() -> float:

@@ -148,6 +148,24 @@ def test_preview_is_fed_the_open_document(qtbot, workbench: Workbench) -> None:
     qtbot.waitUntil(lambda: "Preview follows typing" in preview.meta_html, timeout=5000)
 
 
+def test_editor_and_preview_share_one_analysis_per_revision(qtbot, workbench: Workbench) -> None:
+    from curator_app.core.lint.analysis import SHARED, revision_key
+
+    preview, editor = workbench.preview, workbench.tabs.current_editor()
+    session = workbench.tabs.current_session()
+    assert preview is not None and editor is not None and session is not None
+    _type_title(qtbot, workbench, "Shared analysis")
+    qtbot.waitUntil(lambda: "Shared analysis" in preview.meta_html and not preview.rendering,
+                    timeout=15000)
+    doc = session.document
+    analysed = SHARED.get(revision_key(doc.to_bytes(), doc.path, session.content_root))
+    assert analysed is not None  # the preview analysed the revision the editor shows
+    before = SHARED.computed
+    editor.run_lint()
+    assert SHARED.computed == before  # the editor pane did not lint it again
+    assert editor.findings == analysed.findings
+
+
 def test_window_close_with_unsaved_edits_can_be_cancelled(qtbot, workbench: Workbench, answers) -> None:
     session = workbench.tabs.current_session()
     assert session is not None

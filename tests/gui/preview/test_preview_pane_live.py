@@ -66,6 +66,42 @@ def test_title_edit_updates_every_card_in_place(qtbot, seed_copy: Path, tmp_path
     assert _js(qtbot, pane, "document.getElementById('cards').dataset.marker") == "same-dom"
 
 
+def _rendered_pane(qtbot, seed_copy: Path, tmp_path: Path) -> tuple[PreviewPane, Document]:
+    doc = Document.load(seed_copy)
+    pane = PreviewPane(cache_dir=tmp_path / "cache")
+    qtbot.addWidget(pane)
+    pane.show()
+    with qtbot.waitSignal(pane.sig_rendered, timeout=20000):
+        pane.set_document(doc, seed_copy.parent.parent)
+    qtbot.waitUntil(lambda: not pane.rendering, timeout=20000)
+    return pane, doc
+
+
+def test_an_edit_while_idle_starts_its_render_at_once(qtbot, seed_copy: Path, tmp_path: Path) -> None:
+    pane, doc = _rendered_pane(qtbot, seed_copy, tmp_path)
+    doc.set(("title",), "Idle keystroke")
+    started = pane.renders_started
+    pane.document_changed()
+    # No debounce: the render is already running when document_changed returns.
+    assert pane.rendering and pane.renders_started == started + 1
+    qtbot.waitUntil(lambda: "Idle keystroke" in pane.meta_html, timeout=20000)
+
+
+def test_edits_during_a_render_coalesce_into_one_more(qtbot, seed_copy: Path, tmp_path: Path) -> None:
+    pane, doc = _rendered_pane(qtbot, seed_copy, tmp_path)
+    started = pane.renders_started
+    shown: list[float] = []
+    pane.sig_rendered.connect(shown.append)
+    for n in range(1, 6):  # five keystrokes before the first render can come back
+        doc.set(("title",), f"Typed {'x' * n}")
+        pane.document_changed()
+    assert pane.renders_started == started + 1
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=20000)  # both painted
+    assert "Typed xxxxx" in pane.meta_html
+    assert not pane.rendering
+    assert pane.renders_started == started + 2  # the first edit, then the other four at once
+
+
 def test_tabs_show_one_card_and_meta_tags_copy(qtbot, seed_copy: Path, tmp_path: Path) -> None:
     pane = PreviewPane(cache_dir=tmp_path / "cache")
     qtbot.addWidget(pane)

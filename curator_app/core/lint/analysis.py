@@ -1,0 +1,107 @@
+"""One analysis (resolved head meta + lint findings) per document revision, shared.
+
+The editor pane shows the findings, the preview shows the meta, the cards and the lint
+inside them; all three read the same `Analysis` of the same revision instead of each
+resolving meta and linting again. A revision is identified by what the user sees: the
+document's bytes (with its path and content root), so an undo back to an earlier state
+finds that state's analysis again.
+
+The preview computes analyses on its worker thread and the editor pane on the GUI thread,
+so `AnalysisCache` is thread-safe, and a caller asking for a revision another thread is
+computing waits for that result rather than computing it a second time.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from curator_app.core.lint.engine import Finding, lint_document
+from curator_app.core.preview.meta import HeadMeta, resolve_meta
+from curator_app.core.site.config import SiteConfig, find_site
+
+# (path, content root, bytes): what makes two requests the same revision.
+RevisionKey = tuple[str | None, str | None, bytes]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    meta: HeadMeta
+    findings: list[Finding]
+    site: SiteConfig | None
+    # Set when linting raised: the findings are then empty and this says why.
+    lint_error: str | None = None
+
+
+def analyse(doc: Any, content_root: Path | None = None, site: SiteConfig | None = None) -> Analysis:
+    """Meta and lint of one document, meta resolved once and handed to the lint rules."""
+    path = getattr(doc, "path", None)
+    if site is None and path is not None:
+        site = find_site(path)
+    meta = resolve_meta(doc, site)
+    try:
+        findings = lint_document(doc, site=site, content_root=content_root, meta=meta)
+    except Exception as exc:  # a rule's bug must not blank the preview or the editor
+        return Analysis(meta, [], site, f"{type(exc).__name__}: {exc}")
+    return Analysis(meta, findings, site)
+
+
+def revision_key(data: bytes, path: str | Path | None, content_root: str | Path | None) -> RevisionKey:
+    return (str(path) if path else None, str(content_root) if content_root else None, data)
+
+
+class AnalysisCache:
+    """The last few revisions' analyses (an edit, its undo, another open tab)."""
+
+    def __init__(self, size: int = 8) -> None:
+        self._size = size
+        self._done: OrderedDict[RevisionKey, Analysis] = OrderedDict()
+        self._running: dict[RevisionKey, threading.Event] = {}
+        self._lock = threading.Lock()
+        self.computed = 0  # how many analyses were computed (tests prove sharing with it)
+
+    def get(self, key: RevisionKey) -> Analysis | None:
+        with self._lock:
+            found = self._done.get(key)
+            if found is not None:
+                self._done.move_to_end(key)
+            return found
+
+    def analysis(self, key: RevisionKey, compute: Callable[[], Analysis]) -> Analysis:
+        """The analysis of `key`: cached, awaited from the thread computing it, or computed."""
+        while True:
+            with self._lock:
+                found = self._done.get(key)
+                if found is not None:
+                    self._done.move_to_end(key)
+                    return found
+                running = self._running.get(key)
+                if running is None:
+                    mine = self._running[key] = threading.Event()
+                    break
+            running.wait()  # then look again (the other thread may have failed)
+        try:
+            result = compute()
+            with self._lock:
+                self.computed += 1
+                self._done[key] = result
+                self._done.move_to_end(key)
+                while len(self._done) > self._size:
+                    self._done.popitem(last=False)
+            return result
+        finally:
+            with self._lock:
+                del self._running[key]
+            mine.set()
+
+    def clear(self) -> None:
+        with self._lock:
+            self._done.clear()
+
+
+# The one cache the editor pane and the preview share.
+SHARED = AnalysisCache()

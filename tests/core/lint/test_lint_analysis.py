@@ -1,0 +1,51 @@
+"""One analysis per revision: meta and lint resolved once, shared across threads."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from curator_app.core.document.document import Document
+from curator_app.core.lint.analysis import AnalysisCache, analyse, revision_key
+from curator_app.core.lint.engine import lint_document
+from curator_app.core.preview.meta import resolve_meta
+
+
+def test_analysis_matches_meta_and_lint_computed_apart(seed_path: Path) -> None:
+    doc = Document.load(seed_path)
+    analysis = analyse(doc, seed_path.parent)
+    assert analysis.lint_error is None
+    assert analysis.meta.to_json() == resolve_meta(doc).to_json()
+    assert analysis.findings == lint_document(doc, content_root=seed_path.parent)
+    assert any(f.code == "CC303" for f in analysis.findings)
+
+
+def test_cache_computes_a_revision_once_for_every_thread(seed_path: Path) -> None:
+    doc = Document.load(seed_path)
+    cache = AnalysisCache()
+    key = revision_key(doc.to_bytes(), doc.path, seed_path.parent)
+    release = threading.Event()
+    calls: list[int] = []
+
+    def slow() -> object:
+        calls.append(1)
+        release.wait(10)
+        return analyse(doc, seed_path.parent)
+
+    results: list[object] = []
+    threads = [threading.Thread(target=lambda: results.append(cache.analysis(key, slow)))
+               for _ in range(3)]
+    for t in threads:
+        t.start()
+    release.set()
+    for t in threads:
+        t.join(10)
+    assert len(calls) == 1 and cache.computed == 1
+    assert len(results) == 3 and all(r is results[0] for r in results)
+
+    doc.set(("title",), "Another revision")
+    other = revision_key(doc.to_bytes(), doc.path, seed_path.parent)
+    assert cache.get(other) is None
+    cache.analysis(other, lambda: analyse(doc, seed_path.parent))
+    assert cache.computed == 2
+    assert cache.analysis(key, slow) is results[0]  # back to the first revision: kept
