@@ -31,6 +31,7 @@ APT_PACKAGES=(
   libnss3 libnspr4 libasound2 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxkbfile1
   xvfb xauth hugo binutils
   libenchant-2-2 hunspell-en-us hunspell-en-gb
+  retext
 )
 
 say() { printf 'dev.sh: %s\n' "$*" >&2; }

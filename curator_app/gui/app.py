@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from curator_app.core.errors import CuratorError
 from curator_app.gui import settings as app_settings
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from curator_app.gui.wiring import Workbench
 
 _SANDBOX_FLAG = "--no-sandbox"
@@ -59,8 +61,12 @@ def resolve_start(path: str | None, settings: app_settings.Settings) -> tuple[Pa
     return target, None
 
 
-def create_application(argv: list[str] | None = None):  # -> QApplication (lazy import)
-    """The QApplication with names, icon and the attributes QtWebEngine needs."""
+def create_application(argv: list[str] | None = None, *, web_engine: bool = True):  # -> QApplication
+    """The QApplication with names, icon and the attributes QtWebEngine needs.
+
+    web_engine=False leaves QtWebEngine unloaded (the app loads it after the window has
+    painted, see _start_preview_after_paint); its one requirement on the application, shared
+    GL contexts, is set either way."""
     _prepare_environment()
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QApplication
@@ -68,16 +74,11 @@ def create_application(argv: list[str] | None = None):  # -> QApplication (lazy 
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    # QtWebEngine needs shared GL contexts and must be loaded before the application exists.
+    # QtWebEngine needs shared GL contexts, set before the application exists.
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     # When the web engine is missing the preview reports it; the editor works without it.
-    with contextlib.suppress(ImportError):
-        import PySide6.QtWebEngineWidgets  # noqa: F401
-
-        # The preview's image scheme must be known before the application exists.
-        from curator_app.gui.preview import register_schemes
-
-        register_schemes()
+    if web_engine:
+        _load_web_engine()
     QCoreApplication.setOrganizationName(app_settings.ORGANIZATION)
     QCoreApplication.setApplicationName(app_settings.APPLICATION)
     app = QApplication(argv if argv is not None else sys.argv[:1])
@@ -89,36 +90,110 @@ def create_application(argv: list[str] | None = None):  # -> QApplication (lazy 
     return app
 
 
-def _report_startup(bench: Workbench) -> None:
+def _load_web_engine() -> bool:
+    """Load QtWebEngine and declare the preview's image scheme (before any web view)."""
+    try:
+        import PySide6.QtWebEngineWidgets  # noqa: F401
+
+        from curator_app.gui.preview import register_schemes
+    except ImportError:
+        return False
+    register_schemes()
+    return True
+
+
+def _start_preview_after_paint(window: QWidget, start: Callable[[], object]) -> None:
+    """Run `start` once the window has painted for the first time.
+
+    Loading QtWebEngine and starting Chromium takes longer than everything else the window
+    needs; done first, it kept the window from showing (issue 20). The preview pane shows a
+    placeholder until then."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class _FirstPaint(QObject):
+        def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                window.removeEventFilter(self)
+                # After this paint reaches the screen: the next turn of the event loop.
+                QTimer.singleShot(0, start)
+            return False
+
+    window.installEventFilter(_FirstPaint(window))
+
+
+class _StallMeter:
+    """The longest gap between ticks of a 5 ms timer: how long the event loop was busy."""
+
+    def __init__(self, parent: Any) -> None:
+        import time
+
+        from PySide6.QtCore import QTimer
+
+        self._clock = time.perf_counter
+        self._last = self._clock()
+        self.longest_ms = 0.0
+        self._timer = QTimer(parent)
+        self._timer.setInterval(5)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+
+    def _tick(self) -> None:
+        now = self._clock()
+        self.longest_ms = max(self.longest_ms, (now - self._last) * 1000 - 5)
+        self._last = now
+
+
+def _report_startup(bench: Workbench) -> Callable[[Any], None]:
     """For the benchmarks: print when the window is shown, the preview painted, the library loaded.
 
     CURATOR_BENCH_STARTUP=<epoch seconds at launch> turns it on; the app quits after the
-    first preview unless CURATOR_BENCH_STAY is set (the memory benchmark reads /proc then).
+    first preview unless CURATOR_BENCH_STAY is set (the memory benchmark reads /proc then)
+    or CURATOR_BENCH_QUIT_ON names another mark ("library" or "lint"). From the window on,
+    a 5 ms timer measures the longest event-loop stall, printed with those two marks.
+    Returns what to call with the preview pane (or None) once it exists.
     """
     if not os.environ.get("CURATOR_BENCH_STARTUP"):
-        return
+        return lambda _preview: None
     import time
 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     t0 = float(os.environ["CURATOR_BENCH_STARTUP"])
-    stay = bool(os.environ.get("CURATOR_BENCH_STAY"))
+    quit_on = os.environ.get("CURATOR_BENCH_QUIT_ON", "preview")
+    stay = bool(os.environ.get("CURATOR_BENCH_STAY")) or quit_on != "preview"
     print(f"window-shown {time.time() - t0:.4f}", flush=True)
-    preview = bench.preview
-    bench.library.sig_loaded.connect(lambda n: print(f"library-loaded {time.time() - t0:.4f} {n}", flush=True))
-    if preview is None:
-        if not stay:
-            QTimer.singleShot(0, QApplication.quit)
-        return
+    stall = _StallMeter(bench.window)
 
-    def painted(_ms: float) -> None:
-        print(f"preview-painted {time.time() - t0:.4f}", flush=True)
-        preview.sig_rendered.disconnect(painted)
-        if not stay:
+    def loaded(n: int) -> None:
+        print(f"library-loaded {time.time() - t0:.4f} {n} {stall.longest_ms:.1f}", flush=True)
+        if quit_on == "library":
             QTimer.singleShot(0, QApplication.quit)
 
-    preview.sig_rendered.connect(painted)
+    def linted(done: int, total: int) -> None:
+        if done >= total:
+            print(f"lint-done {time.time() - t0:.4f} {total} {stall.longest_ms:.1f}", flush=True)
+            if quit_on == "lint":
+                QTimer.singleShot(0, QApplication.quit)
+
+    bench.library.sig_loaded.connect(loaded)
+    bench.library.sig_lint_progress.connect(linted)
+
+    def preview_started(preview: Any) -> None:
+        if preview is None:
+            if not stay:
+                QTimer.singleShot(0, QApplication.quit)
+            return
+
+        def painted(_ms: float) -> None:
+            print(f"preview-painted {time.time() - t0:.4f}", flush=True)
+            preview.sig_rendered.disconnect(painted)
+            if not stay:
+                QTimer.singleShot(0, QApplication.quit)
+
+        preview.sig_rendered.connect(painted)
+
+    return preview_started
 
 
 def run_gui(path: str | None = None) -> int:
@@ -133,7 +208,7 @@ def run_gui(path: str | None = None) -> int:
     from curator_app.gui.crash import install_excepthook, setup_logging
 
     setup_logging()
-    app = create_application()
+    app = create_application(web_engine=False)
     install_excepthook()
     from PySide6.QtCore import QTimer
 
@@ -142,7 +217,7 @@ def run_gui(path: str | None = None) -> int:
 
     settings = app_settings.Settings()
     window = MainWindow(settings)
-    bench = Workbench(window, settings)
+    bench = Workbench(window, settings, defer_preview=True)
     first_run = path is None and settings.last_folder() is None
     try:
         folder, select = resolve_start(path, settings)
@@ -151,7 +226,13 @@ def run_gui(path: str | None = None) -> int:
         return 2
     bench.open_folder(folder, select)
     window.show()
-    _report_startup(bench)
+    preview_started = _report_startup(bench)
+
+    def start_preview() -> None:
+        _load_web_engine()
+        preview_started(bench.start_preview())
+
+    _start_preview_after_paint(window, start_preview)
     if first_run:
         window.statusBar().showMessage(f"Created your Curator workspace at {folder} (a git repository)", 15000)
     QTimer.singleShot(0, bench.offer_recovery)

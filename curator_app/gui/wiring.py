@@ -40,14 +40,16 @@ AutosaveSource = Callable[[], tuple[Path, bytes, str, bool]]
 class Workbench(QObject):
     """Builds the panes of one main window, puts them in its slots and wires them together."""
 
-    def __init__(self, window: MainWindow, settings: Settings) -> None:
+    def __init__(self, window: MainWindow, settings: Settings, *, defer_preview: bool = False) -> None:
+        """defer_preview: a placeholder holds the preview's place until start_preview() (the
+        app calls it once the window has painted: QtWebEngine is slow to load)."""
         super().__init__(window)
         self.window = window
         self.settings = settings
         self.folder: Path | None = None
         self.tabs = DocumentTabs()
         self.library = LibraryPane()
-        self.preview = _make_preview()
+        self.preview = None if defer_preview else _make_preview()
         self.undo_group = QUndoGroup(self)
         self.menu = MainMenu(window, self.undo_group)
         self.git = GitController(parent=window)
@@ -61,6 +63,11 @@ class Workbench(QObject):
         window.set_pane(CENTRE, self.tabs)
         if self.preview is not None:
             window.set_pane(PREVIEW, self.preview)
+        elif defer_preview:
+            from curator_app.gui.preview.placeholder import PreviewPlaceholder
+
+            # Parented, so Qt owns it (the splitter does not take a Python temporary).
+            window.set_pane(PREVIEW, PreviewPlaceholder(parent=window))
         window.close_guard = self.confirm_close_all
         self.menu["confirm_diff"].setChecked(settings.bool_value("confirm_save_diff", False))
         self.menu["remote_images"].setChecked(settings.bool_value("remote_images", False))
@@ -240,6 +247,25 @@ class Workbench(QObject):
         self.library.watcher.watch_file(session.path)  # the save replaced the file's inode
         self.git.refresh_status()
         self.window.show_message(f"Saved {session.path.name}", 4000)
+
+    def start_preview(self) -> PreviewPane | None:
+        """Create the preview in the placeholder's place and show the current item in it."""
+        if self.preview is not None:
+            return self.preview
+        self.preview = _make_preview()
+        if self.preview is None:
+            from curator_app.gui.preview.placeholder import PreviewPlaceholder
+
+            self.window.set_pane(
+                PREVIEW, PreviewPlaceholder("No preview: QtWebEngine is not installed", parent=self.window))
+            return None
+        self.window.set_pane(PREVIEW, self.preview)
+        self.preview.show()  # a child added to a window already on screen starts hidden
+        self.preview.set_allow_remote_images(self.menu["remote_images"].isChecked())
+        session = self.tabs.current_session()
+        if session is not None:
+            self._feed_preview(session)
+        return self.preview
 
     def _feed_preview(self, session: DocumentSession) -> None:
         if self.preview is None:

@@ -25,10 +25,10 @@ from curator_app.core.preview.page import Preview
 from curator_app.gui.preview.chooser import CardChooser
 from curator_app.gui.preview.fit import MIN_ZOOM, SCROLLBAR_PX, WIDEST_CARD_PX, fit_zoom, scale_note
 from curator_app.gui.preview.guard import PreviewPage, make_profile
+from curator_app.gui.preview.placeholder import BACKGROUND  # the page's own, shown before it paints
 from curator_app.gui.preview.render_job import RESULT_EVENT, RenderJob, RenderRequest, RenderResult, now
 from curator_app.gui.preview.schemes import ImageSchemeHandler, default_cache_dir
 
-BACKGROUND = "#f4f5f7"  # the page's own background: shown before the first paint, so no white flash
 TABS = (
     ("all", "All"),
     ("site", "Site card"),

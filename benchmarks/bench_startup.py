@@ -1,0 +1,157 @@
+"""Start-up as a user sees it: process start → first visible window with the seed open.
+
+    python -m benchmarks.bench_startup [--quick]
+
+Under Xvfb with Qt's xcb platform (a real X server, not offscreen), Curator and ReText
+(Debian's `retext`, the peer) open the same copy of the seed item, interleaved round by
+round so both meet the same machine load. "Visible" is read from the X server itself: the
+first top-level window that is mapped, viewable and titled with the item's file name
+(python-xlib, polled every 2 ms), for both programs alike. Curator also reports when its
+preview has painted the item (CURATOR_BENCH_STARTUP, see gui/app.py).
+
+Targets (issue 20): Curator's window ≤ 1.2 × ReText's (medians), preview painted ≤ 1.0 s.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT.parent / "shared" / "seed" / "curated-content-genome-uk.md"
+ROUNDS = 7
+
+
+def _xvfb() -> tuple[subprocess.Popen[bytes], str]:
+    for n in range(150, 400):
+        if Path(f"/tmp/.X11-unix/X{n}").exists() or Path(f"/tmp/.X{n}-lock").exists():
+            continue
+        display = f":{n}"
+        proc = subprocess.Popen(["Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp", "-noreset"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            if Path(f"/tmp/.X11-unix/X{n}").exists():
+                return proc, display
+            time.sleep(0.02)
+        proc.kill()
+    raise RuntimeError("no free X display for Xvfb")
+
+
+def _visible_titles(display: Any) -> list[str]:
+    from Xlib import X
+    from Xlib.error import XError
+
+    titles = []
+    stack = list(display.screen().root.query_tree().children)
+    while stack:
+        win = stack.pop()
+        try:
+            if win.get_attributes().map_state != X.IsViewable:
+                continue
+            # _NET_WM_NAME (UTF-8) first: WM_NAME cannot carry "—" and may be unset.
+            prop = win.get_full_property(display.intern_atom("_NET_WM_NAME"), 0)
+            name = prop.value if prop is not None else win.get_wm_name()
+            if name:
+                titles.append(name if isinstance(name, str) else bytes(name).decode("utf-8", "replace"))
+            # Reparenting window managers would put the client one level down; Xvfb has
+            # none, but look one level deeper anyway.
+            stack.extend(c for c in win.query_tree().children if c.get_attributes().map_state == X.IsViewable)
+        except XError:
+            continue  # a window that went away while we looked
+    return titles
+
+
+def _launch(cmd: list[str], env: dict[str, str], x: Any, needle: str,
+            preview: bool, timeout: float = 60.0) -> dict[str, float]:
+    start = time.time()
+    env = dict(env, CURATOR_BENCH_STARTUP=f"{start:.6f}", CURATOR_BENCH_STAY="1")
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE if preview else subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, text=True)
+    out: dict[str, float] = {}
+    try:
+        while time.time() - start < timeout:
+            if any(needle in t for t in _visible_titles(x)):
+                out["window_s"] = time.time() - start
+                break
+            if proc.poll() is not None:
+                raise RuntimeError(f"{cmd[0]} exited with {proc.returncode} before showing a window")
+            time.sleep(0.002)
+        if preview and proc.stdout is not None:
+            for line in proc.stdout:  # the app prints its marks as they happen
+                if line.startswith("preview-painted"):
+                    out["preview_s"] = float(line.split()[1])
+                    break
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    if "window_s" not in out:
+        raise RuntimeError(f"{cmd[0]}: no visible window titled {needle!r} within {timeout} s")
+    return out
+
+
+def run(quick: bool = False) -> dict[str, Any]:
+    if not SEED.is_file() or shutil.which("Xvfb") is None:
+        return {"skipped": 1}
+    retext = shutil.which("retext")
+    rounds = 3 if quick else ROUNDS
+    from Xlib import display as xdisplay
+
+    xvfb, display = _xvfb()
+    x = xdisplay.Display(display)
+    curator: list[dict[str, float]] = []
+    peer: list[dict[str, float]] = []
+    try:
+        with tempfile.TemporaryDirectory(prefix="curator-startup-") as t:
+            tmp = Path(t)
+            item = tmp / "site" / "content" / "news" / SEED.name
+            item.parent.mkdir(parents=True)
+            shutil.copy(SEED, item)
+            env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", PYTHONPATH=str(ROOT))
+            if os.geteuid() == 0:
+                env["QTWEBENGINE_CHROMIUM_FLAGS"] = "--no-sandbox"
+            for var in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
+                (tmp / var).mkdir()
+                env[var] = str(tmp / var)
+            needle = item.name
+            for _ in range(rounds):
+                curator.append(_launch([sys.executable, "-m", "curator_app.cli", str(item)], env,
+                                       x, needle, preview=True))
+                if retext:
+                    peer.append(_launch([retext, str(item)], env, x, needle, preview=False))
+    finally:
+        x.close()
+        xvfb.terminate()
+        xvfb.wait()
+    out: dict[str, Any] = {
+        "rounds": rounds,
+        "curator_window_ms": round(statistics.median(r["window_s"] for r in curator) * 1000, 1),
+        "curator_window_all_ms": [round(r["window_s"] * 1000) for r in curator],
+    }
+    painted = [r["preview_s"] for r in curator if "preview_s" in r]
+    if painted:
+        out["curator_preview_ms"] = round(statistics.median(painted) * 1000, 1)
+    targets: dict[str, list[Any]] = {"curator_preview_ms": [1000, "<"]}
+    if peer:
+        out["retext_window_ms"] = round(statistics.median(r["window_s"] for r in peer) * 1000, 1)
+        out["retext_window_all_ms"] = [round(r["window_s"] * 1000) for r in peer]
+        out["window_ratio"] = round(out["curator_window_ms"] / out["retext_window_ms"], 2)
+        targets["window_ratio"] = [1.2, "<"]
+    out["targets"] = targets
+    return out
+
+
+if __name__ == "__main__":
+    print(json.dumps(run("--quick" in sys.argv), indent=2))

@@ -1,0 +1,42 @@
+"""The preview's web engine starts after the window: a placeholder first, then the pane."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtWidgets import QLabel
+
+from curator_app.gui.main_window import MainWindow
+from curator_app.gui.settings import Settings
+from curator_app.gui.wiring import Workbench
+
+
+def test_placeholder_until_started_then_the_open_item_renders(qtbot, seed_path: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "site" / "content" / "news"
+    folder.mkdir(parents=True)
+    item = Path(shutil.copyfile(seed_path, folder / "genome-uk.md"))
+    window = MainWindow(Settings())
+    bench = Workbench(window, Settings(), defer_preview=True)
+    try:
+        window.open_folder(folder, item)
+        window.show()
+        qtbot.waitExposed(window)
+        assert bench.preview is None
+        slot = window.splitter.widget(2)
+        assert isinstance(slot, QLabel) and slot.isVisible() and "preview" in slot.text().lower()
+        qtbot.waitUntil(lambda: bench.tabs.current_session() is not None, timeout=10000)
+
+        preview = bench.start_preview()
+        assert preview is not None and window.splitter.widget(2) is preview
+        with qtbot.waitSignal(preview.sig_rendered, timeout=20000):
+            pass
+        assert preview.isVisible() and preview.width() > 100
+        assert "UK launch implementation plan" in preview.meta_html
+    finally:
+        for session in bench.tabs.sessions():
+            session.undo_stack.setClean()
+        bench.confirm_close_all()
+        window.close_guard = None
+        window.close()
+        window.deleteLater()
