@@ -1,24 +1,46 @@
-"""QtAwesome icons, created once (building a font icon costs more than a lookup)."""
+"""Icons for the editor: QtAwesome glyphs, pre-rendered to PNG (scripts/render_glyphs.py).
+
+Importing QtAwesome costs more than the rest of the editor's imports together, and the
+editor is built before the first item shows, so the glyphs are loaded from PNGs; a name
+that was not rendered falls back to QtAwesome (correct, only slower). Each icon is built
+once.
+"""
 
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
-import qtawesome
 from PySide6.QtGui import QIcon
+
+from curator_app.resources import resource_path
 
 SEVERITY_ICONS = {
     "error": ("fa5s.exclamation-circle", "#c62828"),
     "warning": ("fa5s.exclamation-triangle", "#e69100"),
     "info": ("fa5s.info-circle", "#1e6fd9"),
 }
+# Coloured variants asked for besides the severity icons (the image field's placeholders).
+EXTRA_COLOURED = (("fa5s.globe", "#9e9e9e"), ("fa5s.image", "#9e9e9e"))
+GLYPH_SIZES = (16, 32, 64)
+
+
+def glyph_path(name: str, colour: str | None, size: int) -> Path:
+    tint = f"@{colour.lstrip('#').lower()}" if colour else ""
+    return resource_path("icons", "glyphs", f"{name}{tint}-{size}.png")
 
 
 @cache
 def icon(name: str, color: str | None = None) -> QIcon:
-    if color:
-        return qtawesome.icon(name, color=color)
-    return qtawesome.icon(name)
+    files = [glyph_path(name, color, size) for size in GLYPH_SIZES]
+    if all(f.is_file() for f in files):
+        rendered = QIcon()
+        for f in files:
+            rendered.addFile(str(f))
+        return rendered
+    import qtawesome  # a glyph not rendered yet: slower, same picture
+
+    return qtawesome.icon(name, color=color) if color else qtawesome.icon(name)
 
 
 def severity_icon(severity: str) -> QIcon:

@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QResizeEvent
 from PySide6.QtWebEngineCore import QWebEngineScript
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -26,7 +26,14 @@ from curator_app.gui.preview.chooser import CardChooser
 from curator_app.gui.preview.fit import MIN_ZOOM, SCROLLBAR_PX, WIDEST_CARD_PX, fit_zoom, scale_note
 from curator_app.gui.preview.guard import PreviewPage, make_profile
 from curator_app.gui.preview.placeholder import BACKGROUND  # the page's own, shown before it paints
-from curator_app.gui.preview.render_job import RESULT_EVENT, RenderJob, RenderRequest, RenderResult, now
+from curator_app.gui.preview.render_job import (
+    RESULT_EVENT,
+    RenderJob,
+    RenderRequest,
+    RenderResult,
+    now,
+    render_pool,
+)
 from curator_app.gui.preview.schemes import ImageSchemeHandler, default_cache_dir
 
 TABS = (
@@ -120,8 +127,7 @@ class PreviewPane(QWidget):
         self.view.setPage(self.page)
         self.page.loadFinished.connect(self._on_loaded)
 
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # renders queue; only the newest result is shown
+        self._pool = render_pool()
 
     # -- public API ------------------------------------------------------------------------
 

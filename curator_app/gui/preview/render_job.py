@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, QThreadPool
 
 from curator_app.core.document.document import Document
 from curator_app.core.lint.analysis import SHARED, analyse, revision_key
@@ -50,7 +52,26 @@ class RenderJob(QRunnable):
             result = RenderResult(r, render(r), None)
         except Exception as exc:  # shown in the pane instead of a dead preview
             result = RenderResult(r, None, f"{type(exc).__name__}: {exc}")
-        QCoreApplication.postEvent(self.receiver, result)
+        with contextlib.suppress(RuntimeError):  # the pane was deleted while this ran
+            QCoreApplication.postEvent(self.receiver, result)
+
+
+_POOL: QThreadPool | None = None
+
+
+def render_pool() -> QThreadPool:
+    """The one render thread, shared by every preview pane and owned by none.
+
+    A pool owned by the pane is destroyed with it, and its destructor waits for a render
+    still running; the GUI thread deleting the pane holds the GIL that render needs, so
+    the two waited for each other forever (seen when a pane was closed mid-render). Only
+    Python-level waits release the GIL, hence the wait at exit."""
+    global _POOL
+    if _POOL is None:
+        _POOL = QThreadPool()
+        _POOL.setMaxThreadCount(1)  # renders queue; results arrive in order
+        atexit.register(_POOL.waitForDone)
+    return _POOL
 
 
 def render(r: RenderRequest) -> Preview:
