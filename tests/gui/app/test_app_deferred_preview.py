@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLabel
 
-from curator_app.gui.main_window import MainWindow
+from curator_app.gui.main_window import PREVIEW, MainWindow
 from curator_app.gui.settings import Settings
 from curator_app.gui.wiring import Workbench
 
@@ -19,16 +19,16 @@ def test_placeholder_until_started_then_the_open_item_renders(qtbot, seed_path: 
     window = MainWindow(Settings())
     bench = Workbench(window, Settings(), defer_preview=True)
     try:
-        window.open_folder(folder, item)
+        bench.open_folder(folder, item)
         window.show()
         qtbot.waitExposed(window)
         assert bench.preview is None
-        slot = window.splitter.widget(2)
+        slot = window.splitter.widget(PREVIEW)
         assert isinstance(slot, QLabel) and slot.isVisible() and "preview" in slot.text().lower()
         qtbot.waitUntil(lambda: bench.tabs.current_session() is not None, timeout=10000)
 
         preview = bench.start_preview()
-        assert preview is not None and window.splitter.widget(2) is preview
+        assert preview is not None and window.splitter.widget(PREVIEW) is preview
         with qtbot.waitSignal(preview.sig_rendered, timeout=20000):
             pass
         assert preview.isVisible() and preview.width() > 100
