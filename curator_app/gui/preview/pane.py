@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QResizeEvent
 from PySide6.QtWebEngineCore import QWebEngineScript
@@ -28,11 +29,10 @@ from curator_app.gui.preview.guard import PreviewPage, make_profile
 from curator_app.gui.preview.placeholder import BACKGROUND  # the page's own, shown before it paints
 from curator_app.gui.preview.render_job import (
     RESULT_EVENT,
-    RenderJob,
     RenderRequest,
     RenderResult,
     now,
-    render_pool,
+    start_render,
 )
 from curator_app.gui.preview.schemes import ImageSchemeHandler, default_cache_dir
 
@@ -127,7 +127,6 @@ class PreviewPane(QWidget):
         self.view.setPage(self.page)
         self.page.loadFinished.connect(self._on_loaded)
 
-        self._pool = render_pool()
 
     # -- public API ------------------------------------------------------------------------
 
@@ -197,7 +196,7 @@ class PreviewPane(QWidget):
         )
         self._jobs += 1
         self.renders_started += 1
-        self._pool.start(RenderJob(request, self))
+        start_render(request, self)
 
     def shutdown(self) -> None:
         """Before the pane goes: a render still running would post its result to a freed pane."""
@@ -278,6 +277,8 @@ class PreviewPane(QWidget):
         self._run(script + "0", lambda _r: self._report(request))
 
     def _report(self, request: RenderRequest) -> None:
+        if not shiboken6.isValid(self):  # a page's late callback after the pane was deleted
+            return
         self.painted_generation = request.generation  # renders are numbered from 1
         self.sig_rendered.emit((now() - request.started) * 1000.0)
 

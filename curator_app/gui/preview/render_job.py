@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, QThreadPool
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
 from curator_app.core.document.document import Document
 from curator_app.core.lint.analysis import SHARED, analyse, revision_key
@@ -40,38 +40,31 @@ class RenderResult(QEvent):
         self.error = error
 
 
-class RenderJob(QRunnable):
-    def __init__(self, request: RenderRequest, receiver: QObject) -> None:
-        super().__init__()
-        self.request = request
-        self.receiver = receiver
+def start_render(request: RenderRequest, receiver: QObject) -> None:
+    """Render on the preview's worker thread; the result is posted to `receiver`.
 
-    def run(self) -> None:
-        r = self.request
-        try:
-            result = RenderResult(r, render(r), None)
-        except Exception as exc:  # shown in the pane instead of a dead preview
-            result = RenderResult(r, None, f"{type(exc).__name__}: {exc}")
-        with contextlib.suppress(RuntimeError):  # the pane was deleted while this ran
-            QCoreApplication.postEvent(self.receiver, result)
+    One plain Python thread serves every pane, so renders run one at a time and results
+    arrive in order. Not a QThreadPool owned by the pane: its destructor waits for a render
+    still running while the GUI thread deleting the pane holds the GIL that render needs,
+    and the two waited for each other forever (seen when a pane closed mid-render)."""
+    global _EXECUTOR
+    if _EXECUTOR is None:
+        _EXECUTOR = ThreadPoolExecutor(max_workers=1, thread_name_prefix="curator-preview")
+    _EXECUTOR.submit(_run, request, receiver)
 
 
-_POOL: QThreadPool | None = None
+_EXECUTOR: ThreadPoolExecutor | None = None
 
 
-def render_pool() -> QThreadPool:
-    """The one render thread, shared by every preview pane and owned by none.
-
-    A pool owned by the pane is destroyed with it, and its destructor waits for a render
-    still running; the GUI thread deleting the pane holds the GIL that render needs, so
-    the two waited for each other forever (seen when a pane was closed mid-render). Only
-    Python-level waits release the GIL, hence the wait at exit."""
-    global _POOL
-    if _POOL is None:
-        _POOL = QThreadPool()
-        _POOL.setMaxThreadCount(1)  # renders queue; results arrive in order
-        atexit.register(_POOL.waitForDone)
-    return _POOL
+def _run(r: RenderRequest, receiver: QObject) -> None:
+    try:
+        result = RenderResult(r, render(r), None)
+    except Exception as exc:  # shown in the pane instead of a dead preview
+        result = RenderResult(r, None, f"{type(exc).__name__}: {exc}")
+    # Checked and posted under the GIL, which a pane's deletion also takes first: either
+    # the pane is gone (RuntimeError) or the event is queued and dropped with the pane.
+    with contextlib.suppress(RuntimeError):
+        QCoreApplication.postEvent(receiver, result)
 
 
 def render(r: RenderRequest) -> Preview:

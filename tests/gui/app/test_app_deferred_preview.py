@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel
 
 from curator_app.gui.main_window import PREVIEW, MainWindow
@@ -19,7 +20,9 @@ def test_placeholder_until_started_then_the_open_item_renders(qtbot, seed_path: 
     window = MainWindow(Settings())
     bench = Workbench(window, Settings(), defer_preview=True)
     try:
-        bench.open_folder(folder, item)
+        # Listed before going on: closing during the first scan races the index thread.
+        with qtbot.waitSignal(bench.library.sig_loaded, timeout=20000):
+            bench.open_folder(folder, item)
         window.show()
         qtbot.waitExposed(window)
         assert bench.preview is None
@@ -40,3 +43,6 @@ def test_placeholder_until_started_then_the_open_item_renders(qtbot, seed_path: 
         window.close_guard = None
         window.close()
         window.deleteLater()
+        # Deleted now, as run_gui does: a web view left for the application's own teardown
+        # outlives its profile.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
