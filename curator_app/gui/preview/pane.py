@@ -33,6 +33,7 @@ from curator_app.gui.preview.render_job import (
     RenderResult,
     now,
     start_render,
+    wait_for_renders,
 )
 from curator_app.gui.preview.schemes import ImageSchemeHandler, default_cache_dir
 
@@ -200,8 +201,7 @@ class PreviewPane(QWidget):
 
     def shutdown(self) -> None:
         """Before the pane goes: a render still running would post its result to a freed pane."""
-        self._pool.clear()
-        self._pool.waitForDone()
+        wait_for_renders()
 
     def event(self, event: QEvent) -> bool:
         if event.type() == RESULT_EVENT and isinstance(event, RenderResult):

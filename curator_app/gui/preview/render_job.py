@@ -56,6 +56,13 @@ def start_render(request: RenderRequest, receiver: QObject) -> None:
 _EXECUTOR: ThreadPoolExecutor | None = None
 
 
+def wait_for_renders() -> None:
+    """Return once every render asked for so far has finished (the GIL is released while
+    waiting, so the render can finish)."""
+    if _EXECUTOR is not None:
+        _EXECUTOR.submit(lambda: None).result()  # one worker: runs after the earlier renders
+
+
 def _run(r: RenderRequest, receiver: QObject) -> None:
     try:
         result = RenderResult(r, render(r), None)
