@@ -26,11 +26,14 @@ from PySide6.QtWidgets import (
 from curator_app.core.algebra.keypath import KeyPath, format_key
 from curator_app.core.lint.analysis import SHARED, analyse, revision_key
 from curator_app.core.lint.engine import Finding
+from curator_app.core.site.config import find_site
+from curator_app.core.spell.checker import language_of
 from curator_app.gui.body.editor import BodyEditor
 from curator_app.gui.body.rich_edit import is_pass_through
 from curator_app.gui.form.form import FormView
 from curator_app.gui.form.icons import severity_icon
 from curator_app.gui.session import DocumentSession
+from curator_app.gui.spell.service import spell_service
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 LINT_DELAY_MS = 400
@@ -154,6 +157,7 @@ class EditorPane(QWidget):
         if self._session is not None:
             self._session.sig_changed.disconnect(self._on_changed)
         self._session = session
+        _open_spelling(session)
         self.form.open_session(session)
         self.body.open_session(session)
         reason = session.document.read_only_reason
@@ -220,3 +224,10 @@ class EditorPane(QWidget):
         if isinstance(finding, Finding) and finding.field:
             self.form.focus_field(finding.field)
         self.sig_problem_activated.emit(finding)
+
+
+def _open_spelling(session: DocumentSession) -> None:
+    """Spell check the item in its own language (item keys, else the site's languageCode)."""
+    site = find_site(session.path)
+    data = session.document.data if isinstance(session.document.data, dict) else {}
+    spell_service().open_item(session.path, language_of(data, site.language_code if site else None))

@@ -31,6 +31,7 @@ from curator_app.gui.body.rich_edit import RichTextEdit
 from curator_app.gui.body.serialize import body_from_document
 from curator_app.gui.form.icons import icon
 from curator_app.gui.session import DocumentSession
+from curator_app.gui.spell.underline import check_spelling
 
 RICH_TAB, SOURCE_TAB = 0, 1
 
@@ -96,6 +97,7 @@ class BodyEditor(QWidget):
         self.source.setTabChangesFocus(True)
         self.source.setUndoRedoEnabled(False)
         self.highlighter = HtmlHighlighter(self.source.document())
+        check_spelling(self.rich)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.rich, icon("fa5s.paragraph"), "Rich text")
         self.tabs.addTab(self.source, icon("fa5s.code"), "HTML source")

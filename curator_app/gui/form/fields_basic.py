@@ -22,6 +22,7 @@ from curator_app.core.document.document import KeyPath
 from curator_app.core.schema.schema import Field
 from curator_app.gui.form.base import FieldEditor
 from curator_app.gui.form.icons import icon
+from curator_app.gui.spell.underline import check_spelling
 
 
 class _FocusOutPlainText(QPlainTextEdit):
@@ -49,6 +50,8 @@ class TextEditor(FieldEditor):
         self.edit.textEdited.connect(self._changed)
         self.edit.editingFinished.connect(self.sig_done)
         self.row_layout.addWidget(self.edit, 1)
+        if self.kind == "text":  # prose; URLs, slugs and the like are never spell checked
+            check_spelling(self.edit)
 
     def _show(self, value: Any) -> None:
         self.edit.setText(_text_of(value))
@@ -107,6 +110,7 @@ class LongTextEditor(FieldEditor):
         self.edit.setTabChangesFocus(True)
         self.edit.setFixedHeight(self.edit.fontMetrics().lineSpacing() * 4 + 10)
         self.edit.textChanged.connect(self._on_text)
+        check_spelling(self.edit)
         self.counter = QLabel()
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.counter.setWordWrap(True)  # the limits list must not set the form's minimum width

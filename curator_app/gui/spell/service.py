@@ -1,0 +1,66 @@
+"""The editor's one spell checker: the open item's language, its ignored words, and a
+signal that tells every underline to redraw when any of that changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from curator_app.core.spell.checker import Misspelling, SpellChecker
+
+
+class SpellService(QObject):
+    sig_changed = Signal()
+
+    def __init__(self, personal: Path | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.personal = personal
+        self.enabled = True
+        self.checker: SpellChecker | None = None
+        self._ignored: dict[str, set[str]] = {}  # item path -> words ignored in that item
+        self._item = ""
+
+    def open_item(self, path: Path | str | None, language: str) -> None:
+        """The item now being edited, and its language."""
+        self._item = str(path or "")
+        if self.checker is None or self.checker.language != language:
+            self.checker = SpellChecker(language, self.personal)
+        self.checker.ignored = self._ignored.setdefault(self._item, set())
+        self.sig_changed.emit()
+
+    def set_enabled(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.sig_changed.emit()
+
+    def misspellings(self, text: str) -> list[Misspelling]:
+        if not self.enabled or self.checker is None:
+            return []
+        return self.checker.misspellings(text)
+
+    def is_misspelt(self, word: str) -> bool:
+        return bool(self.enabled and self.checker is not None and not self.checker.check(word))
+
+    def suggest(self, word: str) -> list[str]:
+        return self.checker.suggest(word) if self.checker is not None else []
+
+    def add_word(self, word: str) -> None:
+        if self.checker is not None:
+            self.checker.add_word(word)
+        self.sig_changed.emit()
+
+    def ignore(self, word: str) -> None:
+        if self.checker is not None:
+            self.checker.ignore(word)
+        self.sig_changed.emit()
+
+
+_service: SpellService | None = None
+
+
+def spell_service() -> SpellService:
+    """The application's spell service (created on first use)."""
+    global _service
+    if _service is None:
+        _service = SpellService()
+    return _service
