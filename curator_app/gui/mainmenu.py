@@ -23,6 +23,7 @@ Shortcut = QKeySequence.StandardKey | str | None
 _MENUS: list[tuple[str, list[tuple[str, str, Shortcut, bool] | None]]] = [
     ("&File", [
         ("open_folder", "&Open Folder…", Key.Open, False),
+        ("open_file", "Open &File…", "Ctrl+Shift+O", False),
         ("recent", "&Recent Folders", None, False),
         None,
         ("save", "&Save", Key.Save, False),
@@ -36,11 +37,27 @@ _MENUS: list[tuple[str, list[tuple[str, str, Shortcut, bool] | None]]] = [
     ("&Edit", [
         ("undo", "&Undo", Key.Undo, False),
         ("redo", "&Redo", Key.Redo, False),
+        None,
+        ("find", "&Find…", Key.Find, False),
+        ("replace", "R&eplace…", "Ctrl+H", False),
+        ("find_next", "Find &Next", Key.FindNext, False),
+        ("find_previous", "Find Pre&vious", Key.FindPrevious, False),
+        ("replace_in_folder", "Replace in F&older…", "Ctrl+Shift+F", False),
+        None,
+        ("spell_check", "Check &Spelling as You Type", None, True),
     ]),
     ("&Item", [
         ("new_item", "&New Item…", Key.New, False),
         ("bulk_edit", "&Bulk Edit Tags and Categories…", "Ctrl+Shift+B", False),
         ("undo_bulk", "&Undo Last Bulk Edit", None, False),
+        None,
+        ("duplicate_item", "D&uplicate", "Ctrl+Shift+N", False),
+        ("rename_item", "Re&name File…", "F2", False),
+        ("move_item", "&Move to Section…", None, False),
+        ("undo_move", "Undo Rename or Mo&ve", None, False),
+        ("delete_item", "&Delete…", None, False),
+        None,
+        ("fix_all", "Fix &All Problems", "Ctrl+Alt+F", False),
     ]),
     ("&Git", [
         ("commit", "&Commit…", "Ctrl+Shift+C", False),

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, SignalInstance
 from PySide6.QtGui import QUndoGroup
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from curator_app.core.document.document import Document
 from curator_app.core.errors import CuratorError, WriteConflictError
@@ -22,6 +22,7 @@ from curator_app.core.site.tree import items_root
 from curator_app.gui import alerts
 from curator_app.gui.disk_changes import DiskChanges
 from curator_app.gui.documents import DocumentTabs
+from curator_app.gui.editor_tools import EditorTools
 from curator_app.gui.git import DiffDialog, GitController, HistoryDialog
 from curator_app.gui.library import LibraryPane
 from curator_app.gui.main_window import CENTRE, LIBRARY, PREVIEW, MainWindow
@@ -57,10 +58,13 @@ class Workbench(QObject):
         self.recovery = RecoveryStore()
         self.autosaver = Autosaver(self.recovery, parent=self)
         self.disk = DiskChanges(window, self.tabs, self.git, self.save)
+        self.tools = EditorTools(window, self.tabs, self.library, self.open_item)
         self._preview_doc: Document | None = None
         self._autosave_sources: dict[DocumentSession, AutosaveSource] = {}
         window.set_pane(LIBRARY, self.library)
-        window.set_pane(CENTRE, self.tabs)
+        # Kept here: the splitter's takeover of a widget is invisible to Python's ownership.
+        self.centre = _stacked(self.tabs, self.tools.find_bar)
+        window.set_pane(CENTRE, self.centre)
         if self.preview is not None:
             window.set_pane(PREVIEW, self.preview)
         elif defer_preview:
@@ -71,6 +75,8 @@ class Workbench(QObject):
         window.close_guard = self.confirm_close_all
         self.menu["confirm_diff"].setChecked(settings.bool_value("confirm_save_diff", False))
         self.menu["remote_images"].setChecked(settings.bool_value("remote_images", False))
+        self.menu["spell_check"].setChecked(settings.bool_value("spell_check", True))
+        self.tools.set_spelling(self.menu["spell_check"].isChecked())
         self._set_remote_images(self.menu["remote_images"].isChecked())
         self._connect()
         self._update_actions()
@@ -104,6 +110,21 @@ class Workbench(QObject):
             (m["init_repo"].triggered, git.init_repository),
             (m["remote_images"].toggled, self._set_remote_images),
             (m["about"].triggered, lambda: alerts.about(w, "About Curator", w.about_text())),
+            # the editor's tools
+            (m["open_file"].triggered, self.tools.open_file),
+            (m["find"].triggered, self.tools.find),
+            (m["replace"].triggered, self.tools.replace),
+            (m["find_next"].triggered, self.tools.find_next),
+            (m["find_previous"].triggered, self.tools.find_previous),
+            (m["replace_in_folder"].triggered, self.tools.replace_in_folder),
+            (m["spell_check"].toggled, self._set_spelling),
+            (m["duplicate_item"].triggered, self.tools.duplicate),
+            (m["rename_item"].triggered, self.tools.rename),
+            (m["move_item"].triggered, self.tools.move),
+            (m["undo_move"].triggered, self.tools.undo_move),
+            (m["delete_item"].triggered, self.tools.delete),
+            (m["fix_all"].triggered, self.tools.fix_all),
+            (self.tools.sig_message, message(6000)),
             # the open items
             (tabs.tabCloseRequested, self.close_tab),
             (tabs.sig_session_opened, self._on_session_opened),
@@ -231,6 +252,7 @@ class Workbench(QObject):
             self._preview_doc = None
 
     def _on_current_session(self, session: DocumentSession | None) -> None:
+        self.tools.attach(session)
         if session is not None:
             self.undo_group.setActiveStack(session.undo_stack)
             self._feed_preview(session)
@@ -276,6 +298,10 @@ class Workbench(QObject):
         else:
             self.preview.document_changed()
 
+    def _set_spelling(self, on: bool) -> None:
+        self.settings.set_value("spell_check", on)
+        self.tools.set_spelling(on)
+
     def _set_remote_images(self, allow: bool) -> None:
         self.settings.set_value("remote_images", allow)
         if self.preview is not None:
@@ -293,6 +319,8 @@ class Workbench(QObject):
         self.menu["save"].setEnabled(editable)
         self.menu["revert"].setEnabled(editable and session is not None and session.is_dirty())
         self.menu["close_item"].setEnabled(self.tabs.count() > 0)
+        for name in ("duplicate_item", "rename_item", "move_item", "delete_item", "fix_all", "find", "replace"):
+            self.menu[name].setEnabled(session is not None and (name == "find" or not session.read_only))
         self.menu["save_all"].setEnabled(bool(self.tabs.dirty_sessions()))
 
     # --- saving -------------------------------------------------------------------------
@@ -453,6 +481,17 @@ class Workbench(QObject):
 
                 session.edit("Recovered unsaved edits", apply)
         return len(restored)
+
+
+def _stacked(top: QWidget, bottom: QWidget) -> QWidget:
+    """The centre pane: the open items, with the find bar under them when it is open."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    layout.addWidget(top, 1)
+    layout.addWidget(bottom)
+    return box
 
 
 def _make_preview() -> PreviewPane | None:

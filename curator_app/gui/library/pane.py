@@ -184,10 +184,10 @@ class LibraryPane(QWidget):
     def bulk_edit_dialog(self, paths: list[Path] | None = None) -> BulkEditDialog:
         dialog = BulkEditDialog(paths if paths is not None else self.selected_paths(),
                                 self.values_used("tags"), self.values_used("categories"), self)
-        dialog.sig_applied.connect(self._on_bulk_applied)
+        dialog.sig_applied.connect(self.adopt_bulk)
         return dialog
 
-    def _on_bulk_applied(self, record: UndoRecord) -> None:
+    def adopt_bulk(self, record: UndoRecord) -> None:
         self.last_bulk = record
         self.refresh()
 
