@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
-    QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTextEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +35,14 @@ if TYPE_CHECKING:
     from curator_app.gui.session import DocumentSession
 
 HIT_COLOUR = QColor(255, 214, 0, 150)
+
+
+def _toggle(text: str, tip: str) -> QToolButton:
+    button = QToolButton()
+    button.setText(text)
+    button.setCheckable(True)
+    button.setToolTip(tip)
+    return button
 
 
 def _named(widget: QWidget, name: str, text: str) -> QWidget:
@@ -57,9 +65,10 @@ class FindBar(QWidget):
         self.find_edit.setPlaceholderText("Find in this item")
         self.replace_edit = QLineEdit()
         self.replace_edit.setPlaceholderText("Replace with")
-        self.case = QCheckBox("Match case")
-        self.word = QCheckBox("Whole words")
-        self.regex = QCheckBox("Regular expression")
+        # Compact toggles (as in most editors' find bars) keep the pattern box wide.
+        self.case = _toggle("Aa", "Match case")
+        self.word = _toggle("W", "Whole words only")
+        self.regex = _toggle(".*", "Regular expression (\\1 in the replacement)")
         self.count = QLabel("")
         self.prev_button = QPushButton("Previous")
         self.next_button = QPushButton("Next")
@@ -85,6 +94,8 @@ class FindBar(QWidget):
             _named(w, name, text)
             w.setAccessibleDescription(text)
         top = QHBoxLayout()
+        self.find_edit.setMinimumWidth(220)
+        self.replace_edit.setMinimumWidth(220)
         top.addWidget(self.find_edit, 2)
         top.addWidget(self.count)
         top.addWidget(self.prev_button)
