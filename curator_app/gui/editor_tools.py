@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBo
 from curator_app.core.errors import CuratorError
 from curator_app.core.library import items as item_files
 from curator_app.core.lint.fixes import fix_all
+from curator_app.core.schema.modified import stamp_modified
+from curator_app.core.schema.schema import schema_for
 from curator_app.gui import alerts
 from curator_app.gui.documents import DocumentTabs
 from curator_app.gui.find.find_bar import FindBar
@@ -104,6 +106,12 @@ class EditorTools(QObject):
             editor.run_lint()
         self.sig_message.emit(f"Applied {len(applied)} fix{'es' * (len(applied) != 1)}" if applied
                               else "No automatic fixes to apply")
+
+    def stamp_modified(self, session: DocumentSession) -> None:
+        """Set the curated item's last-modified keys to now (one undoable edit)."""
+        if schema_for(session.document).name != "curated-content":
+            return
+        session.edit("Update last modified", stamp_modified)
 
     # --- item files ---------------------------------------------------------------------
 

@@ -31,6 +31,7 @@ _MENUS: list[tuple[str, list[tuple[str, str, Shortcut, bool] | None]]] = [
         ("revert", "&Revert", None, False),
         ("close_item", "&Close Item", Key.Close, False),
         ("confirm_diff", "Show &Changes Before Saving", None, True),
+        ("stamp_modified", "Update Last &Modified on Save", None, True),
         None,
         ("quit", "&Quit", "Ctrl+Q", False),
     ]),

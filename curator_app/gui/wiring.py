@@ -76,6 +76,7 @@ class Workbench(QObject):
         self.menu["confirm_diff"].setChecked(settings.bool_value("confirm_save_diff", False))
         self.menu["remote_images"].setChecked(settings.bool_value("remote_images", False))
         self.menu["spell_check"].setChecked(settings.bool_value("spell_check", True))
+        self.menu["stamp_modified"].setChecked(settings.bool_value("stamp_modified", True))
         self.tools.set_spelling(self.menu["spell_check"].isChecked())
         self._set_remote_images(self.menu["remote_images"].isChecked())
         self._connect()
@@ -118,6 +119,7 @@ class Workbench(QObject):
             (m["find_previous"].triggered, self.tools.find_previous),
             (m["replace_in_folder"].triggered, self.tools.replace_in_folder),
             (m["spell_check"].toggled, self._set_spelling),
+            (m["stamp_modified"].toggled, lambda on: self.settings.set_value("stamp_modified", on)),
             (m["duplicate_item"].triggered, self.tools.duplicate),
             (m["rename_item"].triggered, self.tools.rename),
             (m["move_item"].triggered, self.tools.move),
@@ -335,6 +337,8 @@ class Workbench(QObject):
     def save(self, session: DocumentSession, force: bool = False) -> bool:
         if session.read_only:
             return False
+        if self.menu["stamp_modified"].isChecked() and session.is_dirty():
+            self.tools.stamp_modified(session)  # before the diff, so the diff shows it
         if self.menu["confirm_diff"].isChecked() and not force:
             old = session.path.read_bytes() if session.path.exists() else b""
             dialog = SaveDiffDialog(session.path, old, session.document.to_bytes(), self.window)

@@ -59,6 +59,7 @@ def test_first_item_opens_in_a_tab_and_title_names_it(workbench: Workbench) -> N
 def test_type_title_and_save_changes_only_the_title_line(qtbot, workbench: Workbench) -> None:
     session = workbench.tabs.current_session()
     assert session is not None
+    workbench.menu["stamp_modified"].setChecked(False)
     before = session.path.read_bytes()
     _type_title(qtbot, workbench, "UK launches genome plan")
     qtbot.waitUntil(lambda: workbench.window.isWindowModified(), timeout=2000)
@@ -70,6 +71,28 @@ def test_type_title_and_save_changes_only_the_title_line(qtbot, workbench: Workb
         "+title: UK launches genome plan",
     ]
     assert not workbench.window.isWindowModified()
+
+
+def test_save_stamps_last_modified_in_the_files_own_style(qtbot, workbench: Workbench, answers) -> None:
+    session = workbench.tabs.current_session()
+    assert session is not None and workbench.menu["stamp_modified"].isChecked()  # on by default
+    before = session.path.read_bytes()
+    _type_title(qtbot, workbench, "UK launches genome plan")
+    workbench.menu["confirm_diff"].setChecked(True)
+    shown: list[str] = []
+
+    def read_diff(dialog: QDialog) -> int:
+        shown.append(dialog.findChild(QPlainTextEdit, "saveDiffText").toPlainText())
+        return QDialog.DialogCode.Accepted
+
+    answers.reply(read_diff, to="saveDiffDialog")
+    workbench.menu["save"].trigger()
+    changed = [line.split(":")[0].strip() for line in _changed_lines(before, session.path.read_bytes())]
+    assert sorted(set(changed)) == ["+  articlemodified_time", "+  ogupdated_time", "+lastMod", "+title",
+                                    "-  articlemodified_time", "-  ogupdated_time", "-lastMod", "-title"]
+    assert "+lastMod: '20" in shown[0] and "Z'" in shown[0].split("+lastMod:")[1].splitlines()[0]
+    saved = Document.load(session.path)
+    assert saved.get(("htmlMetaData", "articlemodified_time")).endswith("-04:00")
 
 
 def test_undo_through_the_edit_menu_restores_bytes(qtbot, workbench: Workbench) -> None:

@@ -51,9 +51,12 @@ def test_pull_merges_a_colleagues_change_into_unsaved_edits(
     saved = Document.load(item)
     assert saved.get(("sub",)) == "feature"
     assert saved.get(("description",)) == "Alice rewrote the description."
-    # Bob's other fields came through untouched; only the two edited keys differ from his file.
+    # Bob's other fields came through untouched; besides the last-modified stamps of the
+    # save, only the edited key differs from his file.
     bob = Document.load(bob_item)
-    assert {k for k in bob.data if bob.data[k] != saved.data.get(k)} == {"description"}
+    stamps = {"lastMod", "htmlMetaData", "openGraphMetaData"}
+    assert {k for k in bob.data if bob.data[k] != saved.data.get(k)} - stamps == {"description"}
+    assert saved.data["htmlMetaData"]["description"] == bob.data["htmlMetaData"]["description"]
 
 
 def test_library_shows_git_status_after_a_save(qtbot, team: Team, alice: Workbench) -> None:
