@@ -52,7 +52,7 @@ class DiskChanges(QObject):
         """The file changed on disk while there are unsaved edits: reload, keep mine or merge."""
         if session not in self._tabs.sessions() or session in self._asking:
             return
-        disk = session.disk_version or session.read_disk()
+        disk = session.disk_version = session.disk_version or session.read_disk()
         if disk is None:
             return
         self._asking.add(session)
@@ -69,7 +69,7 @@ class DiskChanges(QObject):
                 level=alerts.Level.WARNING,
             )
             if answer == RELOAD:
-                session.take(disk)
+                session.reload_from_disk()
             elif answer == KEEP_MINE:
                 session.keep_mine()
                 if saving:

@@ -73,9 +73,6 @@ class Autosaver(QObject):
     def interval_ms(self) -> int:
         return self._timer.interval()
 
-    def set_interval(self, interval_ms: int) -> None:
-        self._timer.setInterval(interval_ms)
-
     # --- what to watch ------------------------------------------------------------------
 
     def track(self, source: Source) -> None:

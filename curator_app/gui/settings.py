@@ -30,10 +30,6 @@ class Settings:
     def __init__(self, store: QSettings | None = None) -> None:
         self._store = store if store is not None else open_settings()
 
-    @property
-    def file_name(self) -> str:
-        return self._store.fileName()
-
     def _bytes(self, key: str) -> QByteArray | None:
         value = self._store.value(key)
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None

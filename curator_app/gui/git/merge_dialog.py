@@ -156,9 +156,6 @@ class ConflictRow(QGroupBox):
     def choose_mine(self) -> None:
         self.mine_button.setChecked(True)
 
-    def choose_theirs(self) -> None:
-        self.theirs_button.setChecked(True)
-
     def choose_edit(self, text: str | None = None) -> None:
         self.edit_button.setChecked(True)
         if text is not None:

@@ -102,9 +102,6 @@ class LibraryModel(QAbstractTableModel):
             top, bottom = self.index(0, COL_STATUS), self.index(len(self._visible) - 1, COL_STATUS)
             self.dataChanged.emit(top, bottom)
 
-    def vcs_status(self, item: Item) -> str:
-        return self._vcs.get(item.path, "unchanged")
-
     def update_lint(self, counts: dict[str, tuple[int | None, str | None]]) -> None:
         """Fill in lint counts computed by the background pass."""
         rows = []

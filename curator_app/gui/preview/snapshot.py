@@ -62,19 +62,30 @@ class CardSnapshotter:
         return written
 
     def render(self, preview: Preview, kind: str, timeout_ms: int = 15000) -> QImage:
+        self.load(preview.page(kind), timeout_ms)
+        data = self.measure(_MEASURE)
+        return self.grab_at(max(int(data.get("height", 600)), 100), paint_wait_ms=100)
+
+    def load(self, html: str, timeout_ms: int = 15000) -> None:
         loop = QEventLoop()
         self.page.loadFinished.connect(loop.quit)
-        self.page.setHtml(preview.page(kind), BASE_URL)
+        self.page.setHtml(html, BASE_URL)
         _run_loop(loop, timeout_ms)
         self.page.loadFinished.disconnect(loop.quit)
-        height = 600
+
+    def measure(self, script: str) -> dict[str, Any]:
+        """The JSON `script` returns once it says the page is ready (every image settled)."""
+        data: dict[str, Any] = {}
         for _ in range(100):  # images arrive through the scheme handler asynchronously
-            info = self._js(_MEASURE)
+            info = self._js(script)
             data = json.loads(info) if isinstance(info, str) else {}
-            height = max(int(data.get("height", 600)), 100)
             if data.get("ready"):
                 break
             _wait(50)
+        return data
+
+    def grab_at(self, height: int, paint_wait_ms: int) -> QImage:
+        """The page at WIDTH x `height`, once Chromium has painted it at that size."""
         self.view.resize(WIDTH, height)
         for _ in range(50):  # Chromium learns the new viewport size asynchronously
             if self._js("window.innerHeight") == height:
@@ -82,7 +93,7 @@ class CardSnapshotter:
             _wait(20)
         image = QImage()
         for _ in range(40):  # then paints it a frame or two later
-            _wait(100)
+            _wait(paint_wait_ms)
             image = self.view.grab().toImage()
             if image.height() == height and _painted(image):
                 break

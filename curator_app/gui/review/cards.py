@@ -7,7 +7,6 @@ into its card sections, which is 7x fewer loads than rendering card by card.
 from __future__ import annotations
 
 import difflib
-import json
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +17,7 @@ from curator_app.core.preview.cards import CARD_KINDS
 from curator_app.core.preview.page import Preview, build_preview
 from curator_app.core.review.compare import ItemReview
 from curator_app.core.review.report import Box, CardPair, Shot
-from curator_app.gui.preview.pane import BASE_URL
-from curator_app.gui.preview.snapshot import WIDTH, CardSnapshotter, _painted, _run_loop, _wait
+from curator_app.gui.preview.snapshot import WIDTH, CardSnapshotter
 
 _SMALL = 64
 TILE = 12  # pixels; the grain of a changed region
@@ -49,35 +47,14 @@ class CardPairRenderer(CardSnapshotter):
 
     def sections(self, preview: Preview, timeout_ms: int = 15000) -> dict[str, QImage]:
         """Every card section of the page, cut from one grab."""
-        from PySide6.QtCore import QEventLoop
 
         # A small viewport first: a grab at the page's full height then cannot be a stale
         # frame of the previous item (two items' pages often have the same height).
         self.view.resize(WIDTH, _SMALL)
-        loop = QEventLoop()
-        self.page.loadFinished.connect(loop.quit)
-        self.page.setHtml(preview.page("all"), BASE_URL)
-        _run_loop(loop, timeout_ms)
-        self.page.loadFinished.disconnect(loop.quit)
-        data: dict[str, Any] = {}
-        for _ in range(100):  # images arrive through the scheme handler asynchronously
-            info = self._js(_BOXES)
-            data = json.loads(info) if isinstance(info, str) else {}
-            if data.get("ready"):
-                break
-            _wait(50)
+        self.load(preview.page("all"), timeout_ms)
+        data = self.measure(_BOXES)
         height = max(int(data.get("height", 600)), _SMALL + 1)
-        self.view.resize(WIDTH, height)
-        for _ in range(50):  # Chromium learns the new viewport size asynchronously
-            if self._js("window.innerHeight") == height:
-                break
-            _wait(20)
-        image = QImage()
-        for _ in range(40):  # then paints it a frame or two later
-            _wait(30)
-            image = self.view.grab().toImage()
-            if image.height() == height and _painted(image):
-                break
+        image = self.grab_at(height, paint_wait_ms=30)
         scale = image.width() / WIDTH if WIDTH else 1.0
         out = {}
         for kind in CARD_KINDS:
