@@ -8,8 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import Qt, qVersion
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QShowEvent
+from PySide6.QtCore import Qt, Signal, qVersion
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
 from curator_app import __version__
@@ -22,6 +22,8 @@ LIBRARY, CENTRE, PREVIEW = range(3)
 
 class MainWindow(QMainWindow):
     """Three pane slots in one splitter; the wiring puts the panes in with `set_pane`."""
+
+    sig_paths_dropped = Signal(list)  # list[Path]: files or folders dropped on the window
 
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,6 +46,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.branch_label)
         self.statusBar().addPermanentWidget(self.folder_label)
         self.show_title(None, dirty=False)
+        self.setAcceptDrops(True)
         self._restore_layout()
 
     def set_pane(self, slot: int, widget: QWidget) -> None:
@@ -101,6 +104,16 @@ class MainWindow(QMainWindow):
     def save_layout(self) -> None:
         self.settings.save_window(self.saveGeometry(), self.saveState(), self.splitter.saveState())
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if _dropped_paths(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = _dropped_paths(event)
+        if paths:
+            event.acceptProposedAction()
+            self.sig_paths_dropped.emit(paths)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.close_guard is not None and not self.close_guard():
             event.ignore()
@@ -118,3 +131,15 @@ def application_icon() -> QIcon:
         if path.is_file():
             icon.addFile(str(path))
     return icon
+
+
+DROPPABLE = (".md", ".markdown", ".html", ".htm")
+
+
+def _dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    """Local item files and folders among the dragged URLs (anything else is refused)."""
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    paths = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+    return [p for p in paths if p.is_dir() or p.suffix.lower() in DROPPABLE]

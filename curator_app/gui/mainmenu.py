@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -25,6 +25,7 @@ _MENUS: list[tuple[str, list[tuple[str, str, Shortcut, bool] | None]]] = [
         ("open_folder", "&Open Folder…", Key.Open, False),
         ("open_file", "Open &File…", "Ctrl+Shift+O", False),
         ("recent", "&Recent Folders", None, False),
+        ("recent_files", "Recent F&iles", None, False),
         None,
         ("save", "&Save", Key.Save, False),
         ("save_all", "Save A&ll", "Ctrl+Alt+S", False),
@@ -87,6 +88,8 @@ class MainMenu(QObject):
 
     sig_open_recent = Signal(Path)
     sig_clear_recent = Signal()
+    sig_open_recent_file = Signal(Path)
+    sig_clear_recent_files = Signal()
 
     def __init__(self, window: QMainWindow, undo_group: QUndoGroup) -> None:
         super().__init__(window)
@@ -102,6 +105,9 @@ class MainMenu(QObject):
                 name, text, shortcut, checkable = entry
                 if name == "recent":
                     self.recent_menu = menu.addMenu(text)
+                    continue
+                if name == "recent_files":
+                    self.recent_files_menu = menu.addMenu(text)
                     continue
                 action = self._make(window, undo_group, name, text)
                 if shortcut is not None:
@@ -132,15 +138,10 @@ class MainMenu(QObject):
 
     def fill_recent(self, folders: list[Path]) -> None:
         """The File ▸ Recent Folders entries (filled each time the submenu opens)."""
-        self.recent_menu.clear()
-        for folder in folders:
-            action = self.recent_menu.addAction(str(folder))
-            action.triggered.connect(lambda _=False, f=folder: self.sig_open_recent.emit(f))
-        if not folders:
-            self.recent_menu.addAction("(none)").setEnabled(False)
-        else:
-            self.recent_menu.addSeparator()
-            self.recent_menu.addAction("Clear List", self.sig_clear_recent.emit)
+        _fill(self.recent_menu, folders, self.sig_open_recent, self.sig_clear_recent)
+
+    def fill_recent_files(self, files: list[Path]) -> None:
+        _fill(self.recent_files_menu, files, self.sig_open_recent_file, self.sig_clear_recent_files)
 
     def set_git_available(self, present: bool) -> None:
         self._git_present = present
@@ -155,3 +156,15 @@ class MainMenu(QObject):
         for name in GIT_ACTIONS:
             self[name].setEnabled(self._git_present and not (self._git_busy and name in ("pull", "push")))
         self["init_repo"].setVisible(not self._git_present)
+
+
+def _fill(menu: QMenu, paths: list[Path], chosen: SignalInstance, clear: SignalInstance) -> None:
+    menu.clear()
+    for path in paths:
+        action = menu.addAction(str(path))
+        action.triggered.connect(lambda _=False, p=path: chosen.emit(p))
+    if not paths:
+        menu.addAction("(none)").setEnabled(False)
+    else:
+        menu.addSeparator()
+        menu.addAction("Clear List", clear.emit)

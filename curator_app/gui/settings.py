@@ -15,6 +15,7 @@ _STATE = "window/state"
 _SPLITTER = "window/splitter-v2"  # v2: library / editor tabs / preview
 _LAST_FOLDER = "folders/last"
 _RECENT = "folders/recent"
+_RECENT_FILES = "files/recent"
 
 
 def open_settings() -> QSettings:
@@ -67,6 +68,22 @@ class Settings:
         recent.insert(0, folder)
         self._store.setValue(_LAST_FOLDER, str(folder))
         self._store.setValue(_RECENT, [str(p) for p in recent[:MAX_RECENT]])
+        self._store.sync()
+
+    def recent_files(self) -> list[Path]:
+        value = self._store.value(_RECENT_FILES)
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [Path(p) for p in items if isinstance(p, str) and p and Path(p).is_file()]
+
+    def remember_file(self, path: Path) -> None:
+        path = path.resolve()
+        recent = [p for p in self.recent_files() if p.resolve() != path]
+        recent.insert(0, path)
+        self._store.setValue(_RECENT_FILES, [str(p) for p in recent[:MAX_RECENT]])
+        self._store.sync()
+
+    def clear_recent_files(self) -> None:
+        self._store.remove(_RECENT_FILES)
         self._store.sync()
 
     def clear_recent(self) -> None:

@@ -94,6 +94,10 @@ class Workbench(QObject):
             (m.recent_menu.aboutToShow, lambda: m.fill_recent(self.settings.recent_folders())),
             (m.sig_open_recent, self.open_folder),
             (m.sig_clear_recent, self.settings.clear_recent),
+            (m.recent_files_menu.aboutToShow, lambda: m.fill_recent_files(self.settings.recent_files())),
+            (m.sig_open_recent_file, self.open_item),
+            (m.sig_clear_recent_files, self.settings.clear_recent_files),
+            (w.sig_paths_dropped, self.open_dropped),
             (m["save"].triggered, self.save_current),
             (m["save_all"].triggered, self.save_all),
             (m["revert"].triggered, self.revert_current),
@@ -184,7 +188,19 @@ class Workbench(QObject):
         self._update_title(self.tabs.current_session())
 
     def open_item(self, path: Path) -> DocumentSession | None:
-        return self.tabs.open_path(path)
+        session = self.tabs.open_path(path)
+        if session is not None:
+            self.settings.remember_file(path)
+        return session
+
+    def open_dropped(self, paths: list[Path]) -> None:
+        """Files dropped on the window open as items; a dropped folder opens as the folder."""
+        folders = [p for p in paths if p.is_dir()]
+        if folders:
+            self.open_folder(folders[0])
+        for path in paths:
+            if path.is_file():
+                self.open_item(path)
 
     def _on_library_loaded(self, count: int) -> None:
         self._feed_completions()

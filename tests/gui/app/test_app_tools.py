@@ -127,3 +127,29 @@ def test_open_file_and_spelling_toggle(qtbot, bench: Workbench, site: Path, answ
     assert not spell_service().enabled and spell_service().misspellings("teh") == []
     bench.menu["spell_check"].trigger()
     assert spell_service().enabled
+
+
+def test_dropping_files_opens_them_and_recent_files_remembers(qtbot, bench: Workbench, site: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    other = site / "content" / "news" / "other.md"
+    skipped = site / "notes.txt"
+    skipped.write_text("not an item")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(other)), QUrl.fromLocalFile(str(skipped))])
+    drop = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    # Qt delivers a drop only inside a real drag session; the handler is what a drop reaches.
+    bench.window.dropEvent(drop)
+    assert drop.isAccepted()
+    qtbot.waitUntil(lambda: bench.tabs.current_session() is not None
+                    and bench.tabs.current_session().path == other, timeout=5000)
+    assert bench.tabs.index_of(skipped) == -1
+    menu = bench.menu.recent_files_menu
+    menu.aboutToShow.emit()
+    entries = [a.text() for a in menu.actions() if a.text() and not a.isSeparator()]
+    assert entries[:2] == [str(other.resolve()), str((site / "content" / "news" / "genome-uk.md").resolve())]
+    bench.close_current()
+    next(a for a in menu.actions() if a.text() == str(other.resolve())).trigger()
+    qtbot.waitUntil(lambda: bench.tabs.current_session().path == other, timeout=5000)
