@@ -82,7 +82,9 @@ def resolve_base(cr: ContentRepo, since: str | None, log: DecisionLog, email: st
     if since:
         commit = _commit(cr, since)
         how = "head" if since == "HEAD" else "ref"
-        label = "uncommitted edits" if how == "head" else f"since {since} ({commit.short_id})"
+        named = since if not str(commit.id).startswith(since) else commit.short_id
+        label = "uncommitted edits" if how == "head" else f"since {named}" + (
+            f" ({commit.short_id})" if named != commit.short_id else "")
         return Base(str(commit.id), label, how)
     head = head_commit(cr)
     if head is None:

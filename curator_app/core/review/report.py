@@ -173,8 +173,9 @@ def _fields_html(facts: dict[str, Any]) -> str:
     for f in facts["fields"]:
         old = "" if f["kind"] == "added" else _e(_short(f["old"]))
         new = "" if f["kind"] == "removed" else _e(_short(f["new"]))
+        # bgcolor as well as the class: Qt's rich text (Review mode's panel) has no stylesheet.
         rows.append(f'<tr><td><code>{_e(f["field"])}</code></td><td>{_e(f["kind"])}</td>'
-                    f'<td class="old">{old}</td><td class="new">{new}</td></tr>')
+                    f'<td class="old" bgcolor="#fde2e1">{old}</td><td class="new" bgcolor="#dcf3e2">{new}</td></tr>')
     return ("<table><thead><tr><th>Field</th><th>Change</th><th>Before</th><th>After</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>")
 
@@ -187,14 +188,34 @@ def _short(value: Any) -> str:
     return "null" if value is None else str(value)
 
 
+_CONTEXT = 160  # characters of unchanged body kept around each change
+
+
+def _context(text: str, first: bool, last: bool) -> str:
+    """Unchanged body text, shortened to what surrounds the changes."""
+    if len(text) <= 2 * _CONTEXT + 20:
+        return text
+    head = "" if first else text[:_CONTEXT]
+    tail = "" if last else text[-_CONTEXT:]
+    return head + " … " + tail
+
+
 def _body_html(facts: dict[str, Any]) -> str:
     body = facts["body"]
     if body is None:
         return "<p>Unchanged.</p>"
     parts = []
-    for s in body["segments"]:
+    segments = body["segments"]
+    for i, s in enumerate(segments):
+        if s["op"] == "=":
+            parts.append(_e(_context(s["text"], i == 0, i == len(segments) - 1)))
+            continue
         text = _e(s["text"])
-        parts.append(text if s["op"] == "=" else f"<del>{text}</del>" if s["op"] == "-" else f"<ins>{text}</ins>")
+        # Inline styles as well as del/ins: Qt's rich text (Review mode's panel) has no stylesheet.
+        if s["op"] == "-":
+            parts.append(f'<del style="background-color:#fde2e1;color:#8a1c1c">{text}</del>')
+        else:
+            parts.append(f'<ins style="background-color:#dcf3e2;color:#185c2c">{text}</ins>')
     summary = f'<p>{body["words_removed"]} words removed, {body["words_added"]} added.</p>'
     return summary + f'<div class="word-diff">{"".join(parts)}</div>'
 
@@ -290,3 +311,12 @@ def report_html(facts: dict[str, Any], items: Sequence[ReportItem], title: str =
 
 
 __all__ = ["CARD_KINDS", "CardPair", "ReportItem", "Shot", "report_facts", "report_html"]
+
+
+def detail_html(facts: dict[str, Any]) -> str:
+    """One item's decision, notes, fields, body and lint as simple HTML (Review mode's panel)."""
+    return (
+        f"<h3>{_e(facts['title'])}</h3><p><code>{_e(facts['path'])}</code> · {_e(_decision_text(facts))}</p>"
+        f"{_notes_html(facts)}<h4>Fields</h4>{_fields_html(facts)}<h4>Body</h4>{_body_html(facts)}"
+        f"<h4>Lint</h4>{_lint_html(facts)}"
+    )
