@@ -70,7 +70,7 @@ def test_report_html_is_self_contained_with_all_seven_cards_before_and_after(see
         [after] = pair.find_all("div", "after")
         for side in (before, after):
             [img] = side.find_all("img")
-            assert img.attrs["src"].startswith("data:image/png;base64,")
+            assert img.attrs["src"].startswith("data:image/webp;base64,")
     site = pairs[0]
     assert site.attrs["data-changed"] == "yes"
     assert site.find_all("div", "after")[0].find_all("span", "mark")

@@ -35,10 +35,11 @@ Box = tuple[int, int, int, int]  # x, y, width, height in image pixels
 
 @dataclass(frozen=True)
 class Shot:
-    png: bytes
+    data: bytes  # the encoded image
     width: int
     height: int
     marks: tuple[Box, ...] = ()  # changed regions
+    mime: str = "image/webp"
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,7 @@ def _e(value: object) -> str:
 def _shot(shot: Shot | None, side: str, kind: str) -> str:
     if shot is None:
         return f'<p class="absent">No {side} version</p>'
-    data = base64.b64encode(shot.png).decode("ascii")
+    data = base64.b64encode(shot.data).decode("ascii")
     marks = "".join(
         f'<span class="mark" style="left:{x / shot.width:.3%};top:{y / shot.height:.3%};'
         f'width:{w / shot.width:.3%};height:{h / shot.height:.3%}"></span>'
@@ -163,7 +164,7 @@ def _shot(shot: Shot | None, side: str, kind: str) -> str:
     )
     alt = f"{CARD_LABELS.get(kind, kind)}, {side}"
     return (f'<span class="shot"><img alt="{_e(alt)}" width="{shot.width}" height="{shot.height}" '
-            f'src="data:image/png;base64,{data}">{marks}</span>')
+            f'src="data:{shot.mime};base64,{data}">{marks}</span>')
 
 
 def _fields_html(facts: dict[str, Any]) -> str:
