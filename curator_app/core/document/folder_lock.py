@@ -24,8 +24,10 @@ from curator_app.core.errors import CuratorError
 
 try:
     import fcntl
+
+    HAVE_FLOCK = True
 except ImportError:  # Windows: saves stay atomic, only cross-process serialisation is lost
-    fcntl = None  # type: ignore[assignment]
+    HAVE_FLOCK = False
 
 WAIT_SECONDS = 10.0
 
@@ -83,7 +85,7 @@ def _try_acquire(folder: Path, wait: float) -> bool:
     if held.depth:
         held.depth += 1
         return True
-    if fcntl is None:
+    if not HAVE_FLOCK:
         held.depth = 1
         return True
     try:

@@ -348,7 +348,9 @@ def _track(cr: ContentRepo, branch: str, remote: str) -> None:
     tracking = cr.repo.branches.remote.get(f"{remote}/{branch}")
     if local is not None and tracking is not None:
         try:
-            if local.upstream is None:
+            # pygit2's stubs say a branch always has an upstream; without one it is None.
+            upstream: object = local.upstream
+            if upstream is None:
                 local.upstream = tracking
         except (KeyError, pygit2.GitError):
             local.upstream = tracking

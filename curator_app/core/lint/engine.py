@@ -1,4 +1,4 @@
-"""Lint rules for content items: Finding, Fix and lint_document.
+"""Lint for content items: lint_document runs every rule (Finding, Fix: lint/findings.py).
 
 Each rule family lives in curator_app.core.lint.rules (one module each). Codes are stable:
 
@@ -28,141 +28,21 @@ differs only for characters outside the BMP (emoji).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from curator_app.core.algebra.keypath import KeyPath, format_key
-from curator_app.core.algebra.values import MISSING
-from curator_app.core.preview.meta import HeadMeta, resolve_meta
+from curator_app.core.lint.findings import DELETE, SEVERITIES, Finding, Fix, LintContext
+from curator_app.core.lint.rules import RULES
+from curator_app.core.preview.meta import HeadMeta
 from curator_app.core.site.config import SiteConfig, find_site
 
-SEVERITIES = ("error", "warning", "info")
-
-
-# A fix that removes a key sets it to the absent marker.
-DELETE = MISSING
-
-
-@dataclass(frozen=True)
-class Fix:
-    description: str
-    edits: tuple[tuple[KeyPath, Any], ...]
-
-    def apply(self, doc: Any) -> None:
-        """Edit the document through set()/delete(), so only the fixed keys' lines change."""
-        for key, value in self.edits:
-            if value is DELETE:
-                if doc.has(key):
-                    doc.delete(key)
-            else:
-                doc.set(key, value)
-
-
-@dataclass(frozen=True)
-class Finding:
-    code: str
-    severity: str
-    field: KeyPath
-    line: int | None
-    column: int | None
-    message: str
-    fix: Fix | None = None
-
-    @property
-    def key(self) -> str:
-        return format_key(self.field)
-
-    def to_json(self, path: str | None = None) -> dict[str, Any]:
-        return {
-            "path": path,
-            "field": format_key(self.field),
-            "line": self.line,
-            "column": self.column,
-            "severity": self.severity,
-            "code": self.code,
-            "message": self.message,
-            "fix": self.fix.description if self.fix else None,
-        }
-
-
-@dataclass
-class LintContext:
-    """Everything a rule may look at; expensive parts are computed once, on demand."""
-
-    doc: Any
-    schema: Any
-    site: SiteConfig | None
-    now: datetime
-    content_root: Path | None
-    # True when the schema was inferred from this document alone: its "required" says nothing.
-    self_inferred: bool = False
-    # (code, key) pairs already reported, so overlapping rules do not repeat themselves.
-    reported: set[tuple[str, KeyPath]] = field(default_factory=set)
-    # False when only the findings are wanted, not where they are (the library's counts):
-    # looking up a key's line walks the node graph, about a tenth of a lint.
-    locate: bool = True
-    # The head meta when the caller has resolved it already (see lint/analysis.py).
-    known_meta: HeadMeta | None = None
-
-    @property
-    def data(self) -> dict:
-        data = self.doc.data
-        return data if isinstance(data, dict) else {}
-
-    @property
-    def path(self) -> Path | None:
-        return Path(self.doc.path) if getattr(self.doc, "path", None) else None
-
-    @cached_property
-    def curated(self) -> bool:
-        """Whether the item follows the curated-content conventions (linked copies, slug)."""
-        if self.schema is not None and getattr(self.schema, "name", None) == "curated-content":
-            return True
-        return any(k in self.data for k in ("openGraphMetaData", "twitterMetaData", "htmlMetaData"))
-
-    @cached_property
-    def meta(self) -> HeadMeta:
-        return self.known_meta if self.known_meta is not None else resolve_meta(self.doc, self.site)
-
-    @cached_property
-    def linked(self) -> list[Any]:
-        from curator_app.core.lint.rules.linked import groups
-
-        return groups(self.doc)
-
-    @cached_property
-    def body_text(self) -> str:
-        from curator_app.core.preview.meta import plainify
-
-        return plainify(self.doc.body or "") if getattr(self.doc, "body", None) else ""
-
-    def position(self, key: KeyPath) -> tuple[int | None, int | None]:
-        """Line and column of the key, else of its nearest ancestor that exists."""
-        probe = tuple(key)
-        while probe:
-            try:
-                pos = self.doc.position(probe)
-            except (KeyError, IndexError, TypeError, ValueError):
-                pos = None
-            if pos is not None:
-                return pos[0], pos[1]
-            probe = probe[:-1]
-        return None, None
-
-    def finding(
-        self, code: str, severity: str, key: KeyPath, message: str, fix: Fix | None = None
-    ) -> Finding:
-        self.reported.add((code, tuple(key)))
-        line, column = self.position(key) if self.locate else (None, None)
-        return Finding(code, severity, tuple(key), line, column, message, fix)
-
+# Callers and tests import the finding types from here, next to lint_document.
+__all__ = ["DELETE", "SEVERITIES", "Finding", "Fix", "LintContext", "lint_document"]
 
 def _default_schema(doc: Any) -> Any:
     try:
-        from curator_app.core.schema.schema import schema_for
+        from curator_app.core.schema.infer import schema_for
     except ImportError:  # schema.py not there yet: the required rule uses its own short list
         return None
     try:
@@ -190,8 +70,6 @@ def lint_document(
     None (faster, for callers that only count). meta: the document's resolved head meta,
     when the caller has it (resolved once, used by the rules and by the caller).
     """
-    from curator_app.core.lint.rules import RULES
-
     path = Path(doc.path) if getattr(doc, "path", None) else None
     if site is None and path is not None:
         site = find_site(path)

@@ -18,7 +18,7 @@ from curator_app.core.algebra.keypath import format_key
 from curator_app.core.preview import images as imgrules
 
 if TYPE_CHECKING:  # the locator lives with the page builder, which maps images to URLs
-    from curator_app.core.preview.page import ImageLocator, ImageRef
+    from curator_app.core.preview.locator import ImageLocator, ImageRef
 
 # (title limit, description limit, whether the limit is documented by the platform)
 _LIMITS: dict[str, tuple[int | None, int | None, bool]] = {

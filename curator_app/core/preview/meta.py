@@ -132,10 +132,10 @@ class HeadMeta:
 
 
 # id(mapping) -> (mapping, {lower-case key: key}); the mapping is kept so the id stays valid.
-_LOWER: dict[int, tuple[dict, dict[str, Any]]] = {}
+_LOWER: dict[int, tuple[dict[Any, Any], dict[str, Any]]] = {}
 
 
-def _lower_index(node: dict) -> dict[str, Any]:
+def _lower_index(node: dict[Any, Any]) -> dict[str, Any]:
     hit = _LOWER.get(id(node))
     if hit is not None and hit[0] is node:
         return hit[1]
@@ -226,7 +226,7 @@ def format_hugo_date(value: Any) -> str:
 
 
 class _Resolver:
-    def __init__(self, data: dict, path: Path | None, body: str, site: SiteConfig | None) -> None:
+    def __init__(self, data: dict[str, Any], path: Path | None, body: str, site: SiteConfig | None) -> None:
         self.data = data
         self.path = path
         self.body = body

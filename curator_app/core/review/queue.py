@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pygit2
 
@@ -217,7 +218,7 @@ def _default_email(cr: ContentRepo) -> str | None:
     return str(value)
 
 
-SORT_KEYS: dict[str, Callable[[QueueEntry], tuple]] = {
+SORT_KEYS: dict[str, Callable[[QueueEntry], tuple[Any, ...]]] = {
     "path": lambda e: (e.rel,),
     "title": lambda e: (e.title.casefold(), e.rel),
     "change": lambda e: (e.change or "~", e.rel),

@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from curator_app.core.algebra.keypath import KeyPath
 from curator_app.core.document.document import Document
-from curator_app.core.schema.schema import Field, Group, Schema
+from curator_app.core.schema.schema import Field, Group, KeyStats, Schema, load_schema, looks_like
 
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DATETIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
@@ -26,19 +25,6 @@ IMAGE_RE = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg)(\?.*)?$", re.IGNORECASE)
 IMAGE_KEY_RE = re.compile(r"image|img|cover|thumbnail|photo|banner|logo|icon", re.IGNORECASE)
 LONG_TEXT = 100
 TOP_GROUP = "fields"
-
-
-@dataclass
-class KeyStats:
-    """How a key was seen across the files."""
-
-    count: int = 0  # files that have the key
-    total: int = 0  # files looked at
-    kinds: Counter[str] = field(default_factory=Counter)  # value kind -> files
-
-    @property
-    def frequency(self) -> float:
-        return self.count / self.total if self.total else 0.0
 
 
 def value_kind(key: KeyPath, value: Any) -> str:
@@ -150,3 +136,13 @@ def infer(docs: Iterable[Document], name: str = "inferred") -> Schema:
         for g, fs in by_group.items()
     ]
     return Schema(name, groups, label="Inferred from the folder", stats=stats)
+
+
+def infer_schema(docs: Iterable[Document]) -> Schema:
+    return infer(docs)
+
+
+def schema_for(doc: Document) -> Schema:
+    """curated-content when the item looks like one, else a schema inferred from the item."""
+    schema = load_schema("curated-content")
+    return schema if looks_like(schema, doc) else infer([doc])

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 
@@ -22,8 +22,19 @@ from curator_app.core.document.document import Document
 from curator_app.core.errors import CuratorError
 from curator_app.resources import resource_path
 
-if TYPE_CHECKING:
-    from curator_app.core.schema.infer import KeyStats
+
+@dataclass
+class KeyStats:
+    """How a key was seen across the files."""
+
+    count: int = 0  # files that have the key
+    total: int = 0  # files looked at
+    kinds: Counter[str] = field(default_factory=Counter)  # value kind -> files
+
+    @property
+    def frequency(self) -> float:
+        return self.count / self.total if self.total else 0.0
+
 
 WIDGETS = frozenset(
     {"text", "longtext", "date", "datetime", "url", "strings", "image", "enum", "bool", "int", "map"}
@@ -181,27 +192,13 @@ def load_schema(name: str = "curated-content") -> Schema:
     return schema_from_data(data, str(path))
 
 
-def infer_schema(docs: Iterable[Document]) -> Schema:
-    from curator_app.core.schema.infer import infer
-
-    return infer(docs)
-
-
 def looks_like(schema: Schema, doc: Document) -> bool:
     """Whether a document is of the schema's type, by its ``detect`` rules."""
     detect = schema.detect
-    if not isinstance(doc.data, dict):
-        return False
     if detect.get("archetype") and doc.data.get("archetype") == detect["archetype"]:
         return True
     keys = detect.get("keys") or []
     return bool(keys) and sum(k in doc.data for k in keys) >= int(detect.get("min_keys", len(keys)))
-
-
-def schema_for(doc: Document) -> Schema:
-    """curated-content when the item looks like one, else a schema inferred from the item."""
-    schema = load_schema("curated-content")
-    return schema if looks_like(schema, doc) else infer_schema([doc])
 
 
 def folder_values(docs: Iterable[Document], key: KeyPath) -> Counter[str]:

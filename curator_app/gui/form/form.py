@@ -16,8 +16,9 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QScrollArea, QV
 from curator_app.core.algebra.keypath import format_key
 from curator_app.core.document.document import KeyPath
 from curator_app.core.lint.engine import Finding
+from curator_app.core.schema.infer import schema_for
 from curator_app.core.schema.linked import LinkedGroup, linked_groups, update_linked
-from curator_app.core.schema.schema import Field, Schema, schema_for
+from curator_app.core.schema.schema import Field, Schema
 from curator_app.gui.form.base import FieldEditor
 from curator_app.gui.form.factory import make_editor
 from curator_app.gui.form.fields_image import ImageEditor

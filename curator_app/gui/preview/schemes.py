@@ -21,7 +21,7 @@ from PySide6.QtWebEngineCore import (
     QWebEngineUrlSchemeHandler,
 )
 
-from curator_app.core.preview.page import (
+from curator_app.core.preview.locator import (
     SCHEME,
     cache_name,
     contained_file,

@@ -9,7 +9,8 @@ from PIL import Image
 
 from curator_app.core.document.document import Document
 from curator_app.core.preview.cards import crop_box, cut_text
-from curator_app.core.preview.page import ImageLocator, build_preview
+from curator_app.core.preview.locator import ImageLocator
+from curator_app.core.preview.page import build_preview
 
 
 def _item(folder: Path, front: str, body: str = "<p>Body.</p>", name: str = "index.md") -> Document:

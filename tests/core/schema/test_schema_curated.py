@@ -9,12 +9,12 @@ import pytest
 
 from curator_app.core.document.document import Document
 from curator_app.core.errors import CuratorError
+from curator_app.core.schema.infer import schema_for
 from curator_app.core.schema.linked import linked_groups
 from curator_app.core.schema.schema import (
     WIDGETS,
     folder_values,
     load_schema,
-    schema_for,
     schema_from_data,
     suggestions,
 )

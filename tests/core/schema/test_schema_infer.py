@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from curator_app.core.document.document import Document
-from curator_app.core.schema.infer import value_kind
-from curator_app.core.schema.schema import infer_schema
+from curator_app.core.schema.infer import infer_schema, value_kind
 
 
 @pytest.fixture(scope="module")

@@ -225,7 +225,7 @@ def test_guards_hold_even_if_the_sanitizer_missed_something(
 
 def test_allowed_remote_image_is_served_from_the_disk_cache(qtbot, tmp_path: Path) -> None:
     """An allowed remote og:image already in the cache shows without touching the network."""
-    from curator_app.core.preview.page import cache_name
+    from curator_app.core.preview.locator import cache_name
 
     url = "https://images.example.org/og.png"
     cache = tmp_path / "cache"

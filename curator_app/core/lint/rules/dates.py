@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from curator_app.core.algebra.keypath import format_key
-from curator_app.core.lint.engine import Finding, LintContext
+from curator_app.core.lint.findings import Finding, LintContext
 from curator_app.core.preview.meta import lookup, parse_date
 
 # Hugo's own date keys (case-insensitive) and the theme's copies of the source's dates.

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from curator_app.core.algebra.keypath import format_key
-from curator_app.core.lint.engine import Finding, Fix, LintContext
+from curator_app.core.lint.findings import Finding, Fix, LintContext
 from curator_app.core.preview.images import ImageReadError, check_image, is_inside, probe
 from curator_app.core.preview.meta import lookup, resolve_local
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from curator_app.core.algebra.keypath import format_key
-from curator_app.core.lint.engine import Finding, LintContext
+from curator_app.core.lint.findings import Finding, LintContext
 from curator_app.core.preview.meta import lookup
 
 SEO_TITLE_MAX = 60  # Front Matter CMS seoTitleLength; ~600 px in search results

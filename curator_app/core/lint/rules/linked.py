@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from curator_app.core.algebra.keypath import format_key
-from curator_app.core.lint.engine import Finding, Fix, LintContext
+from curator_app.core.lint.findings import Finding, Fix, LintContext
 from curator_app.core.schema.linked import LinkedGroup, linked_groups, reference_value
 
 DERIVED_GROUPS = frozenset({"category", "slug"})

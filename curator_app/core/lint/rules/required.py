@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from curator_app.core.algebra.keypath import format_key
-from curator_app.core.lint.engine import Finding, LintContext
+from curator_app.core.lint.findings import Finding, LintContext
 
 # Used only while no schema is available (schema.py not importable or schema_for failed).
 FALLBACK_REQUIRED: tuple[tuple[str, ...], ...] = (("title",), ("date",))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from curator_app.core.lint.engine import Finding, LintContext
+from curator_app.core.lint.findings import Finding, LintContext
 from curator_app.core.spell.checker import checker_for, language_of
 
 FIELDS = (("title",), ("description",))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from curator_app.core.algebra.keypath import format_key
-from curator_app.core.lint.engine import Finding, Fix, LintContext
+from curator_app.core.lint.findings import Finding, Fix, LintContext
 from curator_app.core.schema.linked import LinkedGroup
 
 

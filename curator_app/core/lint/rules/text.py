@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from curator_app.core.algebra.keypath import format_key
-from curator_app.core.lint.engine import Finding, Fix, LintContext
+from curator_app.core.lint.findings import Finding, Fix, LintContext
 
 _INNER_RUN = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _WS = re.compile(r"\s+")

@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from curator_app.core.algebra.keypath import format_key
-from curator_app.core.lint.engine import Finding, LintContext
+from curator_app.core.lint.findings import Finding, LintContext
 from curator_app.core.preview.meta import lookup
 
 # Front-matter copies that feed og:url / og:image / twitter:image in the news theme.
