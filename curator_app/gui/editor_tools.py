@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBo
 from curator_app.core.errors import CuratorError
 from curator_app.core.library import items as item_files
 from curator_app.core.lint.fixes import fix_all
+from curator_app.core.schema.infer import schema_for
 from curator_app.core.schema.modified import stamp_modified
-from curator_app.core.schema.schema import schema_for
 from curator_app.gui import alerts
 from curator_app.gui.documents import DocumentTabs
 from curator_app.gui.find.find_bar import FindBar
