@@ -65,6 +65,7 @@ _MENUS: list[tuple[str, list[tuple[str, str, Shortcut, bool] | None]]] = [
         ("commit", "&Commit…", "Ctrl+Shift+C", False),
         ("diff", "&Changes of This Item…", "Ctrl+Shift+D", False),
         ("history", "&History of This Item…", "Ctrl+Shift+H", False),
+        ("review", "&Review Changes…", "Ctrl+Shift+R", False),
         None,
         ("pull", "&Pull", "Ctrl+Shift+P", False),
         ("push", "P&ush", "Ctrl+Shift+U", False),
@@ -80,7 +81,7 @@ _MENUS: list[tuple[str, list[tuple[str, str, Shortcut, bool] | None]]] = [
 ]
 
 # Enabled only while the folder is a git repository.
-GIT_ACTIONS = ("commit", "diff", "history", "pull", "push")
+GIT_ACTIONS = ("commit", "diff", "history", "review", "pull", "push")
 
 
 class MainMenu(QObject):

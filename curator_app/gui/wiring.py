@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, SignalInstance
+from PySide6.QtCore import QObject, Qt, SignalInstance
 from PySide6.QtGui import QUndoGroup
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
@@ -34,6 +34,7 @@ from curator_app.gui.settings import Settings
 
 if TYPE_CHECKING:
     from curator_app.gui.preview.pane import PreviewPane
+    from curator_app.gui.review.mode import ReviewMode
 
 AutosaveSource = Callable[[], tuple[Path, bytes, str, bool]]
 
@@ -48,6 +49,7 @@ class Workbench(QObject):
         self.window = window
         self.settings = settings
         self.folder: Path | None = None
+        self.review: ReviewMode | None = None  # made on first use: most sessions never review
         self.tabs = DocumentTabs()
         self.library = LibraryPane()
         self.preview = None if defer_preview else _make_preview()
@@ -110,6 +112,7 @@ class Workbench(QObject):
             (m["commit"].triggered, self.commit),
             (m["diff"].triggered, self.show_diff),
             (m["history"].triggered, self.show_history),
+            (m["review"].triggered, self.show_review),
             (m["pull"].triggered, git.pull),
             (m["push"].triggered, git.push),
             (m["init_repo"].triggered, git.init_repository),
@@ -186,6 +189,22 @@ class Workbench(QObject):
         if select is not None:
             self.open_item(select.resolve())
         self._update_title(self.tabs.current_session())
+
+    def show_review(self) -> None:
+        """Review mode in a window of its own, on the open folder; items open in the editor."""
+        if self.folder is None:
+            return
+        if self.review is None:
+            from curator_app.gui.review.mode import ReviewMode
+
+            self.review = ReviewMode()
+            self.review.setParent(self.window, Qt.WindowType.Window)
+            self.review.setWindowTitle("Review Changes")
+            self.review.resize(1200, 760)
+            self.review.sig_open_item.connect(self.open_item)
+        self.review.open_folder(self.folder)
+        self.review.show()
+        self.review.activateWindow()
 
     def open_item(self, path: Path) -> DocumentSession | None:
         session = self.tabs.open_path(path)

@@ -115,3 +115,25 @@ def test_not_a_repository_is_said_plainly(qtbot, tmp_path: Path) -> None:
     qtbot.addWidget(mode)
     assert not mode.open_folder(tmp_path)
     assert "not a git repository" in mode.message.text()
+
+
+def test_review_opens_from_the_git_menu_and_opens_items_in_the_editor(qtbot, history) -> None:
+    from support.workbench import close_workbench, open_workbench
+
+    cr, first = history
+    bench = open_workbench(qtbot, cr.folder)
+    try:
+        action = bench.menu["review"]
+        assert action.isEnabled() and action.shortcut().toString() == "Ctrl+Shift+R"
+        action.trigger()
+        mode = bench.review
+        assert mode is not None and mode.isWindow() and mode.isVisible()
+        mode.since.setText(first)
+        qtbot.mouseClick(mode.reload_button, Qt.MouseButton.LeftButton)
+        assert _titles(mode) == ["Genomics plan for the UK", "Zebra news"]
+        mode.list.setCurrentRow(1)
+        qtbot.mouseClick(mode.open_button, Qt.MouseButton.LeftButton)
+        session = bench.tabs.current_session()
+        assert session is not None and session.document.get(("title",)) == "Zebra news"
+    finally:
+        close_workbench(bench)
