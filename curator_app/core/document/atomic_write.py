@@ -44,8 +44,12 @@ def write_bytes_atomic(path: str | Path, data: bytes, *, expect_hash: str | None
     folder = path.parent
     with folder_locked(folder):
         # Holding the lock, no other Curator is between creating and renaming a temp file:
-        # any temp file here was left by a writer that died.
-        _remove_temps(folder)
+        # any temp file here was left by a writer that died. Swept once per folder and
+        # process: listing a 10,000-item folder on every save would dominate bulk edits.
+        key = os.path.realpath(folder)
+        if key not in _cleaned:
+            _cleaned.add(key)
+            _remove_temps(folder)
         st = _existing(path)
         if expect_hash is not None:
             _check_unchanged(path, expect_hash)
