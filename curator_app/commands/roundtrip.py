@@ -7,6 +7,7 @@ import json
 
 from curator_app.commands._paths import content_files, error
 from curator_app.core.document.document import Document
+from curator_app.core.document.reading import read_regular
 from curator_app.core.errors import CuratorError
 
 NAME = "roundtrip"
@@ -27,8 +28,8 @@ def run(args: argparse.Namespace) -> int:
             error(f"{path}: file not found")
             return 2
         checked += 1
-        raw = path.read_bytes()
         try:
+            raw = read_regular(path)
             doc = Document.from_bytes(raw, path)
         except CuratorError as exc:
             # A file Curator cannot parse opens read-only and is never rewritten.

@@ -21,6 +21,7 @@ from curator_app.core.errors import CuratorError
 from curator_app.core.lint.engine import Finding, lint_document
 from curator_app.core.site.config import find_site
 from curator_app.core.site.tree import items_root, walk
+from curator_app.core.workers import die_with_parent
 
 NAME = "validate"
 HELP = "lint content files or folders: exit 0 clean, 1 findings, 2 error"
@@ -75,7 +76,7 @@ def _results(jobs: list[Job], as_json: bool) -> Iterator[Result]:
     if len(jobs) < PARALLEL_MIN_FILES or workers < 2 or "fork" not in mp.get_all_start_methods():
         yield from map(worker, jobs)
         return
-    with mp.get_context("fork").Pool(workers) as pool:
+    with mp.get_context("fork").Pool(workers, initializer=die_with_parent) as pool:
         yield from pool.imap(worker, jobs, chunksize=max(8, len(jobs) // (workers * 8)))
 
 
@@ -86,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
         root = Path(arg)
         if root.is_dir():
             jobs.extend((f, root) for f in sorted(Path(e.path) for e in walk(items_root(root))))
-        elif root.is_file():
+        elif root.exists():  # a FIFO or device is reported by check_file, not skipped
             jobs.append((root, None))
         else:
             print(f"{arg}: no such file or folder", file=sys.stderr)

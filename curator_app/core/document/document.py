@@ -11,6 +11,8 @@ from curator_app.core.algebra.keypath import KeyPath, format_key, parse_dotted, 
 from curator_app.core.algebra.values import MISSING, same
 from curator_app.core.document.atomic_write import clean_stale_temps_once, write_bytes_atomic
 from curator_app.core.document.json_front import JsonFront
+from curator_app.core.document.limits import check_front_size
+from curator_app.core.document.reading import read_regular
 from curator_app.core.document.split import Split, decode, split
 from curator_app.core.document.toml_front import TomlFront
 from curator_app.core.document.yaml_front import YamlFront
@@ -47,12 +49,18 @@ class Document:
         self.read_only_reason = self._split.read_only_reason
         self._front: _Front | None = None
         if self.format in _BACKENDS:
+            check_front_size(self._split.front, path, self._split.front_line)
             try:
                 self._front = _BACKENDS[self.format](
                     self._split.front, path, self._split.front_line, self._split.newline
                 )
             except CuratorError as exc:
                 raise exc.located(path) from None
+            except (ValueError, RecursionError, MemoryError, TypeError) as exc:
+                # A reader's own failure must still name the file, never become a traceback.
+                raise ParseError(
+                    f"cannot read the front matter: {exc}", path, self._split.front_line, 1
+                ) from None
         self._body = self._split.body
         self._front_text0 = self._split.front
 
@@ -61,14 +69,7 @@ class Document:
     @classmethod
     def load(cls, path: str | Path) -> Document:
         path = Path(path)
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            raise ParseError("file not found", path) from None
-        except IsADirectoryError:
-            raise ParseError("is a folder, not a file", path) from None
-        except OSError as exc:
-            raise ParseError(f"cannot read: {exc.strerror or exc}", path) from None
+        raw = read_regular(path)
         clean_stale_temps_once(path.parent)
         return cls(raw, path)
 

@@ -12,8 +12,9 @@ import re
 from typing import Any
 
 from curator_app.core.algebra.keypath import KeyPath, format_key
+from curator_app.core.document.limits import MAX_DEPTH, json_depth
 from curator_app.core.document.toml_front import _search_position
-from curator_app.core.errors import EditError, ParseError
+from curator_app.core.errors import EditError, ParseError, UnsafeContentError
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -31,6 +32,10 @@ class JsonFront:
         self.line_offset = line_offset
         self.newline = newline
         self.text = text
+        if json_depth(text) > MAX_DEPTH:
+            raise UnsafeContentError(
+                f"values nested more than {MAX_DEPTH} deep", str(path) if path else None, line_offset, 1
+            )
         try:
             data = json.loads(text, object_pairs_hook=_no_duplicates) if text.strip() else {}
         except json.JSONDecodeError as exc:

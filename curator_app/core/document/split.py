@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from curator_app.core.document.reading import MAX_FILE_BYTES, too_big_message
 from curator_app.core.errors import ParseError, UnsafeContentError
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
 BOM = "\ufeff"
 
 # Fences Hugo, Jekyll, Eleventy, Zola and Astro use. `---js` front matter is code: Curator
@@ -51,10 +51,7 @@ class Split:
 def decode(data: bytes, path: str | Path | None) -> str:
     """Bytes to text, refusing what is not a text file Curator can keep intact."""
     if len(data) > MAX_FILE_BYTES:
-        raise UnsafeContentError(
-            f"file is {len(data):,} bytes; Curator opens files up to {MAX_FILE_BYTES:,} bytes",
-            path,
-        )
+        raise UnsafeContentError(too_big_message(len(data)), path)
     nul = data.find(b"\0")
     if nul >= 0:
         line, col = _line_col_of_byte(data, nul)
@@ -97,6 +94,8 @@ def split(text: str, path: str | Path | None = None) -> Split:
             where = f"{path}: " if path else ""
             reason = f"{where}front matter in '{fence}{lang}' is code; Curator shows it read-only"
         start = m.end()
+        if text.startswith(BOM, start):
+            start += 1  # a stray BOM after the fence (files pasted together): keep it, unparsed
         front_line = text.count("\n", 0, start) + 1
         # Jekyll also ends YAML front matter with the YAML document end marker `...`.
         ends = r"(?:---|\.\.\.)" if fence == "---" else re.escape(fence)

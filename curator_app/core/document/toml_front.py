@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import copy
 import difflib
+import re
+import tomllib
 from typing import Any
 
 import tomlkit
 from tomlkit.exceptions import ParseError as TomlParseError
+from tomlkit.exceptions import TOMLKitError
 from tomlkit.items import Item
 
 from curator_app.core.algebra.keypath import KeyPath, assign_in, format_key, remove_in
 from curator_app.core.algebra.values import same
-from curator_app.core.errors import EditError, ParseError
+from curator_app.core.document.limits import MAX_DEPTH, deepest
+from curator_app.core.errors import EditError, ParseError, UnsafeContentError
+
+# TOML integers are signed 64-bit; Hugo's reader refuses anything wider.
+_INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
+_TOMLLIB_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$|\s*\(at end of document\)$")
 
 
 class TomlFront:
@@ -20,15 +28,36 @@ class TomlFront:
         self.path = path
         self.line_offset = line_offset
         self.text = text
+        where = str(path) if path else None
+        # tomllib (the standard library's strict reader) decides what is valid TOML;
+        # tomlkit, which keeps every byte for editing, accepts some invalid documents.
+        try:
+            strict = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            msg = str(exc)
+            m = _TOMLLIB_AT.search(msg)
+            line, col = (int(m.group(1)), int(m.group(2))) if m and m.group(1) else (text.count("\n") + 1, 1)
+            raise ParseError(
+                f"invalid TOML: {msg[: m.start()] if m else msg}", where, line + line_offset - 1, col
+            ) from None
+        except RecursionError:
+            raise UnsafeContentError(
+                f"values nested more than {MAX_DEPTH} deep", where, line_offset, 1
+            ) from None
+        if deepest(strict) > MAX_DEPTH:
+            raise UnsafeContentError(f"values nested more than {MAX_DEPTH} deep", where, line_offset, 1)
+        _check_int_range(strict, text, where, line_offset)
         try:
             self._doc = tomlkit.parse(text)
         except TomlParseError as exc:
             raise ParseError(
                 f"invalid TOML: {exc.args[0] if exc.args else exc}".split(" at line ")[0],
-                str(path) if path else None,
+                where,
                 exc.line + line_offset - 1,
-                exc.col,
+                exc.col + 1,  # tomlkit counts columns from 0
             ) from None
+        except (TOMLKitError, ValueError, RecursionError) as exc:
+            raise ParseError(f"TOML Curator cannot edit: {exc}", where, line_offset, 1) from None
         self.data: dict[str, Any] = self._doc.unwrap()
 
     def position(self, key: KeyPath) -> tuple[int, int] | None:
@@ -127,6 +156,22 @@ class TomlFront:
         self._doc = doc
         self.text = text
         self.data = data
+
+
+def _check_int_range(data: Any, text: str, where: str | None, line_offset: int) -> None:
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), data)]
+    while stack:
+        key, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(((*key, k), v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend(((*key, i), v) for i, v in enumerate(value))
+        elif isinstance(value, int) and not isinstance(value, bool) and not _INT_MIN <= value <= _INT_MAX:
+            named = tuple(p for p in key if isinstance(p, str)) or ("?",)
+            line, col = _search_position(text, named, line_offset, "=") or (line_offset, 1)
+            raise ParseError(
+                f"invalid TOML: integer '{format_key(key)}' does not fit in 64 bits", where, line, col
+            )
 
 
 def _drop_added_blank_lines(before: str, after: str) -> str:

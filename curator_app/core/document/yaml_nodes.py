@@ -17,11 +17,10 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from curator_app.core.document.limits import MAX_DEPTH, MAX_INT_DIGITS
 from curator_app.core.errors import ParseError, UnsafeContentError
 
 MAX_EXPANDED_NODES = 200_000
-# Real front matter nests a few levels; the converters and the style detector recurse.
-MAX_DEPTH = 64
 _STD = "tag:yaml.org,2002:"
 # Plain scalars without a tag get this tag instead of PyYAML's YAML 1.1 guess, so that
 # `1e3` or `0o17` (strings to YAML 1.1, numbers to 1.2) are resolved here by the 1.2 rules
@@ -36,6 +35,14 @@ try:  # libyaml is part of PyYAML's wheels; the fallback only keeps odd builds w
     _Base: Any = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover
     _Base = yaml.SafeLoader
+
+
+def refused_tag(tag: str) -> bool:
+    """Whether a tag makes the file unreadable. Application tags (`!include`, `!Ref`…) mean
+    something only to their own program: their values are read as plain data, and nothing
+    ever constructs them. Types in YAML's own namespace beyond the core schema
+    (`!!python/object`, `!!binary`, `!!set`…) are refused rather than misread."""
+    return tag not in _ALLOWED_TAGS and tag.startswith(_STD)
 
 
 class _Loader(_Base):
@@ -60,7 +67,7 @@ _DATETIME_RE = re.compile(
 def compose(text: str, path: object, line_offset: int) -> Node | None:
     """Compose ``text`` into a node graph; errors carry file line/column."""
     try:
-        return yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         msg = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
@@ -69,6 +76,41 @@ def compose(text: str, path: object, line_offset: int) -> Node | None:
         raise ParseError(f"invalid YAML: {msg}", str(path) if path else None, line, col) from None
     except yaml.YAMLError as exc:
         raise ParseError(f"invalid YAML: {exc}", str(path) if path else None) from None
+    _check_yaml12(root, text, path, line_offset)
+    return root
+
+
+_GLUED_COMMENT_RE = re.compile(r"[\"'\]}]#")
+_FLOW_INDICATOR_RE = re.compile(r"[\[{,]\s*[-?:]\s*[,\]}]")
+
+
+def _check_yaml12(root: Node | None, text: str, path: object, off: int) -> None:
+    """Refuse what libyaml accepts but YAML 1.2 (and Hugo's reader) forbids:
+    a `#` glued to the end of a quoted scalar or a flow collection (a comment needs a
+    space before it), and a lone `-`, `?` or `:` as a plain scalar inside a flow
+    collection (`[-]`: an indicator, not a value)."""
+    if root is None or not (_GLUED_COMMENT_RE.search(text) or _FLOW_INDICATOR_RE.search(text)):
+        return  # neither can occur: skip the walk (the library reads thousands of files)
+    seen: set[int] = set()
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, in_flow = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        end = node.end_mark.index
+        glued = text.startswith("#", end)
+        if isinstance(node, ScalarNode):
+            if glued and node.style in ("'", '"'):
+                raise _err(ParseError, "invalid YAML: a comment needs a space before '#'", node, path, off, end)
+            if in_flow and not node.style and node.value in ("-", "?", ":"):
+                raise _err(ParseError, f"invalid YAML: '{node.value}' cannot be a plain value in a flow collection",
+                           node, path, off)
+            continue
+        flow = bool(getattr(node, "flow_style", False))
+        if glued and flow:
+            raise _err(ParseError, "invalid YAML: a comment needs a space before '#'", node, path, off, end)
+        stack.extend((child, in_flow or flow) for child in _children(node))
 
 
 def resolve_plain(value: str) -> Any:
@@ -149,6 +191,7 @@ def _check_expansion(root: Node | None, path: object, off: int) -> None:
         return
     size: dict[int, int] = {}
     on_path: set[int] = set()
+    aliased = False
     # Iterative post-order walk: deep nesting must not hit Python's recursion limit.
     stack: list[tuple[Node, bool, int]] = [(root, False, 1)]
     while stack:
@@ -160,9 +203,17 @@ def _check_expansion(root: Node | None, path: object, off: int) -> None:
             on_path.discard(nid)
             size[nid] = total
             if total > MAX_EXPANDED_NODES:
-                raise _err(UnsafeContentError, "aliases expand to too many values (alias bomb?)", node, path, off)
+                what = (
+                    "aliases expand to too many values (alias bomb?)"
+                    if aliased
+                    else "front matter holds too many values"
+                )
+                raise _err(
+                    UnsafeContentError, f"{what}; Curator reads up to {MAX_EXPANDED_NODES:,}", node, path, off
+                )
             continue
         if nid in size:
+            aliased = True
             continue
         if nid in on_path:
             raise _err(UnsafeContentError, "recursive alias", node, path, off)
@@ -173,7 +224,9 @@ def _check_expansion(root: Node | None, path: object, off: int) -> None:
         for child in _children(node):
             if id(child) in on_path:
                 raise _err(UnsafeContentError, "recursive alias", child, path, off)
-            if id(child) not in size:
+            if id(child) in size:
+                aliased = True
+            else:
                 stack.append((child, False, depth + 1))
 
 
@@ -185,8 +238,11 @@ def _children(node: Node) -> list[Node]:
     return []
 
 
-def _err(cls: type[ParseError], msg: str, node: Node, path: object, off: int) -> ParseError:
-    m = node.start_mark
+def _err(
+    cls: type[ParseError], msg: str, node: Node, path: object, off: int, at: int | None = None
+) -> ParseError:
+    """The error located at the node's start, or at its end when `at` is given."""
+    m = node.start_mark if at is None else node.end_mark
     return cls(msg, str(path) if path else None, m.line + off, m.column + 1)
 
 
@@ -196,14 +252,23 @@ def _convert(node: Node | None, path: object, off: int, budget: _Budget, stack: 
     budget.left -= 1
     if budget.left < 0:
         raise _err(UnsafeContentError, "aliases expand to too many values (alias bomb?)", node, path, off)
-    if node.tag not in _ALLOWED_TAGS:
+    if refused_tag(node.tag):
         raise _err(UnsafeContentError, f"YAML tag '{node.tag}' is not allowed", node, path, off)
     if len(stack) >= MAX_DEPTH:  # `stack` holds the collections above this node
         raise _err(UnsafeContentError, f"values nested more than {MAX_DEPTH} deep", node, path, off)
     if isinstance(node, ScalarNode):
         if node.style or node.tag == _STD + "str":
             return node.value
-        return resolve_plain(node.value)
+        try:
+            return resolve_plain(node.value)
+        except ValueError:  # Python's cap on int() of long digit strings
+            raise _err(
+                UnsafeContentError,
+                f"integer of {len(node.value):,} digits; Curator reads integers up to {MAX_INT_DIGITS:,} digits",
+                node,
+                path,
+                off,
+            ) from None
     if id(node) in stack:
         raise _err(UnsafeContentError, "recursive alias", node, path, off)
     stack.add(id(node))
@@ -232,7 +297,7 @@ def _convert_mapping(
                     for mk, mv in part.items():
                         merged.setdefault(mk, mv)
             continue
-        if k.tag not in _ALLOWED_TAGS:
+        if refused_tag(k.tag):
             raise _err(UnsafeContentError, f"YAML tag '{k.tag}' is not allowed", k, path, off)
         key = k.value
         if key in out:

@@ -445,7 +445,9 @@ def _pool(n: int) -> ProcessPoolExecutor:
     ctx = mp.get_context(method)
     if method == "forkserver":
         ctx.set_forkserver_preload(["curator_app.core.library.scan", "curator_app.core.library.lintpass"])
-    return ProcessPoolExecutor(max_workers=n, mp_context=ctx)
+    from curator_app.core.workers import die_with_parent
+
+    return ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=die_with_parent)
 
 
 def _single_threaded() -> bool:

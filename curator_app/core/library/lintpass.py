@@ -37,6 +37,7 @@ def count_problems(doc: Any, content_root: Path) -> int | None:
 
 def lint_counts(root: str | Path, rels: list[str]) -> LintResult:
     from curator_app.core.document.document import Document
+    from curator_app.core.document.reading import read_regular
 
     base = Path(root)
     out: LintResult = {}
@@ -44,12 +45,10 @@ def lint_counts(root: str | Path, rels: list[str]) -> LintResult:
         path = base / rel
         try:
             st = os.stat(path)
-            with open(path, "rb") as fh:
-                data = fh.read()
         except OSError:
             continue  # gone: the next refresh removes the row
         try:
-            doc = Document.from_bytes(data, path)
+            doc = Document.from_bytes(read_regular(path), path)
         except CuratorError as exc:
             exc.path = rel
             out[rel] = (st.st_size, st.st_mtime_ns, 1, str(exc))
@@ -61,14 +60,14 @@ def lint_counts(root: str | Path, rels: list[str]) -> LintResult:
 def read_and_lint(root: str, stats: list[FileStat]) -> list[ItemRecord]:
     """List fields and lint count of each file from one read and one parse."""
     from curator_app.core.document.document import Document
+    from curator_app.core.document.reading import read_regular
 
     base = Path(root)
     out: list[ItemRecord] = []
     for stat in stats:
         path = base / stat.rel
         try:
-            with open(path, "rb") as fh:
-                data = fh.read()
+            data = read_regular(path)
             doc = Document.from_bytes(data, path)
         except (OSError, CuratorError) as exc:
             # The quick reader words the error as the list shows it; a file it can read but

@@ -26,8 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from curator_app.core.document.limits import MAX_DEPTH, check_front_size, json_depth
+from curator_app.core.document.reading import read_regular
 from curator_app.core.document.split import decode, split
-from curator_app.core.errors import CuratorError, ParseError
+from curator_app.core.errors import CuratorError, ParseError, UnsafeContentError
 from curator_app.core.site import tree
 
 # Top-level keys the index stores. `link` and `featuredImage` are small nested blocks.
@@ -178,6 +180,8 @@ def read_front_values(data: bytes, rel: str = "") -> tuple[dict[str, Any], str, 
     parts = split(text, rel)
     fmt = parts.format
     values: Any
+    if fmt in ("yaml", "toml", "json"):
+        check_front_size(parts.front, rel, parts.front_line)
     if fmt == "yaml":
         cut = _cut_blocks(parts.front)
         source = parts.front if cut is None else cut
@@ -197,6 +201,8 @@ def read_front_values(data: bytes, rel: str = "") -> tuple[dict[str, Any], str, 
         except tomllib.TOMLDecodeError as exc:
             raise ParseError(f"invalid TOML: {exc}", rel) from None
     elif fmt == "json":
+        if json_depth(parts.front) > MAX_DEPTH:
+            raise UnsafeContentError(f"values nested more than {MAX_DEPTH} deep", rel, parts.front_line, 1)
         try:
             values = json.loads(parts.front)
         except json.JSONDecodeError as exc:
@@ -260,11 +266,13 @@ def record_from_values(stat: FileStat, values: dict[str, Any], body: str, fmt: s
 def read_item(root: Path, stat: FileStat) -> ItemRecord:
     """Read one item; a file that cannot be read becomes a record carrying its error."""
     try:
-        with open(os.path.join(root, stat.rel), "rb") as fh:
-            data = fh.read()
+        data = read_regular(os.path.join(root, stat.rel))
         values, body, fmt = read_front_values(data, stat.rel)
     except CuratorError as exc:
         return ItemRecord(stat.rel, stat.size, stat.mtime_ns, title=Path(stat.rel).stem, error=str(exc))
+    except (ValueError, RecursionError) as exc:  # a reader's own limit: still one item, not the scan
+        return ItemRecord(stat.rel, stat.size, stat.mtime_ns, title=Path(stat.rel).stem,
+                          error=f"{stat.rel}: cannot read the front matter: {exc}")
     except OSError as exc:
         return ItemRecord(stat.rel, stat.size, stat.mtime_ns, title=Path(stat.rel).stem,
                           error=f"{stat.rel}: cannot read: {exc.strerror or exc}")

@@ -35,7 +35,7 @@ BAD: dict[str, tuple[bytes, type[CuratorError], int, int | None, str]] = {
         "python/object/apply",
     ),
     "python_tag_top": (b"---\n!!python/object:os.system {}\n---\n", UnsafeContentError, 2, 1, "not allowed"),
-    "custom_tag": (b"---\na: !include secrets.yaml\n---\n", UnsafeContentError, 2, 4, "not allowed"),
+    "yaml_namespace_tag": (b"---\na: !!binary aGk=\n---\n", UnsafeContentError, 2, 4, "not allowed"),
     "alias_bomb": (_bomb(), UnsafeContentError, 0, None, "alias bomb"),
     "recursive_alias": (b"---\nx: &x\n  - *x\n---\n", UnsafeContentError, 2, 4, "recursive alias"),
     "undefined_alias": (b"---\nx: *nope\n---\n", ParseError, 2, 4, "undefined alias"),
