@@ -23,7 +23,11 @@ import contextlib
 import difflib
 import hashlib
 import json
+import logging
+import math
 import os
+import stat
+import tempfile
 import threading
 import time
 import uuid
@@ -34,6 +38,7 @@ from typing import IO
 
 from curator_app.core.document.atomic_write import write_bytes_atomic
 from curator_app.core.document.document import Document
+from curator_app.core.document.reading import read_regular
 from curator_app.core.errors import CuratorError, ParseError
 
 __all__ = [
@@ -52,6 +57,13 @@ DELETED = "deleted"
 
 _FORMAT = 1
 _STALE_LOCK_SECONDS = 3600
+# Drafts hold unsaved work: readable by the user only, in a folder only the user can list.
+_FOLDER_MODE = 0o700
+_FILE_MODE = 0o600
+_MAX_SIDECAR_BYTES = 64 * 1024
+_JUNK = "junk"
+
+log = logging.getLogger(__name__)
 
 
 def sha256_hex(data: bytes) -> str:
@@ -157,6 +169,7 @@ class RecoveryStore:
 
     def _write(self, path: Path, data: bytes, base_hash: str, stem: str) -> None:
         self._hold_owner_lock()
+        mode = _draft_mode(path)
         digest = sha256_hex(data)
         data_name = f"{stem}.{digest[:12]}.data"
         sidecar = {
@@ -170,8 +183,8 @@ class RecoveryStore:
             "owner": self.owner,
         }
         if not (self.root / data_name).exists():
-            write_bytes_atomic(self.root / data_name, data)
-        write_bytes_atomic(self.root / f"{stem}.json", json.dumps(sidecar, indent=1).encode("utf-8"))
+            _write_private(self.root / data_name, data, mode)
+        _write_private(self.root / f"{stem}.json", json.dumps(sidecar, indent=1).encode("utf-8"), _FILE_MODE)
         for old in self.root.glob(f"{_glob_escape(stem)}.*.data"):
             if old.name != data_name:
                 with contextlib.suppress(FileNotFoundError):
@@ -223,25 +236,54 @@ class RecoveryStore:
         return [r for s in sorted(self.root.glob("*.json")) if (r := self._read(s)) is not None]
 
     def _read(self, sidecar: Path) -> RecoveryRecord | None:
-        # An unreadable sidecar is skipped, not deleted: it may be from a newer Curator.
+        """The record a sidecar describes; None when there is none to offer.
+
+        A sidecar of another format version is left alone (a newer Curator may own it).
+        Anything else that is not a well-formed record (`[]`, `null`, `42`, a date past the
+        calendar, binary) is junk: moved aside with a log line, so it never stops a start.
+        """
         try:
-            meta = json.loads(sidecar.read_bytes())
-            if meta.get("format") != _FORMAT:
-                return None
-            data = (self.root / meta["data_file"]).read_bytes()
-            if sha256_hex(data) != meta["data_sha256"]:
-                return None
-            return RecoveryRecord(
-                path=Path(meta["path"]),
-                data=data,
-                base_hash=str(meta["base_sha256"]),
-                saved_at=datetime.fromtimestamp(float(meta["saved_at"]), UTC),
-                pid=int(meta["pid"]),
-                owner=str(meta["owner"]),
-                stem=sidecar.name[: -len(".json")],
-            )
-        except (OSError, ValueError, KeyError, TypeError):
+            raw = read_regular(sidecar, _MAX_SIDECAR_BYTES)
+        except CuratorError as exc:
+            if isinstance(exc, ParseError) and exc.message == "file not found":
+                return None  # removed by its owner while we listed the folder
+            self._set_aside(sidecar, exc.message)
             return None
+        try:
+            meta = json.loads(raw)
+        except ValueError as exc:
+            self._set_aside(sidecar, f"not JSON ({exc})")
+            return None
+        if isinstance(meta, dict) and "format" in meta and meta.get("format") != _FORMAT:
+            return None
+        problem = _record_problem(meta)
+        if problem:
+            self._set_aside(sidecar, problem)
+            return None
+        try:
+            data = read_regular(self.root / meta["data_file"], 64 * 1024 * 1024)
+        except CuratorError:
+            return None  # a data file being replaced, or lost: nothing to offer
+        if sha256_hex(data) != meta["data_sha256"]:
+            return None
+        return RecoveryRecord(
+            path=Path(meta["path"]),
+            data=data,
+            base_hash=meta["base_sha256"],
+            saved_at=datetime.fromtimestamp(meta["saved_at"], UTC),
+            pid=meta["pid"],
+            owner=meta["owner"],
+            stem=sidecar.name[: -len(".json")],
+        )
+
+    def _set_aside(self, sidecar: Path, why: str) -> None:
+        junk = self.root / _JUNK
+        log.warning("recovery: %s is not a recovery record (%s); moved to %s", sidecar.name, why, junk)
+        try:
+            _private_folder(junk)
+            os.replace(sidecar, junk / f"{sidecar.name}.{uuid.uuid4().hex[:8]}")
+        except OSError as exc:
+            log.warning("recovery: could not move %s aside: %s", sidecar.name, exc.strerror or exc)
 
     # --- restoring ----------------------------------------------------------------------
 
@@ -285,7 +327,8 @@ class RecoveryStore:
     def _hold_owner_lock(self) -> None:
         if self._lock_file is not None:
             return
-        self._owners().mkdir(parents=True, exist_ok=True)
+        _private_folder(self.root)
+        _private_folder(self._owners())
         fh = open(self._owners() / f"{self.owner}.lock", "a+b")  # noqa: SIM115 (held for the process lifetime)
         if not _try_lock(fh):
             fh.close()
@@ -331,6 +374,61 @@ class RecoveryStore:
                 with contextlib.suppress(OSError):
                     if owner != self.owner and lock.stat().st_mtime < cutoff:
                         self._drop_owner_if_unused(owner)
+
+
+def _record_problem(meta: object) -> str | None:
+    """What makes a sidecar's JSON not a record, or None when it is one."""
+    if not isinstance(meta, dict):
+        return f"a JSON {type(meta).__name__}, not an object"
+    for key in ("path", "base_sha256", "data_sha256", "data_file", "owner"):
+        if not isinstance(meta.get(key), str) or not meta[key]:
+            return f"'{key}' is not text"
+    name = meta["data_file"]
+    if "/" in name or "\\" in name or name.startswith(".") or not name.endswith(".data"):
+        return "'data_file' is not a data file name"
+    when = meta.get("saved_at")
+    if isinstance(when, bool) or not isinstance(when, int | float) or not math.isfinite(when):
+        return "'saved_at' is not a time"
+    try:
+        datetime.fromtimestamp(when, UTC)
+    except (OverflowError, OSError, ValueError):
+        return f"'saved_at' {when!r} is not a time"
+    pid = meta.get("pid")
+    if isinstance(pid, bool) or not isinstance(pid, int) or pid < 0:
+        return "'pid' is not a process id"
+    return None
+
+
+def _draft_mode(source: Path) -> int:
+    """0600, or narrower when the file itself is (a draft never shows more than its file)."""
+    try:
+        return (_FILE_MODE & stat.S_IMODE(os.stat(source).st_mode)) | stat.S_IRUSR
+    except OSError:
+        return _FILE_MODE
+
+
+def _private_folder(folder: Path) -> None:
+    folder.mkdir(mode=_FOLDER_MODE, parents=True, exist_ok=True)
+    with contextlib.suppress(OSError):
+        if stat.S_IMODE(folder.stat().st_mode) & 0o077:
+            folder.chmod(_FOLDER_MODE)  # made by an older Curator, or by hand
+
+
+def _write_private(path: Path, data: bytes, mode: int) -> None:
+    """Atomic write of a file that is `mode` from its first byte (mkstemp makes it 0600)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".curator-tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            if hasattr(os, "fchmod"):  # POSIX; Windows has no modes to narrow
+                os.fchmod(fh.fileno(), mode)
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def _glob_escape(text: str) -> str:
