@@ -7,6 +7,7 @@ images cannot be checked offline; only files on disk are probed.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,7 +59,10 @@ class ImageReadError(Exception):
 
 def probe(path: Path) -> ImageInfo:
     """Format and size from the header only (Image.open is lazy; no pixel decode)."""
-    size = path.stat().st_size
+    st = os.stat(path)
+    if not stat.S_ISREG(st.st_mode):  # a FIFO would block the open, a device never end
+        raise ImageReadError("not a regular file")
+    size = st.st_size
     ext_format = EXTENSION_FORMATS.get(path.suffix.lower())
     if ext_format == "SVG":
         return ImageInfo(path, "SVG", None, None, size)

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import html
-import ipaddress
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
+from curator_app.core.preview.addresses import is_public_host
 from curator_app.core.preview.images import ImageReadError, probe
 
 SCHEME = "curator-img"
@@ -29,18 +29,6 @@ class ImageRef:
     @property
     def remote_url(self) -> str | None:
         return self.src if self.kind == "remote" else None
-
-
-def is_public_host(host: str) -> bool:
-    """False for loopback, private and link-local hosts: a remote image must be on the internet."""
-    host = host.strip("[]").lower()
-    if not host or host == "localhost" or host.endswith((".localhost", ".local")):
-        return False
-    try:
-        ip = ipaddress.ip_address(host)
-    except ValueError:
-        return True
-    return ip.is_global
 
 
 def contained_file(root: Path, relative: str) -> Path | None:

@@ -48,8 +48,9 @@ UTC, Hugo's default time zone.
 from __future__ import annotations
 
 import html
+import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cached_property
@@ -58,6 +59,7 @@ from typing import Any
 
 from curator_app.core.algebra.keypath import KeyPath, format_key, parse_dotted
 from curator_app.core.algebra.values import MISSING
+from curator_app.core.document.reading import is_regular_file
 from curator_app.core.site.config import SiteConfig, find_site
 
 PAGE_IMAGE_GLOBS = ("*feature*", "*cover*", "*thumbnail*")
@@ -368,20 +370,42 @@ class _Resolver:
         return None
 
 
-def resolve_local(ref: str, item: Path | None, site: SiteConfig | None) -> Path | None:
+def resolve_local(
+    ref: str, item: Path | None, site: SiteConfig | None, within: Sequence[Path] | None = None
+) -> Path | None:
     """Where a relative image reference lives on disk, looked up like Hugo:
-    next to the item (page bundle), then the site's assets/ and static/ folders."""
+    next to the item (page bundle), then the site's assets/ and static/ folders.
+    Only a regular file inside the site (or `within`) counts, links followed."""
+    return locate_local(ref, item, site, within)[0]
+
+
+def locate_local(
+    ref: str, item: Path | None, site: SiteConfig | None, within: Sequence[Path] | None = None
+) -> tuple[Path | None, bool]:
+    """(the file, or None; whether a candidate existed but lay outside the allowed folders).
+
+    Allowed: `within` when given, else the site's folder, else the item's own folder. A
+    `../` path, an absolute path or a symlink leaving them is never opened, not even to
+    measure it: what lies outside the site is none of an item's business."""
     if not ref or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", ref) or ref.startswith("//"):
-        return None
+        return None, False
     candidates = []
     if item is not None and not ref.startswith("/"):
         candidates.append(item.parent / ref)
     if site is not None:
         candidates += [site.root / "assets" / ref.lstrip("/"), site.root / "static" / ref.lstrip("/")]
+    if within is None:
+        within = [site.root] if site is not None else [item.parent] if item is not None else []
+    roots = [os.path.realpath(r) for r in within]
+    escaped = False
     for c in candidates:
-        if c.is_file():
-            return c
-    return None
+        real = os.path.realpath(c)
+        if not any(real == r or real.startswith(r.rstrip(os.sep) + os.sep) for r in roots):
+            escaped = True  # not even its existence is looked up further
+            continue
+        if is_regular_file(real):
+            return c, False
+    return None, escaped
 
 
 def _resolve_images(r: _Resolver, permalink: str) -> tuple[list[tuple[str, str | None]], tuple[str, ...]]:

@@ -16,8 +16,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
 
+from curator_app.core.document.reading import is_regular_file
 from curator_app.core.library.index import Item
 from curator_app.core.library.search import Query
+from curator_app.core.preview.images import is_inside
 
 COLUMNS = ("", "Title", "Date", "Brand", "Status", "Lint")
 COL_THUMB, COL_TITLE, COL_DATE, COL_BRAND, COL_STATUS, COL_LINT = range(6)
@@ -283,7 +285,10 @@ class LibraryModel(QAbstractTableModel):
         if key in self._thumbs:
             return self._thumbs[key]
         self._thumbs[key] = None  # asked once
+        # Only a file inside the library's folder, links followed: never ../ or /abs paths.
         image = (self.root / item.path).parent / href
+        if href.startswith("/") or not is_inside(image, self.root) or not is_regular_file(image):
+            return None
         self.sig_thumbnail_wanted.emit(key, str(image))
         return None
 

@@ -12,7 +12,8 @@ from PySide6.QtWebEngineCore import (
     QWebEngineUrlRequestInterceptor,
 )
 
-from curator_app.core.preview.locator import SCHEME, is_public_host
+from curator_app.core.preview.addresses import is_public_host
+from curator_app.core.preview.locator import SCHEME
 from curator_app.gui.preview.schemes import ImageSchemeHandler, register_schemes
 
 # What a preview page may request: its own images. Everything else (http, https, file, ws,

@@ -10,10 +10,11 @@
 from __future__ import annotations
 
 import mimetypes
+import threading
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from PySide6.QtCore import QBuffer, QByteArray, QObject, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QObject, QUrl, Signal
 from PySide6.QtNetwork import QNetworkAccessManager, QNetworkReply, QNetworkRequest
 from PySide6.QtWebEngineCore import (
     QWebEngineUrlRequestJob,
@@ -21,15 +22,13 @@ from PySide6.QtWebEngineCore import (
     QWebEngineUrlSchemeHandler,
 )
 
-from curator_app.core.preview.locator import (
-    SCHEME,
-    cache_name,
-    contained_file,
-    is_public_host,
-    placeholder_svg,
-)
+from curator_app.core.document.reading import read_regular
+from curator_app.core.errors import CuratorError
+from curator_app.core.preview.addresses import is_public_host, resolves_public
+from curator_app.core.preview.locator import SCHEME, cache_name, contained_file, placeholder_svg
 
 MAX_REMOTE_BYTES = 10 * 1024 * 1024
+MAX_LOCAL_BYTES = 50 * 1024 * 1024
 MAX_REDIRECTS = 3
 _registered = False
 
@@ -55,6 +54,9 @@ def default_cache_dir() -> Path:
 
 
 class ImageSchemeHandler(QWebEngineUrlSchemeHandler):
+    # (url, target QUrl, redirects left, every address public): from the resolver thread
+    _resolved = Signal(str, object, int, bool)
+
     def __init__(self, parent: QObject | None = None, cache_dir: Path | None = None) -> None:
         super().__init__(parent)
         self.content_root: Path | None = None
@@ -63,6 +65,7 @@ class ImageSchemeHandler(QWebEngineUrlSchemeHandler):
         self.refused: list[str] = []  # what was asked for and refused (tests, diagnostics)
         self._net: QNetworkAccessManager | None = None
         self._pending: dict[str, list[QWebEngineUrlRequestJob]] = {}
+        self._resolved.connect(self._on_resolved)
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802 (Qt name)
         url = job.requestUrl().toString()
@@ -93,14 +96,23 @@ class ImageSchemeHandler(QWebEngineUrlSchemeHandler):
         if not mime.startswith("image/"):
             self._refuse(job, relative)
             return
-        self._reply(job, mime.encode(), found.read_bytes())
+        try:
+            data = read_regular(found, MAX_LOCAL_BYTES)
+        except CuratorError:
+            self._refuse(job, relative)
+            return
+        self._reply(job, mime.encode(), data)
 
     def _remote(self, job: QWebEngineUrlRequestJob, url: str) -> None:
         parts = urlsplit(url)
+        target = QUrl(url)
+        # Both parsers must agree the host is public: Qt's reading is the one that connects.
         if (
             not self.allow_remote
             or parts.scheme not in ("http", "https")
+            or target.scheme() not in ("http", "https")
             or not is_public_host(parts.hostname or "")
+            or not is_public_host(target.host())
         ):
             self._refuse(job, url)
             return
@@ -112,7 +124,23 @@ class ImageSchemeHandler(QWebEngineUrlSchemeHandler):
         waiting.append(job)
         if len(waiting) > 1:
             return
-        self._get(url, QUrl(url), MAX_REDIRECTS)
+        self._check_then_get(url, target, MAX_REDIRECTS)
+
+    def _check_then_get(self, url: str, target: QUrl, redirects_left: int) -> None:
+        """Resolve the host off the GUI thread; fetch only if every address is public."""
+        host, port = target.host(), target.port(443 if target.scheme() == "https" else 80)
+
+        def work() -> None:
+            self._resolved.emit(url, target, redirects_left, resolves_public(host, port))
+
+        threading.Thread(target=work, name="curator-resolve", daemon=True).start()
+
+    def _on_resolved(self, url: str, target: QUrl, redirects_left: int, public: bool) -> None:
+        if public:
+            self._get(url, target, redirects_left)
+        else:
+            self.refused.append(target.toString())
+            self._finish(url, b"", b"")
 
     def _get(self, url: str, target: QUrl, redirects_left: int) -> None:
         if self._net is None:
@@ -133,7 +161,7 @@ class ImageSchemeHandler(QWebEngineUrlSchemeHandler):
             nxt = reply.url().resolved(redirect)
             reply.deleteLater()
             if redirects_left > 0 and nxt.scheme() in ("http", "https") and is_public_host(nxt.host()):
-                self._get(url, nxt, redirects_left - 1)
+                self._check_then_get(url, nxt, redirects_left - 1)
             else:
                 self._finish(url, b"", b"")
             return

@@ -188,3 +188,27 @@ def test_narrow_pane_keeps_titles_readable(qtbot, pane: LibraryPane, gen_folder:
     pane.resize(900, 600)
     qtbot.waitUntil(lambda: not pane.view.isColumnHidden(COL_STATUS))
     assert not pane.view.isColumnHidden(COL_BRAND)
+
+
+def test_thumbnails_never_read_files_outside_the_folder(qtbot, pane: LibraryPane, tmp_path: Path) -> None:
+    from PIL import Image
+
+    from curator_app.gui.library.model import COL_THUMB
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    Image.new("RGB", (64, 64), "red").save(outside / "SECRET.png")
+    folder = tmp_path / "site"
+    folder.mkdir()
+    Image.new("RGB", (64, 64), "blue").save(folder / "ok.png")
+    (folder / "link.png").symlink_to(outside / "SECRET.png")
+    hrefs = {"ok": "ok.png", "up": "../outside/SECRET.png", "abs": str(outside / "SECRET.png"), "link": "link.png"}
+    for name, href in hrefs.items():
+        (folder / f"{name}.md").write_text(f"---\ntitle: {name}\nfeaturedImage:\n  href: {href}\n---\n")
+    _open(qtbot, pane, folder)
+    wanted: list[str] = []
+    pane.model.sig_thumbnail_wanted.connect(lambda _key, path: wanted.append(path))
+    m = pane.model
+    for r in range(m.rowCount()):
+        m.data(m.index(r, COL_THUMB), Qt.ItemDataRole.DecorationRole)
+    assert wanted == [str(folder / "ok.png")]

@@ -254,3 +254,39 @@ def test_allowed_remote_image_is_served_from_the_disk_cache(qtbot, tmp_path: Pat
     assert pane.blocked_requests() == []
     # with the size known from the cache, the crop box is drawn
     assert "crop 1.91:1 · 1200×630" in _js(qtbot, pane, "JSON.stringify(document.body.innerText)")
+
+
+def test_remote_images_on_never_reach_this_machine_by_any_spelling(
+    qtbot, tmp_path: Path, listener: Listener
+) -> None:
+    """With remote images allowed, numeric spellings of 127.0.0.1 and a host name that
+    resolves to it are all refused by address: 0 connections reach the listener."""
+    import socket
+    from urllib.parse import quote
+
+    root = tmp_path / "content"
+    path = _hostile(root, listener.port)
+    pane = PreviewPane(cache_dir=tmp_path / "cache")
+    qtbot.addWidget(pane)
+    pane.show()
+    _render(qtbot, pane, lambda: pane.set_document(Document.load(path), root))
+    pane.set_allow_remote_images(True)
+    hosts = ["2130706433", "0x7f000001", "127.1", "0", "0177.0.0.1", "[::ffff:127.0.0.1]", "localhost."]
+    name = socket.gethostname()
+    try:
+        if {i[4][0] for i in socket.getaddrinfo(name, 80)} <= {"127.0.0.1", "::1", "127.0.1.1"}:
+            hosts.append(name)  # resolves to loopback: refused only after resolving
+    except OSError:
+        pass
+    forged = [f"curator-img:remote?u={quote(f'http://{h}:{listener.port}/x.png', safe='')}" for h in hosts]
+    before = len(pane.handler.refused)
+    script = (
+        "document.getElementById('cards').innerHTML = "
+        + json.dumps("".join(f'<img alt="r{i}" src="{u}">' for i, u in enumerate(forged)))
+        + "; 0"
+    )
+    pane.page.runJavaScript(script, QWebEngineScript.ScriptWorldId.ApplicationWorld)
+    qtbot.waitUntil(lambda: len(pane.handler.refused) - before >= len(forged), timeout=15000)
+    probe = "JSON.stringify(Array.from(document.images).filter(i => i.alt.startsWith('r')).map(i => i.complete))"
+    qtbot.waitUntil(lambda: all(_js(qtbot, pane, probe)), timeout=10000)
+    assert listener.connections == 0

@@ -13,7 +13,7 @@ from typing import Any
 from curator_app.core.algebra.keypath import format_key
 from curator_app.core.lint.findings import Finding, Fix, LintContext
 from curator_app.core.preview.images import ImageReadError, check_image, is_inside, probe
-from curator_app.core.preview.meta import lookup, resolve_local
+from curator_app.core.preview.meta import locate_local, lookup
 
 _SCHEME = ("http://", "https://", "//", "data:")
 
@@ -58,13 +58,13 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             if not any(is_inside(lexical, folder, real=False) for folder in allowed):
                 yield ctx.finding("CC502", "error", key, f"{where} points outside the content folder: {ref}")
                 continue
-        local = resolve_local(ref, item, ctx.site)
+        local, escaped = locate_local(ref, item, ctx.site, within=allowed)
+        if local is None and escaped:
+            yield ctx.finding("CC502", "error", key, f"{where} resolves outside the content folder: {ref}")
+            continue
         if local is None:
             expected = item.parent / ref if not ref.startswith("/") else Path(ref)
             yield ctx.finding("CC501", "error", key, f"{where}: image file not found: {expected}")
-            continue
-        if not any(is_inside(local, folder) for folder in allowed):
-            yield ctx.finding("CC502", "error", key, f"{where} resolves outside the content folder: {local}")
             continue
         try:
             info = probe(local)
