@@ -13,6 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
 
+from curator_app.core.document.reading import read_regular
 from curator_app.core.errors import CuratorError
 from curator_app.gui.session import DocumentSession
 
@@ -26,6 +27,22 @@ def _new_editor() -> EditorPane:
     from curator_app.gui.editor_pane import EditorPane
 
     return EditorPane()
+
+
+RAW_VIEW_CHARS = 200_000
+
+
+def raw_preview(path: Path) -> str:
+    """The start of a file Curator cannot open, for reading; never a FIFO or device, never
+    more than the size limit read, and cut short where a text edit would freeze on it."""
+    try:
+        raw = read_regular(path)
+    except CuratorError as exc:
+        return f"(not shown: {exc.message})"
+    text = raw.decode("utf-8", "replace")
+    if len(text) > RAW_VIEW_CHARS:
+        return text[:RAW_VIEW_CHARS] + f"\n… (the first {RAW_VIEW_CHARS:,} of {len(text):,} characters)"
+    return text
 
 
 class RawView(QWidget):
@@ -42,10 +59,7 @@ class RawView(QWidget):
         text = QPlainTextEdit()
         text.setReadOnly(True)
         text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        try:
-            text.setPlainText(path.read_bytes().decode("utf-8", "replace")[:2_000_000])
-        except OSError as exc:
-            text.setPlainText(str(exc))
+        text.setPlainText(raw_preview(path))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.error_label)

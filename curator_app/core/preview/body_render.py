@@ -8,6 +8,8 @@ source is handed to a resolver so the caller decides where images may come from.
 
 from __future__ import annotations
 
+import html as _html
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -21,6 +23,13 @@ ImageResolver = Callable[[str], str | None]
 # by the caller through the resolver (it is what resolvers return).
 PREVIEW_SCHEME = "curator-img"
 _LINK_SCHEMES = {"http", "https", "mailto"}
+# The preview's bounds (see render_body). Real bodies are a few KB and nest < 20 deep.
+MAX_PREVIEW_CHARS = 200_000
+MAX_PREVIEW_DEPTH = 200
+_TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>")
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
 # Elements dropped with their content: their text is code or chrome, never reading matter.
 _DROP_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "noscript", "template"}
 
@@ -61,8 +70,58 @@ def sanitize(html: str, resolve_image: ImageResolver | None = None) -> str:
 
 
 def render_body(body: str, resolve_image: ImageResolver | None = None) -> str:
-    """Markdown/HTML body → sanitized HTML for the preview."""
-    return sanitize(markdown_to_html(body), resolve_image)
+    """Markdown/HTML body → sanitized HTML for the preview, bounded: a body past
+    MAX_PREVIEW_CHARS is cut, and markup nested past MAX_PREVIEW_DEPTH (where sanitizing
+    grows with the square of the depth) is shown as its text only. Each says so."""
+    notes: list[str] = []
+    if len(body) > MAX_PREVIEW_CHARS:
+        notes.append(f"The preview shows the first {MAX_PREVIEW_CHARS:,} of {len(body):,} characters of the body.")
+        body = body[:MAX_PREVIEW_CHARS]
+    rendered = markdown_to_html(body)
+    depth = nesting_depth(rendered)
+    if depth > MAX_PREVIEW_DEPTH:
+        notes.append(
+            f"The body's markup nests {depth:,} elements deep; the preview shows its text only "
+            f"(it renders markup up to {MAX_PREVIEW_DEPTH} deep)."
+        )
+        out = "<p>" + _html.escape(_text_only(rendered)) + "</p>"
+    else:
+        out = sanitize(rendered, resolve_image)
+    if notes:
+        out = "".join(f'<p class="curator-notice"><em>{_html.escape(n)}</em></p>' for n in notes) + out
+    return out
+
+
+def _text_only(markup: str) -> str:
+    """The readable text of markup in one pass: tags dropped, script/style content too."""
+    parts: list[str] = []
+    pos, skipping = 0, ""
+    for m in _TAG.finditer(markup):
+        if not skipping:
+            parts.append(markup[pos : m.start()])
+        name = m.group(2).lower()
+        if not skipping and not m.group(1) and name in _DROP_WITH_CONTENT:
+            skipping = name
+        elif skipping == name and m.group(1):
+            skipping = ""
+        pos = m.end()
+    if not skipping:
+        parts.append(markup[pos:])
+    return " ".join(_html.unescape(" ".join(parts)).split())
+
+
+def nesting_depth(markup: str) -> int:
+    """How deep elements nest, from the tags alone (linear; void and self-closed tags and
+    unmatched end tags do not count)."""
+    depth = best = 0
+    for m in _TAG.finditer(markup):
+        closing, name, self_closed = m.group(1), m.group(2).lower(), m.group(3)
+        if closing:
+            depth = max(0, depth - 1)
+        elif not self_closed and name not in _VOID:
+            depth += 1
+            best = max(best, depth)
+    return best
 
 
 def _is_web_link(value: str) -> bool:

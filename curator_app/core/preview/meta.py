@@ -187,6 +187,11 @@ def text_of(value: Any) -> str | None:
 _TAG = re.compile(r"<[^>]*>")
 
 
+# A summary never needs more of the body than this; a one-line body of a megabyte would
+# otherwise be summarised whole, several times per keystroke.
+SUMMARY_SCAN_CHARS = 50_000
+
+
 def plainify(text: str) -> str:
     """Hugo's plainify + htmlUnescape + trim, collapsing runs of whitespace."""
     # str.split() splits on the same whitespace as the regex \s+ and is several times
@@ -300,6 +305,13 @@ class _Resolver:
     # Hugo-derived values -------------------------------------------------------------
 
     def summary(self) -> str | None:
+        # Asked for by several tags; on a body of a megabyte each pass takes a while.
+        if "_summary" not in self.__dict__:
+            self.__dict__["_summary"] = self._summary()
+        cached: str | None = self.__dict__["_summary"]
+        return cached
+
+    def _summary(self) -> str | None:
         hit = lookup(self.data, "summary")
         if hit is not None and text_of(hit[0]):
             return plainify(str(hit[0]))
@@ -308,7 +320,7 @@ class _Resolver:
             return plainify(body.split("<!--more-->", 1)[0]) or None
         # Whole paragraphs until summaryLength words (Hugo ≥ 0.134 cuts at a paragraph end).
         words: list[str] = []
-        for para in re.split(r"</p>|\n\s*\n", body):
+        for para in re.split(r"</p>|\n\s*\n", body[:SUMMARY_SCAN_CHARS]):
             words.extend(plainify(para).split())
             if len(words) >= SUMMARY_WORDS:
                 break

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator_app.core.preview.body_html import BodyAnalysis, analyse
+from curator_app.core.preview.body_html import BodyAnalysis, BodyStyle, analyse
 from curator_app.gui.body import formatting as fmt
 from curator_app.gui.body.highlighter import HtmlHighlighter
 from curator_app.gui.body.rich_edit import RichTextEdit
@@ -34,6 +34,11 @@ from curator_app.gui.session import DocumentSession
 from curator_app.gui.spell.underline import check_spelling
 
 RICH_TAB, SOURCE_TAB = 0, 1
+# Above these the widgets stop being responsive: a QTextDocument builds a rich body of
+# 100 KB in seconds, and a text edit lays out a single line of 1 MB for seconds more.
+RICH_MAX_CHARS = 100_000
+HIGHLIGHT_MAX_CHARS = 100_000
+LONG_LINE_CHARS = 20_000
 
 
 class InlineBar(QWidget):
@@ -106,7 +111,9 @@ class BodyEditor(QWidget):
         self.notice = QLabel()
         self.notice.setObjectName("bodyNotice")
         self.notice.setWordWrap(True)
+        self.notice.linkActivated.connect(self._on_notice_link)
         self.notice.hide()
+        self._deferred: str | None = None  # a body too long-lined to load until asked
         self.bar = InlineBar()
         self.bar.apply_button.clicked.connect(self._apply_bar)
         self.bar.first.returnPressed.connect(self._apply_bar)
@@ -216,11 +223,18 @@ class BodyEditor(QWidget):
             return
         self._load(body)
 
-    def _load(self, body: str) -> None:
+    def _load(self, body: str, force: bool = False) -> None:
+        if len(body) > RICH_MAX_CHARS or _longest_line(body) > LONG_LINE_CHARS:
+            self._load_large(body, force)
+            return
+        self._deferred = None
+        self.source.setReadOnly(False)
         keep = self.rich.textCursor().position()
         self.analysis = analyse(body)
         self._loading = True
         try:
+            if self.highlighter.document() is None:
+                self.highlighter.setDocument(self.source.document())
             self.source.setPlainText(body)
             if self.analysis.rich_ok:
                 self.rich.setHtml(body.strip())
@@ -234,6 +248,42 @@ class BodyEditor(QWidget):
         if self.analysis.rich_ok and body_from_document(self.rich.document(), self.analysis.style) != body:
             self.analysis.normalizes.append("its markup is written in a simpler form once the body is edited here")
         self._show_notice()
+
+    def _load_large(self, body: str, force: bool) -> None:
+        """Source mode without highlighting; a body with a very long line is not even put in
+        the text edit until the user asks (laying it out freezes the window), so the item
+        opens at once and its front matter can be edited meanwhile."""
+        size = len(body.encode("utf-8"))
+        longest = _longest_line(body)
+        reason = f"the body is {_human(size)}" if len(body) > RICH_MAX_CHARS else (
+            f"one line of the body is {longest:,} characters long"
+        )
+        self.analysis = BodyAnalysis(False, [reason], BodyStyle(), [])
+        lazy = longest > LONG_LINE_CHARS and not force
+        self._loading = True  # detaching the colours re-formats the text: not an edit
+        try:
+            self.highlighter.setDocument(None)  # detached: colouring a huge body takes seconds
+            self.rich.clear()
+            self.source.setPlainText("" if lazy else body)
+            self.source.setReadOnly(lazy)
+            self.source.setPlaceholderText("Not loaded yet: see the note above." if lazy else "")
+        finally:
+            self._loading = False
+        self._deferred = body if lazy else None
+        self._shown_body = body
+        self._set_mode("source")
+        load = ' <a href="load">Load it into the editor</a> (may take a while).' if lazy else ""
+        self.notice.setText(
+            f"<b>Large body:</b> {_esc(reason)}, so it opens as HTML source without colours "
+            f"(the rich view opens bodies up to {RICH_MAX_CHARS // 1000} KB with lines up to "
+            f"{LONG_LINE_CHARS:,} characters).{load}"
+        )
+        self.notice.setStyleSheet("background: #fff4d6; color: #5d4200; padding: 4px; border-radius: 3px;")
+        self.notice.show()
+
+    def _on_notice_link(self, target: str) -> None:
+        if target == "load" and self._deferred is not None:
+            self._load(self._deferred, force=True)
 
     def _set_mode(self, mode: str) -> None:
         self.mode = mode
@@ -275,7 +325,7 @@ class BodyEditor(QWidget):
         self.session.set_body(body, merge=merge)
 
     def _on_source_changed(self) -> None:
-        if self._loading or self.session is None:
+        if self._loading or self.session is None or self._deferred is not None:
             return
         body = self.source.toPlainText()
         self._shown_body = body
@@ -285,6 +335,8 @@ class BodyEditor(QWidget):
         if self.session is None:
             return
         body = self.session.document.body
+        if self._deferred is not None:
+            return  # nothing loaded yet: the notice offers to load it
         if index == SOURCE_TAB and self.source.toPlainText() != body:
             self._loading = True
             try:
@@ -294,6 +346,16 @@ class BodyEditor(QWidget):
         elif index == RICH_TAB:
             # Source edits reach the rich view when it is shown again (or it goes source-only).
             self._load(body)
+
+
+def _longest_line(text: str) -> int:
+    if len(text) <= LONG_LINE_CHARS:
+        return len(text)
+    return max(map(len, text.split("\n")))
+
+
+def _human(size: int) -> str:
+    return f"{size / 1048576:.1f} MB" if size >= 1048576 else f"{size / 1024:.0f} KB"
 
 
 def _esc(text: str) -> str:
