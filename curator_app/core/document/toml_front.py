@@ -34,12 +34,7 @@ class TomlFront:
         try:
             strict = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            msg = str(exc)
-            m = _TOMLLIB_AT.search(msg)
-            line, col = (int(m.group(1)), int(m.group(2))) if m and m.group(1) else (text.count("\n") + 1, 1)
-            raise ParseError(
-                f"invalid TOML: {msg[: m.start()] if m else msg}", where, line + line_offset - 1, col
-            ) from None
+            raise toml_error(exc, text, where, line_offset) from None
         except RecursionError:
             raise UnsafeContentError(
                 f"values nested more than {MAX_DEPTH} deep", where, line_offset, 1
@@ -156,6 +151,19 @@ class TomlFront:
         self._doc = doc
         self.text = text
         self.data = data
+
+
+def toml_error(exc: tomllib.TOMLDecodeError, text: str, where: object, line_offset: int) -> ParseError:
+    """tomllib's error with its "(at line L, column C)" moved into the location (1-based)."""
+    msg = str(exc)
+    m = _TOMLLIB_AT.search(msg)
+    line, col = (int(m.group(1)), int(m.group(2))) if m and m.group(1) else (text.count("\n") + 1, 1)
+    return ParseError(
+        f"invalid TOML: {msg[: m.start()] if m else msg}",
+        str(where) if where is not None else None,
+        line + line_offset - 1,
+        col,
+    )
 
 
 def _check_int_range(data: Any, text: str, where: str | None, line_offset: int) -> None:

@@ -199,14 +199,18 @@ def read_front_values(data: bytes, rel: str = "") -> tuple[dict[str, Any], str, 
         try:
             values = tomllib.loads(parts.front)
         except tomllib.TOMLDecodeError as exc:
-            raise ParseError(f"invalid TOML: {exc}", rel) from None
+            from curator_app.core.document.toml_front import toml_error  # tomlkit: only when needed
+
+            raise toml_error(exc, parts.front, rel, parts.front_line) from None
+        except RecursionError:
+            raise UnsafeContentError(f"values nested more than {MAX_DEPTH} deep", rel, parts.front_line, 1) from None
     elif fmt == "json":
         if json_depth(parts.front) > MAX_DEPTH:
             raise UnsafeContentError(f"values nested more than {MAX_DEPTH} deep", rel, parts.front_line, 1)
         try:
             values = json.loads(parts.front)
         except json.JSONDecodeError as exc:
-            raise ParseError(f"invalid JSON: {exc.msg}", rel, exc.lineno, exc.colno) from None
+            raise ParseError(f"invalid JSON: {exc.msg}", rel, exc.lineno + parts.front_line - 1, exc.colno) from None
     else:
         values = {}
     if values is None:

@@ -124,3 +124,16 @@ def test_bom_inside_the_fence_opens_editable(raw: str) -> None:
     assert doc.to_bytes() == raw.encode()
     doc.set("title", "z")
     assert doc.to_bytes() == raw.replace("x", "z").encode()
+
+
+def test_library_reports_toml_and_json_errors_at_their_file_line(tmp_path: Path) -> None:
+    from curator_app.core.library.scan import read_front_values
+
+    with pytest.raises(ParseError) as info:
+        read_front_values(b'+++\ntitle = "a"\ntitle = "b"\n+++\n', "t.md")
+    assert (info.value.line, info.value.column) == (3, 12), str(info.value)
+    with pytest.raises(ParseError) as info:
+        read_front_values(b'---json\n{\n  "a": 1,\n}\n---\n', "j.md")
+    assert (info.value.line, info.value.column) == (4, 1), str(info.value)
+    with pytest.raises(UnsafeContentError):
+        read_front_values(b'{"a": ' + b"[" * 5000 + b"]" * 5000 + b"}\n", "deep.md")
