@@ -93,10 +93,13 @@ class RecoveryRecord:
     stem: str
 
     def disk_bytes(self) -> builtins.bytes | None:
+        """The file now; None when it is gone. A record names any path, so the file is
+        read like a content file: never a FIFO or device, never past the size limit
+        (what cannot be read counts as changed: empty bytes)."""
         try:
-            return self.path.read_bytes()
-        except FileNotFoundError:
-            return None
+            return read_regular(self.path)
+        except CuratorError as exc:
+            return None if exc.message == "file not found" else b""
 
     def disk_state(self) -> str:
         disk = self.disk_bytes()

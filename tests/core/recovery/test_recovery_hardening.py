@@ -111,3 +111,21 @@ def test_junk_records_are_moved_aside_with_a_log_line(
     assert future.exists()  # another version's record is left alone
     assert store.pending() == pending  # a second start sees the same, quietly
     store.close()
+
+
+def test_a_record_naming_a_special_file_never_blocks_the_start(tmp_path: Path) -> None:
+    root = tmp_path / "recovery"
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    zero = tmp_path / "zero.md"
+    zero.symlink_to("/dev/zero")
+    dead = RecoveryStore(root)
+    for path in (fifo, zero):
+        dead.save(path, b"---\ntitle: x\n---\n", "0" * 64)
+    dead._lock_file.close()  # type: ignore[union-attr]  # as if killed
+    dead._lock_file = None
+    store = RecoveryStore(root)
+    pending = store.pending()  # would block on the FIFO, or read /dev/zero forever
+    assert sorted(r.path.name for r in pending) == ["pipe.md", "zero.md"]
+    assert all(r.disk_state() == "changed on disk since" for r in pending)
+    store.close()
