@@ -251,7 +251,14 @@ def _convert(node: Node | None, path: object, off: int, budget: _Budget, stack: 
         return None
     budget.left -= 1
     if budget.left < 0:
-        raise _err(UnsafeContentError, "aliases expand to too many values (alias bomb?)", node, path, off)
+        # With aliases the pre-pass has already refused a bomb: this is plain size.
+        raise _err(
+            UnsafeContentError,
+            f"front matter holds too many values; Curator reads up to {MAX_EXPANDED_NODES:,}",
+            node,
+            path,
+            off,
+        )
     if refused_tag(node.tag):
         raise _err(UnsafeContentError, f"YAML tag '{node.tag}' is not allowed", node, path, off)
     if len(stack) >= MAX_DEPTH:  # `stack` holds the collections above this node
