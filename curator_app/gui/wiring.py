@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 from curator_app.core.document.document import Document
 from curator_app.core.errors import CuratorError, WriteConflictError
 from curator_app.core.recovery import RecoveryStore
+from curator_app.core.site.config import find_site
 from curator_app.core.site.tree import items_root
 from curator_app.gui import alerts
 from curator_app.gui.disk_changes import DiskChanges
@@ -331,7 +332,10 @@ class Workbench(QObject):
             return
         if session.document is not self._preview_doc:
             self._preview_doc = session.document
-            self.preview.set_document(session.document, session.content_root)
+            # The site's own images (static/, its base URL) are inside the site, not content/.
+            site = find_site(session.path)
+            inside = site is not None and session.path.resolve().is_relative_to(site.root.resolve())
+            self.preview.set_document(session.document, site.root if inside and site else session.content_root)
         else:
             self.preview.document_changed()
 

@@ -153,3 +153,16 @@ def test_dropping_files_opens_them_and_recent_files_remembers(qtbot, bench: Work
     bench.close_current()
     next(a for a in menu.actions() if a.text() == str(other.resolve())).trigger()
     qtbot.waitUntil(lambda: bench.tabs.current_session().path == other, timeout=5000)
+
+
+def test_preview_reads_the_sites_own_images_from_the_site_root(qtbot, tmp_path: Path) -> None:
+    site = tmp_path / "hugo-site"
+    shutil.copytree(Path(__file__).resolve().parents[3] / "content", site)
+    bench = open_workbench(qtbot, site)
+    try:
+        qtbot.waitUntil(lambda: bench.tabs.current_session() is not None, timeout=5000)
+        assert bench.preview is not None
+        # static/ (the site's default card image) is inside the site but outside content/
+        assert bench.preview.handler.content_root.resolve() == site.resolve()
+    finally:
+        close_workbench(bench)
