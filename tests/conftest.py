@@ -38,7 +38,9 @@ atexit.register(shutil.rmtree, _SCRATCH, ignore_errors=True)
 
 def _prepare_environment() -> None:
     # Offscreen even on a desktop: tests must not pop windows or depend on a display.
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    # tests/gui/xcb/ re-runs itself on a private Xvfb with the real X11 platform, which
+    # it asks for through CURATOR_TEST_QPA.
+    os.environ["QT_QPA_PLATFORM"] = "xcb" if os.environ.get("CURATOR_TEST_QPA") == "xcb" else "offscreen"
     flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
     # No GPU offscreen; without this Chromium probes Vulkan/GBM and logs warnings.
     wanted = ["--disable-gpu"]

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
     QGridLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -45,6 +46,15 @@ class StringListEditor(FieldEditor):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.entry.setCompleter(completer)
+        # Queued: QLineEdit puts the completion in the box after the signal; adding (and
+        # clearing the box) must come after that.
+        completer.activated.connect(self._add_completion, Qt.ConnectionType.QueuedConnection)
+        self.notice = QLabel()
+        self.notice.setObjectName("listNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: palette(dark);")
+        self.notice.hide()
+        self.entry.textEdited.connect(lambda _t: self.notice.hide())
         self.add_button = self._button("fa5s.plus", "Add the typed value", self.add_entry)
         self.remove_button = self._button("fa5s.minus", "Remove the selected value (Delete)", self.remove_selected)
         self.up_button = self._button("fa5s.arrow-up", "Move up", lambda: self.move_selected(-1))
@@ -55,6 +65,7 @@ class StringListEditor(FieldEditor):
         grid.addWidget(self.remove_button, 1, 1)
         grid.addWidget(self.up_button, 2, 1)
         grid.addWidget(self.down_button, 3, 1)
+        grid.addWidget(self.notice, 4, 0, 1, 2)
         self.row_layout.addLayout(grid, 1)
         self.list.installEventFilter(self)
 
@@ -100,10 +111,26 @@ class StringListEditor(FieldEditor):
         self.list.setFixedHeight(rows * max(self.list.sizeHintForRow(0), 18) + 6)
 
     def add_entry(self) -> None:
-        text = self.entry.text().strip()
+        popup = self.entry.completer().popup()
+        if popup is not None and popup.isVisible() and popup.currentIndex().isValid():
+            return  # Enter picks the highlighted completion; _add_completion adds that
+        self._add(self.entry.text())
+
+    def _add_completion(self, text: str) -> None:
+        self._add(text)
+
+    def _add(self, raw: str) -> None:
+        text = raw.strip()
         if not text:
             return
         self.entry.clear()
+        existing = [self.list.item(i).text() for i in range(self.list.count())]
+        same = next((e for e in existing if e.casefold() == text.casefold()), None)
+        if same is not None:
+            self.notice.setText(f"“{same}” is already in the list; not added again.")
+            self.notice.show()
+            return
+        self.notice.hide()
         self._append(text)
         self._fit()
         self._changed()
