@@ -87,6 +87,7 @@ class ProblemsList(QTreeWidget):
 
 
 NARROW_WIDTH = 900
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 class EditorPane(QWidget):
@@ -202,7 +203,9 @@ class EditorPane(QWidget):
         counts: dict[str, int] = {}
         for f in self.findings:
             counts[f.severity] = counts.get(f.severity, 0) + 1
-        summary = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items())
+        # Always errors, then warnings, then infos: the summary must not reshuffle as you type.
+        order = sorted(counts, key=lambda s: SEVERITY_ORDER.get(s, len(SEVERITY_ORDER)))
+        summary = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in order)
         self.problems_label.setText(f"Problems: {summary}" if summary else "Problems: none")
 
     def _update_fix_button(self, *_args: object) -> None:

@@ -252,7 +252,9 @@ class _Builder:
             field = getattr(f, "field", ())
             dotted = format_key(field) if field else ""
             if dotted and dotted in keys:
-                notes.append(Note(f.severity, f"{f.code} {dotted}: {f.message}"))
+                # Most messages already start with their field; name it once.
+                said = f.message if f.message.startswith(dotted) else f"{dotted}: {f.message}"
+                notes.append(Note(f.severity, f"{f.code} {said}"))
         order = {"error": 0, "warning": 1, "info": 2}
         return tuple(sorted(notes, key=lambda n: order.get(n.severity, 3)))
 

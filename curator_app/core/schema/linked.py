@@ -50,6 +50,8 @@ COPY_GROUPS: dict[str, tuple[KeyPath, ...]] = {
         ("htmlMetaData", "ogtitle"),
         ("openGraphMetaData", "ogtitle"),
         ("twitterMetaData", "twittertitle"),
+        # The curated-content archetype fills the image's alt text with the title.
+        ("featuredImage", "alt"),
     ),
     "description": (
         ("description",),
@@ -153,6 +155,38 @@ def expected_slug(doc: Document, title: Any = None, brand: Any = None) -> dict[K
     return out
 
 
+def alias_list(value: Any) -> list[str]:
+    """Hugo's ``aliases`` as a list, whether the file holds one string or a list."""
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, str)]
+    return []
+
+
+def page_url(doc: Document, slug: str) -> str:
+    """The page's path for ``slug``: under basePath when the item has one, else relative
+    (Hugo resolves a relative alias against the page's section)."""
+    base = doc.get(("basePath",))
+    if isinstance(base, str) and base:
+        return base.rstrip("/") + "/" + slug
+    return slug
+
+
+def url_change_note(old_url: str) -> str:
+    return f"The page URL changes; its old URL {old_url} is kept as an alias, so links to it redirect."
+
+
+def _slug_expected(doc: Document) -> dict[KeyPath, Any]:
+    want: dict[KeyPath, Any] = dict(expected_slug(doc))
+    have = doc.get(ALIASES)
+    if ALIASES in want and isinstance(have, list):
+        # A list of aliases agrees when it holds the derived one; earlier URLs stay.
+        derived = want[ALIASES]
+        want[ALIASES] = list(have) if derived in have else [*have, derived]
+    return want
+
+
 def _group(name: str, doc: Document, keys: list[KeyPath], expected: Any = None) -> LinkedGroup:
     values = {k: doc.get(k) for k in keys}
     if expected is None:
@@ -175,7 +209,7 @@ def linked_groups(doc: Document) -> list[LinkedGroup]:
         keys = [CATEGORIES, *(k for k in chain if doc.has(k))]
         groups.append(_group("category", doc, keys, {CATEGORIES: cats, **chain}))
     if doc.has(SLUG):
-        want = expected_slug(doc)
+        want = _slug_expected(doc)
         keys = [k for k in (SLUG, ALIASES) if doc.has(k)]
         groups.append(_group("slug", doc, keys, want))
     return groups
@@ -250,7 +284,36 @@ def update_linked(doc: Document, key: KeyPath, new_value: Any) -> list[KeyPath]:
         )
         now = expected_slug(doc)
         slug_before = before.get("slug")
-        for k, derived in was.items():
-            if slug_before and slug_before.values.get(k) == derived and k in now:
-                put(k, now[k])
+        held = slug_before.values if slug_before else {}
+        old_slug = held.get(SLUG)
+        moves = SLUG in was and old_slug == was[SLUG] and now.get(SLUG, old_slug) != old_slug
+        if moves:
+            put(SLUG, now[SLUG])
+        old_aliases = held.get(ALIASES)
+        alias_was = was.get(ALIASES)
+        follows = alias_was is not None and alias_was in alias_list(old_aliases) and now.get(ALIASES) != alias_was
+        if moves or follows:
+            # A URL change never drops a URL: the old aliases stay, the old page URL joins
+            # them (Hugo redirects it), then the alias the new title derives.
+            kept = alias_list(old_aliases)
+            if moves and isinstance(old_slug, str) and old_slug:
+                kept.append(page_url(doc, old_slug))
+            if follows:
+                kept.append(now[ALIASES])
+            kept = list(dict.fromkeys(kept))
+            if kept != old_aliases:
+                put(ALIASES, kept)
     return changed
+
+
+def moved_url(doc: Document, key: KeyPath, new_value: Any) -> str | None:
+    """The page URL that ``update_linked(doc, key, new_value)`` would move away from."""
+    state = doc.snapshot()
+    old_slug = doc.get(SLUG)
+    try:
+        changed = update_linked(doc, key, new_value)
+    finally:
+        doc.restore(state)
+    if SLUG in changed and isinstance(old_slug, str) and old_slug:
+        return page_url(doc, old_slug)
+    return None

@@ -17,7 +17,13 @@ from curator_app.core.algebra.keypath import format_key
 from curator_app.core.document.document import KeyPath
 from curator_app.core.lint.engine import Finding
 from curator_app.core.schema.infer import schema_for
-from curator_app.core.schema.linked import LinkedGroup, linked_groups, update_linked
+from curator_app.core.schema.linked import (
+    LinkedGroup,
+    linked_groups,
+    moved_url,
+    update_linked,
+    url_change_note,
+)
 from curator_app.core.schema.schema import Field, Schema
 from curator_app.gui.form.base import FieldEditor
 from curator_app.gui.form.factory import make_editor
@@ -299,6 +305,7 @@ class FormView(QScrollArea):
         state = doc.snapshot()
         try:
             doc.set(row.key, row.link_old)
+            moved = moved_url(doc, row.key, new)
             changed = [k for k in update_linked(doc, row.key, new) if k != row.key]
         finally:
             doc.restore(state)
@@ -310,7 +317,7 @@ class FormView(QScrollArea):
             prompt = row.ensure_prompt()
             prompt.sig_accept.connect(lambda r=row: self.accept_linked(r))
             prompt.sig_dismiss.connect(lambda r=row: self.dismiss_linked(r))
-        row.ensure_prompt().offer(changed, self.label_of)
+        row.ensure_prompt().offer(changed, self.label_of, url_change_note(moved) if moved else "")
 
     def accept_linked(self, row: FieldRow) -> None:
         if self.session is None:

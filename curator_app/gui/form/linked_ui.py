@@ -74,10 +74,11 @@ class LinkedPrompt(QFrame):
         self.keys: list[KeyPath] = []
         self.hide()
 
-    def offer(self, keys: list[KeyPath], label_of: Callable[[KeyPath], str]) -> None:
+    def offer(self, keys: list[KeyPath], label_of: Callable[[KeyPath], str], note: str = "") -> None:
         self.keys = keys
         names = ", ".join(label_of(k) for k in keys)
-        self.label.setText(f"Also update {len(keys)} linked cop{'y' if len(keys) == 1 else 'ies'} that held the same value? ({names})")
+        text = f"Also update {len(keys)} linked cop{'y' if len(keys) == 1 else 'ies'} that held the same value? ({names})"
+        self.label.setText(f"{text}\n{note}" if note else text)
         self.label.setToolTip("\n".join(format_key(k) for k in keys))
         self.show()
 
@@ -99,6 +100,7 @@ class DivergencePanel(QWidget):
 
     def show_group(self, group: LinkedGroup | None, label_of: Callable[[KeyPath], str]) -> None:
         rows: list[tuple[KeyPath, Any, Any]] = []
+        group_primary = group.primary if group is not None else None
         if group is not None:
             want = expected_values(group)
             rows = [(k, group.values.get(k), want.get(k)) for k in group.disagreeing()]
@@ -115,11 +117,16 @@ class DivergencePanel(QWidget):
             line = QWidget()
             h = QHBoxLayout(line)
             h.setContentsMargins(0, 0, 0, 0)
-            text = QLabel(f"≠ <b>{label_of(key)}</b>: {_escape(_short(have))}")
+            if key == group_primary:
+                # The field itself is the odd one out: say what its copies hold instead.
+                text = QLabel(f"≠ <b>its copies say</b>: {_escape(_short(want))}")
+            else:
+                text = QLabel(f"≠ <b>{label_of(key)}</b>: {_escape(_short(have))}")
             text.setWordWrap(True)
             text.setToolTip(f"{format_key(key)} = {have!r}\nexpected: {want!r}")
-            button = QPushButton(icon("fa5s.equals"), "Make same")
+            button = QPushButton(icon("fa5s.equals"), "Use theirs" if key == group_primary else "Make same")
             button.setToolTip(f"Set {format_key(key)} to {_short(want, 200)!r}")
+            button.setAccessibleDescription(button.toolTip())
             button.clicked.connect(lambda _c=False, k=key, v=want: self.sig_make_same.emit(k, v))
             h.addWidget(text, 1)
             h.addWidget(button)

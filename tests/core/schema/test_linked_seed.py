@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 import pytest
@@ -11,9 +12,11 @@ from curator_app.core.schema.linked import (
     brand_key,
     expected_values,
     linked_groups,
+    moved_url,
     reference_value,
     slugify,
     update_linked,
+    url_change_note,
 )
 
 SEED_TITLE = "UK Launch  Implementation Plan For Genomic Healthcare System"
@@ -45,6 +48,7 @@ def test_seed_groups_and_agreement(seed: tuple[bytes, Document]) -> None:
         ("htmlMetaData", "ogtitle"),
         ("openGraphMetaData", "ogtitle"),
         ("twitterMetaData", "twittertitle"),
+        ("featuredImage", "alt"),
         ("breadcrumbs", 2),
     )
     assert title.values[("title",)] == SEED_TITLE
@@ -114,23 +118,46 @@ def test_update_title_keeps_slug_and_fixes_breadcrumb(seed: tuple[bytes, Documen
     raw, doc = seed
     fixed = SEED_TITLE.replace("  ", " ")
     changed = update_linked(doc, ("title",), fixed)
-    assert changed == [("title",), ("breadcrumbs", 2)]  # slug already matches the new title
+    # slug already matches the new title; the image's alt text holds the title too
+    assert changed == [("title",), ("featuredImage", "alt"), ("breadcrumbs", 2)]
     expected = replace_once(raw, SEED_TITLE.encode(), fixed.encode(), count=3)
-    # the featured image alt text is not a title copy: restore it
-    expected = expected.replace(b"  alt: " + fixed.encode(), b"  alt: " + SEED_TITLE.encode())
     assert doc.to_bytes() == expected
 
 
-def test_update_title_moves_slug_and_alias(seed: tuple[bytes, Document]) -> None:
+def test_update_title_moves_slug_and_keeps_old_urls_as_aliases(seed: tuple[bytes, Document]) -> None:
     raw, doc = seed
+    old_url = "/news/healthcareitnews-uk-launch-implementation-plan-for-genomic-healthcare-system"
+    assert moved_url(doc, ("title",), "Genome UK Plan Published") == old_url
+    assert doc.to_bytes() == raw  # the question is a dry run
     changed = update_linked(doc, ("title",), "Genome UK Plan Published")
     assert ("slug",) in changed and ("aliases",) in changed
     out = doc.to_bytes()
     assert b"slug: healthcareitnews-genome-uk-plan-published\n" in out
-    assert b"aliases: /news/genome-uk-plan-published\n" in out
-    assert len(out.splitlines()) == len(raw.splitlines())
-    diff = [i for i, (a, b) in enumerate(zip(raw.splitlines(), out.splitlines(), strict=True)) if a != b]
-    assert len(diff) == 4  # title, breadcrumb, slug, aliases
+    # the old redirect, the old page URL and the new title's alias: no URL is lost
+    assert Document.from_bytes(out).get(("aliases",)) == [
+        "/news/uk-launch-implementation-plan-for-genomic-healthcare-system",
+        old_url,
+        "/news/genome-uk-plan-published",
+    ]
+    assert next(g for g in linked_groups(doc) if g.name == "slug").agree
+    diff = difflib.unified_diff(raw.decode().splitlines(), out.decode().splitlines(), lineterm="", n=0)
+    removed = [line for line in diff if line.startswith("-") and not line.startswith("---")]
+    assert [line.split(":")[0] for line in removed] == ["-aliases", "-  - UK Launch  Implementation Plan For Genomic Healthcare System", "-  alt", "-slug", "-title"]
+    assert "old URL " + old_url in url_change_note(old_url)
+
+
+def test_retitle_again_keeps_every_earlier_url(seed: tuple[bytes, Document]) -> None:
+    _raw, doc = seed
+    update_linked(doc, ("title",), "Genome UK Plan Published")
+    update_linked(doc, ("title",), "Genome UK Plan Out")
+    aliases = doc.get(("aliases",))
+    assert aliases[:3] == [
+        "/news/uk-launch-implementation-plan-for-genomic-healthcare-system",
+        "/news/healthcareitnews-uk-launch-implementation-plan-for-genomic-healthcare-system",
+        "/news/genome-uk-plan-published",
+    ]
+    assert aliases[3:] == ["/news/healthcareitnews-genome-uk-plan-published", "/news/genome-uk-plan-out"]
+    assert doc.get(("slug",)) == "healthcareitnews-genome-uk-plan-out"
 
 
 def test_update_source_url_rewrites_all_nine_copies(seed: tuple[bytes, Document]) -> None:
@@ -188,7 +215,13 @@ def test_update_with_same_value_changes_nothing(seed: tuple[bytes, Document]) ->
 def test_brand_change_updates_slug_only(seed: tuple[bytes, Document]) -> None:
     raw, doc = seed
     changed = update_linked(doc, ("link", "brand"), "hitn.example")
-    assert changed == [("link", "brand"), ("slug",)]
+    assert changed == [("link", "brand"), ("slug",), ("aliases",)]
     expected = replace_once(raw, b"  brand: healthcareitnews.com\n", b"  brand: hitn.example\n")
     expected = replace_once(expected, b"slug: healthcareitnews-", b"slug: hitn-")
+    # the slug is the page URL: the old one stays as an alias (a redirect)
+    assert doc.get(("aliases",)) == [
+        "/news/uk-launch-implementation-plan-for-genomic-healthcare-system",
+        "/news/healthcareitnews-uk-launch-implementation-plan-for-genomic-healthcare-system",
+    ]
+    doc.set(("aliases",), "/news/uk-launch-implementation-plan-for-genomic-healthcare-system")
     assert doc.to_bytes() == expected

@@ -33,3 +33,14 @@ def test_description_counter_wraps_in_a_narrow_pane(open_pane, seed_copy: Path) 
     row = pane.form.row_for(("description",))
     assert row is not None
     assert row.minimumSizeHint().width() < 300
+
+
+def test_problem_summary_lists_errors_then_warnings_then_infos(open_pane, tmp_path: Path) -> None:
+    item = tmp_path / "item.md"
+    # An info-level finding comes first in the file, an error last.
+    item.write_text("---\nvia: ' '\ntitle: 'Double  space'\ndate: not-a-date\n---\nBody\n", encoding="utf-8")
+    pane, _session = open_pane(item)
+    pane.run_lint()
+    text = pane.problems_label.text()
+    positions = [text.find(word) for word in ("error", "warning", "info") if word in text]
+    assert len(positions) >= 2 and positions == sorted(positions), text

@@ -64,7 +64,8 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             continue
         if local is None:
             expected = item.parent / ref if not ref.startswith("/") else Path(ref)
-            yield ctx.finding("CC501", "error", key, f"{where}: image file not found: {expected}")
+            # The finding carries the field; the message names only the missing file.
+            yield ctx.finding("CC501", "error", key, f"image file not found: {expected}")
             continue
         try:
             info = probe(local)

@@ -56,13 +56,19 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             severity = "info" if loose else "warning"
             how = "differs only in letter case or spacing from" if loose else "disagrees with"
             fix = Fix(f"Set {format_key(key)} to the value of {format_key(target_key)}", ((tuple(key), clean),))
-            yield ctx.finding(
-                "CC901",
-                severity,
-                tuple(key),
-                f"{group.name} copy {format_key(key)} {how} {format_key(target_key)}: {_short(value)!r}",
-                fix,
-            )
+            yield ctx.finding("CC901", severity, tuple(key), _message(group, key, target_key, how, value), fix)
+
+
+def _message(group: LinkedGroup, key: Any, target_key: Any, how: str, value: Any) -> str:
+    """'title disagrees with its linked copy og:…' / 'og:… (linked copy of title) disagrees with title'."""
+    def name(k: Any) -> str:
+        return format_key(k) if k == group.primary else f"linked copy {format_key(k)}"
+
+    subject = format_key(key) if key == group.primary else f"{format_key(key)} (linked copy of {format_key(group.primary)})"
+    other = f"its {name(target_key)}" if key == group.primary else format_key(target_key)
+    if key != group.primary and target_key != group.primary:
+        other = name(target_key)
+    return f"{subject} {how} {other}: {_short(value)!r}"
 
 
 def _short(value: Any, limit: int = 60) -> str:
