@@ -42,6 +42,7 @@ class Request:
     choices: tuple[str, ...] = ()
     level: Level = Level.INFO
     dialog: QDialog | None = None  # for RUN: the dialog, built and filled, not yet shown
+    default: str | None = None  # for ASK: the choice Enter picks
 
 
 # Returns the answer: a label or None (ASK), an int result code or None (RUN: None means
@@ -86,7 +87,7 @@ def ask(
     level: Level = Level.QUESTION,
 ) -> str | None:
     """Ask with one button per choice; the chosen label, or None for Cancel or a closed box."""
-    request = Request(Kind.ASK, name, title, text, detail, tuple(choices), level)
+    request = Request(Kind.ASK, name, title, text, detail, tuple(choices), level, default=default)
     if _responder is not None:
         answer = _responder(request)
         if answer is not None and answer not in request.choices:

@@ -75,7 +75,8 @@ class DiskChanges(QObject):
                 if saving:
                     self._save(session, True)
             elif answer == MERGE:
-                self._merge(session, session.document.original_bytes, disk, "Merge with the version on disk")
+                original = session.document.original_bytes
+                self._merge(session, original, disk, "Merge with the version on disk", pulled=False)
         finally:
             self._asking.discard(session)
 
@@ -97,7 +98,9 @@ class DiskChanges(QObject):
                 session.mark_seen(disk)
                 session.disk_version = disk
 
-    def _merge(self, session: DocumentSession, base: bytes, disk: Document, label: str) -> bool:
+    def _merge(
+        self, session: DocumentSession, base: bytes, disk: Document, label: str, pulled: bool = True
+    ) -> bool:
         """Merge `disk` (read once by the caller) with the session's unsaved edits.
 
         The result becomes one undoable, unsaved edit on top of `disk`; conflicts go to the
@@ -112,17 +115,18 @@ class DiskChanges(QObject):
         except CuratorError as exc:
             alerts.tell(self._window, "merge-failed", "Cannot merge", str(exc), level=alerts.Level.WARNING)
             return False
-        merged = result.document if result.clean else _resolve_conflicts(result, self._window)
+        merged = result.document if result.clean else _resolve_conflicts(result, self._window, pulled)
         if merged is None:
             return False
         session.adopt(disk, label, merged.snapshot())
         return True
 
 
-def _resolve_conflicts(result: MergeResult, parent: QWidget) -> Document | None:
-    from curator_app.gui.git.merge_dialog import MergeDialog
+def _resolve_conflicts(result: MergeResult, parent: QWidget, pulled: bool = True) -> Document | None:
+    from curator_app.gui.git.merge_dialog import DISK, PULL, MergeDialog
 
-    dialog = MergeDialog(result, parent)
+    # An edit made in another program is no pull: the dialog says "on disk" for it.
+    dialog = MergeDialog(result, parent, wording=PULL if pulled else DISK)
     if alerts.run(dialog) != QDialog.DialogCode.Accepted:
         return None
     return dialog.merged_document()

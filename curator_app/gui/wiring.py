@@ -406,6 +406,7 @@ class Workbench(QObject):
             "Revert",
             f"Throw away the unsaved changes to {session.path.name}?",
             ["Discard", alerts.CANCEL],
+            default=alerts.CANCEL,  # Enter must never throw edits away
         )
         if answer == "Discard":
             session.revert()

@@ -67,6 +67,24 @@ class BodyAnalysis:
     style: BodyStyle
     # Things the rich view represents but writes in its own way once the body is edited.
     normalizes: list[str]
+    markup: str = "html"  # "markdown" when the body is Markdown rather than HTML
+
+
+# Markdown's block and inline marks, looked for only when the body has no HTML blocks.
+_MARKDOWN = re.compile(
+    r"^(?:#{1,6}\s|[-*+]\s|\d+\.\s|>\s?|```|~~~|\|.*\|\s*$)|\[[^\]]+\]\([^)]+\)|\*\*[^*\n]+\*\*|`[^`\n]+`",
+    re.MULTILINE,
+)
+
+
+def is_markdown(body: str, tags: Counter[str] | None = None) -> bool:
+    """A body without HTML blocks that uses Markdown syntax (Hugo renders .md bodies as Markdown)."""
+    if tags is None:
+        scanner = _Scanner()
+        scanner.feed(body)
+        scanner.close()
+        tags = scanner.tags
+    return not any(tags[t] for t in BLOCK_TAGS) and bool(_MARKDOWN.search(body))
 
 
 class _Scanner(HTMLParser):
@@ -173,5 +191,8 @@ def analyse(body: str) -> BodyAnalysis:
         scanner.normal["<i> and <em> are both written as one of them"] = None
     if len(scanner.seps) > 1:
         scanner.normal["whitespace between elements is made uniform"] = None
+    markdown = is_markdown(core, tags)
+    if markdown:
+        scanner._reason("Markdown")  # the rich view edits HTML; Markdown stays text
     reasons = list(scanner.reasons)
-    return BodyAnalysis(not reasons, reasons, style, list(scanner.normal))
+    return BodyAnalysis(not reasons, reasons, style, list(scanner.normal), "markdown" if markdown else "html")

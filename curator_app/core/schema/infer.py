@@ -124,7 +124,8 @@ def infer(docs: Iterable[Document], name: str = "inferred") -> Schema:
                 label=_label(key),
                 help=f"Seen in {st.count} of {total} files ({kinds}).",
                 widget=_pick_widget(st.kinds),
-                required=total > 0 and filled[key] == total,
+                # One file says nothing about what the others must have.
+                required=total > 1 and filled[key] == total,
                 choices=None,
                 group=group,
                 limits={},

@@ -245,6 +245,10 @@ class BodyEditor(QWidget):
             self._loading = False
         self._shown_body = body
         self._set_mode("rich" if self.analysis.rich_ok else "source")
+        markdown = self.analysis.markup == "markdown"
+        self.tabs.setTabText(SOURCE_TAB, "Markdown source" if markdown else "HTML source")
+        # HTML colours on Markdown would mark its <https://…> links and nothing else.
+        self.highlighter.setDocument(None if markdown else self.source.document())  # type: ignore[arg-type]
         if self.analysis.rich_ok and body_from_document(self.rich.document(), self.analysis.style) != body:
             self.analysis.normalizes.append("its markup is written in a simpler form once the body is edited here")
         self._show_notice()
@@ -295,7 +299,12 @@ class BodyEditor(QWidget):
 
     def _show_notice(self) -> None:
         a = self.analysis
-        if not a.rich_ok:
+        if a.markup == "markdown":
+            self.notice.setText("<b>Markdown body:</b> edit it as text in the Markdown source tab; "
+                                "Hugo renders it when the site is built.")
+            self.notice.setStyleSheet("background: palette(alternate-base); padding: 4px; border-radius: 3px;")
+            self.notice.show()
+        elif not a.rich_ok:
             self.notice.setText(
                 "<b>Source mode:</b> this body has markup the rich view cannot keep ("
                 + ", ".join(_esc(r) for r in a.reasons)

@@ -273,6 +273,8 @@ class FormView(QScrollArea):
         groups = linked_groups(doc)
         self._groups = {g.name: g for g in groups}
         for group in groups:
+            if len(group.copies) < 2:
+                continue  # a fact stored once has no copies to show or keep in step
             primary = self.rows.get(group.primary)
             primary_label = self.label_of(group.primary)
             for k in group.copies:

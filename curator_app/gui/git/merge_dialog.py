@@ -1,4 +1,5 @@
-"""Merge a pulled version of an item into the curator's unsaved edits, field by field.
+"""Merge another version of an item (pulled, or saved by another program) into the
+curator's unsaved edits, field by field.
 
 Fields only one side changed are listed as merged; each field both sides changed gets a
 row with the original, your and the pulled value, and a choice: keep yours, take the
@@ -8,6 +9,7 @@ touches nothing (the open document keeps every unsaved edit).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -89,16 +91,35 @@ def _fit_heights(boxes: list[QPlainTextEdit]) -> None:
         box.setFixedHeight(QFontMetrics(box.font()).lineSpacing() * lines + extra)
 
 
+@dataclass(frozen=True)
+class Wording:
+    """How the dialog names the other version: a pull, or an edit made outside Curator."""
+
+    title: str  # "{name}" is replaced
+    cause: str
+    other: str
+    take: str
+
+
+PULL = Wording("Merge pulled changes into {name}", "A pull changed <b>{name}</b>", "Pulled", "Take pulled")
+DISK = Wording(
+    "Merge the version on disk into {name}",
+    "<b>{name}</b> was changed on disk by another program",
+    "On disk",
+    "Take the disk version",
+)
+
+
 class ConflictRow(QGroupBox):
     """One field both sides changed: three values and the curator's choice."""
 
-    def __init__(self, conflict: MergeConflict, parent: QWidget | None = None) -> None:
+    def __init__(self, conflict: MergeConflict, parent: QWidget | None = None, wording: Wording = PULL) -> None:
         super().__init__(conflict.label, parent)
         self.setObjectName("gitConflict")
         self.conflict = conflict
         self.as_text = edits_as_text(conflict.mine, conflict.theirs, conflict.base)
         grid = QGridLayout()
-        headings = ("Original", "Yours (unsaved)", "Pulled")
+        headings = ("Original", "Yours (unsaved)", wording.other)
         values = (conflict.base, conflict.mine, conflict.theirs)
         names = ("gitConflictBase", "gitConflictMine", "gitConflictTheirs")
         boxes = [_value_box(value, name) for value, name in zip(values, names, strict=True)]
@@ -110,7 +131,7 @@ class ConflictRow(QGroupBox):
             grid.setColumnStretch(col, 1)
 
         self.mine_button = QRadioButton("Keep yours")
-        self.theirs_button = QRadioButton("Take pulled")
+        self.theirs_button = QRadioButton(wording.take)
         self.edit_button = QRadioButton("Edit…")
         self.group = QButtonGroup(self)
         for button, choice in ((self.mine_button, MINE), (self.theirs_button, THEIRS), (self.edit_button, EDIT)):
@@ -119,7 +140,7 @@ class ConflictRow(QGroupBox):
         if conflict.mine is MISSING:
             self.mine_button.setText("Keep yours (remove the field)")
         if conflict.theirs is MISSING:
-            self.theirs_button.setText("Take pulled (remove the field)")
+            self.theirs_button.setText(f"{wording.take} (remove the field)")
         choices = QHBoxLayout()
         choices.addWidget(self.mine_button)
         choices.addWidget(self.theirs_button)
@@ -172,21 +193,28 @@ class ConflictRow(QGroupBox):
 class MergeDialog(QDialog):
     """Shows a MergeResult and lets the curator settle its conflicts; see merged_document()."""
 
-    def __init__(self, result: MergeResult, parent: QWidget | None = None, item_name: str | None = None) -> None:
+    def __init__(
+        self,
+        result: MergeResult,
+        parent: QWidget | None = None,
+        item_name: str | None = None,
+        wording: Wording = PULL,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("gitMergeDialog")
         self.merge = result
         self._merged: Document | None = None
         path = result.document.path
         name = item_name or (path.name if path is not None else "this item")
-        self.setWindowTitle(f"Merge pulled changes into {name}")
+        self.wording = wording
+        self.setWindowTitle(wording.title.format(name=name))
 
         conflict_keys = [c.key for c in result.conflicts]
         auto = self._automatic(result.applied, "Yours") + self._automatic(
-            [c for c in result.pulled if c.key not in conflict_keys], "Pulled"
+            [c for c in result.pulled if c.key not in conflict_keys], wording.other
         )
         n_conf = len(result.conflicts)
-        intro = QLabel(self._intro(name, len(auto), n_conf))
+        intro = QLabel(self._intro(name, len(auto), n_conf, wording))
         intro.setWordWrap(True)
 
         self.auto_list = QListWidget()
@@ -199,7 +227,7 @@ class MergeDialog(QDialog):
         rows = self.auto_list.count()
         self.auto_list.setMaximumHeight(QFontMetrics(self.auto_list.font()).lineSpacing() * min(6, rows) + 16)
 
-        self.rows = [ConflictRow(c) for c in result.conflicts]
+        self.rows = [ConflictRow(c, wording=wording) for c in result.conflicts]
         holder = QWidget()
         holder_layout = QVBoxLayout(holder)
         for row in self.rows:
@@ -241,7 +269,7 @@ class MergeDialog(QDialog):
         self._update_ok()
 
     @staticmethod
-    def _intro(name: str, n_auto: int, n_conf: int) -> str:
+    def _intro(name: str, n_auto: int, n_conf: int, wording: Wording = PULL) -> str:
         merged = (
             "Nothing merged automatically"
             if not n_auto
@@ -253,7 +281,7 @@ class MergeDialog(QDialog):
             rest = f"; <b>{n_conf} field{plural} changed on both sides</b> {verb} your choice."
         else:
             rest = "; nothing conflicts."
-        return f"A pull changed <b>{name}</b> while you had unsaved edits. {merged}{rest}"
+        return f"{wording.cause.format(name=name)} while you had unsaved edits. {merged}{rest}"
 
     @staticmethod
     def _automatic(changes: list[FieldChange], who: str) -> list[str]:

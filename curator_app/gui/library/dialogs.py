@@ -44,7 +44,7 @@ class BulkEditDialog(QDialog):
     def __init__(self, paths: list[Path], tags: list[str], categories: list[str],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Bulk edit {len(paths)} items")
+        self.setWindowTitle(f"Bulk edit {len(paths)} item{'' if len(paths) == 1 else 's'}")
         self.paths = paths
         self._values = {"tags": tags, "categories": categories}
         self.plan: BulkPlan | None = None

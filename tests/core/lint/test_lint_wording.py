@@ -40,3 +40,20 @@ def test_missing_image_and_preview_notes_name_the_field_once(seed_path: Path, tm
     notes = preview.cards_html
     assert "CC501 featuredImage.href: image file not found" in notes
     assert "description: description" not in notes and "featuredImage.href: featuredImage.href" not in notes
+
+
+def test_site_language_code_en_us_is_flagged_for_og_locale(tmp_path: Path) -> None:
+    from curator_app.core.site.config import clear_cache, load_site
+
+    (tmp_path / "hugo.toml").write_text("baseURL = 'https://x.example/'\nlanguageCode = 'en-us'\n", encoding="utf-8")
+    item = tmp_path / "content" / "a.md"
+    item.parent.mkdir()
+    item.write_text("---\ntitle: A\n---\nBody\n", encoding="utf-8")
+    clear_cache()
+    site = load_site(tmp_path / "hugo.toml")
+    found = [f for f in lint_document(Document.load(item), site=site) if f.code == "CC802"]
+    assert len(found) == 1 and "'en_us'" in found[0].message and "'en-US'" in found[0].message
+    (tmp_path / "hugo.toml").write_text("baseURL = 'https://x.example/'\nlanguageCode = 'en-US'\n", encoding="utf-8")
+    clear_cache()
+    site = load_site(tmp_path / "hugo.toml")
+    assert not [f for f in lint_document(Document.load(item), site=site) if f.code == "CC802"]

@@ -44,3 +44,33 @@ def test_problem_summary_lists_errors_then_warnings_then_infos(open_pane, tmp_pa
     text = pane.problems_label.text()
     positions = [text.find(word) for word in ("error", "warning", "info") if word in text]
     assert len(positions) >= 2 and positions == sorted(positions), text
+
+
+def test_markdown_body_opens_as_markdown_source(open_pane, tmp_path: Path) -> None:
+    item = tmp_path / "doc.md"
+    item.write_text("---\ntitle: Doc\n---\n## Install\n\n- run `hugo`\n- see [docs](https://gohugo.io)\n",
+                    encoding="utf-8")
+    pane, session = open_pane(item)
+    body = pane.body
+    assert body.tabs.tabText(1) == "Markdown source" and body.tabs.currentIndex() == 1
+    assert not body.tabs.isTabEnabled(0)
+    assert body.highlighter.document() is None
+    assert "Markdown" in body.notice.text() and "HTML" not in body.notice.text()
+    assert not session.is_dirty()
+    html_item = tmp_path / "html.md"
+    html_item.write_text("---\ntitle: Page\n---\n<p>Hello <b>there</b></p>\n", encoding="utf-8")
+    pane2, _ = open_pane(html_item)
+    assert pane2.body.tabs.tabText(1) == "HTML source" and pane2.body.highlighter.document() is not None
+
+
+def test_item_outside_the_schema_has_no_required_marks_or_empty_badges(open_pane, tmp_path: Path) -> None:
+    item = tmp_path / "page.md"
+    item.write_text("---\ntitle: Install Hugo\nweight: 10\ndescription: How to install\n---\nText\n",
+                    encoding="utf-8")
+    pane, _session = open_pane(item)
+    pane.form.ensure_built()
+    pane.form.refresh_linked()
+    labels = [row.label.text() for row in pane.form.rows.values() if row.label is not None]
+    assert labels and not any(text.endswith("*") for text in labels), labels
+    badges = [row.badge for row in pane.form.rows.values() if row.badge is not None]
+    assert not any(b.isVisibleTo(pane) and b.text().startswith("0 ") for b in badges)

@@ -140,6 +140,7 @@ def test_bulk_edit_dialog_previews_applies_and_undoes(qtbot, pane: LibraryPane, 
     assert pane.selected_paths() == [path.resolve()]
     dialog = pane.bulk_edit_dialog()
     qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Bulk edit 1 item"
     assert not dialog.apply_button.isEnabled()
     dialog.field.setCurrentIndex(dialog.field.findData("categories"))
     dialog.value.setText("Medigy: Precision Medicine")  # typing would pop the completer up

@@ -74,10 +74,12 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             yield ctx.finding(
                 "CC801", "error", where, f"{format_key(where)} is {value!r}; allowed: {', '.join(choices)}", fix
             )
+    in_item = False
     for key in LOCALE_KEYS:
         hit = lookup(ctx.data, key)
         if hit is None or not isinstance(hit[0], str) or not hit[0].strip():
             continue
+        in_item = True
         value = hit[0].strip()
         if not LOCALE.match(value):
             fixed = value.replace("-", "_")
@@ -93,6 +95,8 @@ def check(ctx: LintContext) -> Iterator[Finding]:
                 f"{format_key(hit[1])} {value!r} is not a language_TERRITORY locale like en_US",
                 fix,
             )
+    if not in_item:
+        yield from _site_locale(ctx)
     hit = lookup(ctx.data, ("twitterMetaData", "twittersite"))
     if hit is not None and isinstance(hit[0], str) and hit[0].strip() and not hit[0].strip().startswith("@"):
         fixed = "@" + hit[0].strip()
@@ -103,3 +107,20 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             f"{format_key(hit[1])} should be an @handle",
             Fix(f"Set {format_key(hit[1])} to {fixed}", ((hit[1], fixed),)),
         )
+
+
+def _site_locale(ctx: LintContext) -> Iterator[Finding]:
+    """og:locale taken from the site's languageCode ('en-us' renders as en_us): Open Graph
+    wants language_TERRITORY with the territory in capitals."""
+    tag = ctx.meta.tag("og:locale")
+    if tag is None or not tag.value or LOCALE.match(tag.value):
+        return
+    parts = tag.value.split("_")
+    better = f"{parts[0].lower()}_{parts[1].upper()}" if len(parts) == 2 else "en_US"
+    yield ctx.finding(
+        "CC802",
+        "warning",
+        (),
+        f"og:locale {tag.value!r} (from {tag.source or 'the site'}) is not a language_TERRITORY "
+        f"locale like en_US; set languageCode to {better.replace('_', '-')!r} or openGraphMetaData.oglocale",
+    )
