@@ -248,7 +248,7 @@ class BodyEditor(QWidget):
         markdown = self.analysis.markup == "markdown"
         self.tabs.setTabText(SOURCE_TAB, "Markdown source" if markdown else "HTML source")
         # HTML colours on Markdown would mark its <https://…> links and nothing else.
-        self.highlighter.setDocument(None if markdown else self.source.document())
+        self.highlighter.set_active(not markdown)
         if self.analysis.rich_ok and body_from_document(self.rich.document(), self.analysis.style) != body:
             self.analysis.normalizes.append("its markup is written in a simpler form once the body is edited here")
         self._show_notice()

@@ -33,8 +33,16 @@ class HtmlHighlighter(QSyntaxHighlighter):
         self.entity = _fmt("#8e44ad")
         self.comment = _fmt("#8a8a8a", italic=True)
         self.shortcode = _fmt("#b0306f", bold=True)
+        self.active = True  # off for Markdown bodies, where HTML colours would mislead
+
+    def set_active(self, active: bool) -> None:
+        if active != self.active:
+            self.active = active
+            self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:
+        if not self.active:
+            return
         # Only inside tags do attribute names and values get colours.
         for tag in re.finditer(r"<[^<>]*>?", text):
             start = tag.start()

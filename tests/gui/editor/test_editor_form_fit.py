@@ -54,13 +54,13 @@ def test_markdown_body_opens_as_markdown_source(open_pane, tmp_path: Path) -> No
     body = pane.body
     assert body.tabs.tabText(1) == "Markdown source" and body.tabs.currentIndex() == 1
     assert not body.tabs.isTabEnabled(0)
-    assert body.highlighter.document() is None
+    assert not body.highlighter.active
     assert "Markdown" in body.notice.text() and "HTML" not in body.notice.text()
     assert not session.is_dirty()
     html_item = tmp_path / "html.md"
     html_item.write_text("---\ntitle: Page\n---\n<p>Hello <b>there</b></p>\n", encoding="utf-8")
     pane2, _ = open_pane(html_item)
-    assert pane2.body.tabs.tabText(1) == "HTML source" and pane2.body.highlighter.document() is not None
+    assert pane2.body.tabs.tabText(1) == "HTML source" and pane2.body.highlighter.active
 
 
 def test_item_outside_the_schema_has_no_required_marks_or_empty_badges(open_pane, tmp_path: Path) -> None:
