@@ -150,6 +150,8 @@ class Workbench(QObject):
             (git.sig_repository_changed, self._on_repository_changed),
             (git.sig_branch_changed, w.branch_label.setText),
             (git.sig_status_changed, lib.model.set_vcs_status),
+            # The status bar must not go on saying "contacting the remote…" after a failure.
+            (git.sig_error, lambda text: w.show_message(f"Git: {text}", 15000)),
             (git.sig_error, lambda text: alerts.tell(w, "git-error", "Git", text, level=alerts.Level.WARNING)),
             (git.sig_message, message(6000)),
             (git.sig_progress, self._on_git_progress),

@@ -59,3 +59,19 @@ def test_revert_question_defaults_to_cancel(workbench: Workbench, answers) -> No
     workbench.revert_current()
     assert answers.asked[-1].default == "Cancel"
     assert session.is_dirty() and session.document.get(("title",)) == "Unsaved title"
+
+
+def test_status_bar_reports_a_push_without_remote(qtbot, seed_path: Path, tmp_path: Path, answers) -> None:
+    from support.git_repos import make_content_repo
+
+    make_content_repo(tmp_path, seed_path.read_bytes())
+    bench = open_workbench(qtbot, tmp_path / "site")
+    try:
+        qtbot.waitUntil(lambda: bench.git.repo is not None, timeout=10000)
+        with qtbot.waitSignal(bench.git.sig_busy, timeout=20000, check_params_cb=lambda busy: not busy):
+            assert bench.git.push()
+        message = bench.window.statusBar().currentMessage()
+        assert message.startswith("Git: ") and "contacting" not in message
+        assert "git-error" in answers.names()
+    finally:
+        close_workbench(bench)
