@@ -91,13 +91,6 @@ def search(index: LibraryIndex, query: Query) -> list[Item]:
     return index.items(" AND ".join(clauses), params)
 
 
-def search_ids(index: LibraryIndex, query: Query) -> set[int]:
-    """Row ids only: what a GUI model needs to filter rows it already holds."""
-    clauses, params = _where(query)
-    sql = "SELECT id FROM items" + (" WHERE " + " AND ".join(clauses) if clauses else "")
-    return {row[0] for row in index.db.execute(sql, params)}
-
-
 def text_ids(index: LibraryIndex, text: str) -> set[int] | None:
     """Ids of items whose title, description or body match `text`; None for no text."""
     expr = fts_expression(text)

@@ -215,11 +215,6 @@ def linked_groups(doc: Document) -> list[LinkedGroup]:
     return groups
 
 
-def group_of(doc: Document, key: KeyPath) -> LinkedGroup | None:
-    key = tuple(key)
-    return next((g for g in linked_groups(doc) if key in g.copies), None)
-
-
 def reference_value(group: LinkedGroup) -> Any:
     """The value a copy group should converge on (see module docstring)."""
     primary = group.values.get(group.primary)
