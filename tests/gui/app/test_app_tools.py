@@ -60,10 +60,10 @@ def test_replace_in_folder_from_the_menu_applies_and_undoes(qtbot, bench: Workbe
         dialog.replace_edit.setText("genetic")
         dialog.word.setChecked(True)
         dialog.search()
-        qtbot.waitUntil(lambda: dialog.plan is not None, timeout=20000)
+        qtbot.waitUntil(lambda: dialog.plan is not None, timeout=60000)
         assert dialog.results.topLevelItemCount() == 2
         dialog.apply()
-        qtbot.waitUntil(lambda: dialog.plan is None and not dialog.busy(), timeout=20000)
+        qtbot.waitUntil(lambda: dialog.plan is None and not dialog.busy(), timeout=60000)
         return QDialog.DialogCode.Accepted
 
     answers.reply(drive, to="replaceInFolderDialog")

@@ -28,7 +28,7 @@ def test_search_review_apply_and_undo(qtbot, tmp_path: Path) -> None:
     qtbot.keyClicks(dialog.find_edit, "genome")
     qtbot.keyClicks(dialog.replace_edit, "exome")
     qtbot.mouseClick(dialog.search_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=20000)
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=60000)
     assert dialog.results.topLevelItemCount() == 10
     first = dialog.results.topLevelItem(0)
     assert first is not None and [first.child(i).text(0) for i in range(first.childCount())] == ["title", "body"]
@@ -39,7 +39,7 @@ def test_search_review_apply_and_undo(qtbot, tmp_path: Path) -> None:
     records = []
     dialog.sig_applied.connect(records.append)
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bool(records), timeout=20000)
+    qtbot.waitUntil(lambda: bool(records), timeout=60000)
     assert all("exome" in p.read_text() for p in scoped)
     assert all("genome" in p.read_text() for p in paths[10:])  # outside the filter: untouched
     undo(records[0])
@@ -53,10 +53,10 @@ def test_a_file_changed_after_the_search_stops_the_whole_replace(qtbot, tmp_path
     dialog.find_edit.setText("genome")
     dialog.replace_edit.setText("exome")
     dialog.search()
-    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=20000)
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=60000)
     paths[2].write_text(paths[2].read_text() + "<p>edited elsewhere</p>\n")
     dialog.apply()
-    qtbot.waitUntil(lambda: not dialog.busy() and "changed on disk" in dialog.status.text(), timeout=20000)
+    qtbot.waitUntil(lambda: not dialog.busy() and "changed on disk" in dialog.status.text(), timeout=60000)
     assert all("exome" not in p.read_text() for p in paths)
 
 
