@@ -423,11 +423,13 @@ def _nest(rest: KeyPath, value: Any) -> Any:
 def _kept(style: yaml_style.Style, node: Node) -> yaml_style.Style:
     """The style for replacing ``node``'s text: a value the author chose to quote keeps its quote.
 
-    Quotes the old value needed (a trailing space, a colon) were not a choice, so the new
-    value is written the file's usual way instead.
+    Quotes the old value needed (a trailing space, a colon) in the file's usual quote were
+    not a choice, so the new value is written the file's usual way instead; needed quotes
+    of the other kind were chosen, and stay whenever the new value is quoted.
     """
-    if isinstance(node, ScalarNode) and node.style in ("'", '"') and not yaml_style.needs_quotes(node.value):
+    if isinstance(node, ScalarNode) and node.style in ("'", '"'):
         local = copy.copy(style)
-        local.keep_quote = node.style
+        if not yaml_style.needs_quotes(node.value) or node.style != style.quote:
+            local.keep_quote = node.style
         return local
     return style

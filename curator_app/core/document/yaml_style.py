@@ -175,11 +175,11 @@ def scalar(value: Any, style: Style, indent: int) -> str:
             body = s[:-1]
         lines = body.split("\n")
         return "|" + chomp + "".join(style.newline + (pad + ln if ln else "") for ln in lines)
+    if style.keep_quote and isinstance(value, str):
+        return quote(s, style.keep_quote)  # before folding: the author quoted this value
     width = style.fold_width - indent
     if style.fold and len(s) > width and s.isprintable() and s == s.strip() and "  " not in s:
         return ">-" + "".join(style.newline + pad + ln for ln in fold_lines(s, width))
-    if style.keep_quote and isinstance(value, str):
-        return quote(s, style.keep_quote)
     if needs_quotes(s):
         return quote(s, style.quote)
     return s
