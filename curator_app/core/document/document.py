@@ -12,6 +12,7 @@ from curator_app.core.algebra.values import MISSING, same
 from curator_app.core.document.atomic_write import clean_stale_temps_once, write_bytes_atomic
 from curator_app.core.document.json_front import JsonFront
 from curator_app.core.document.limits import check_front_size
+from curator_app.core.document.original_lines import restore_original_lines
 from curator_app.core.document.reading import read_regular
 from curator_app.core.document.split import Split, decode, split
 from curator_app.core.document.toml_front import TomlFront
@@ -63,6 +64,7 @@ class Document:
                 ) from None
         self._body = self._split.body
         self._front_text0 = self._split.front
+        self._data0: dict[str, Any] | None = None  # the values of _front_text0, parsed when needed
 
     # --- construction -------------------------------------------------------------------
 
@@ -138,6 +140,23 @@ class Document:
         if current is not MISSING and same(current, value) and type(current) is type(value):
             return  # same value: no line should change (a form re-submitting a field)
         self._guarded(front.set, k, value)
+        if self._front_text0 != front.text and self._is_original(k, value):
+            restored = restore_original_lines(
+                self._front_text0, front.text, self.data, self._parse_front, lambda f: f.data
+            )
+            if restored is not None:
+                self._front = restored
+
+    def _parse_front(self, text: str) -> _Front:
+        backend: _Front = _BACKENDS[self.format](text, self.path, self._split.front_line, self._split.newline)
+        return backend
+
+    def _is_original(self, key: KeyPath, value: Any) -> bool:
+        """Whether ``value`` is what ``key`` held when the file was read (or last saved)."""
+        if self._data0 is None:
+            self._data0 = self._parse_front(self._front_text0).data
+        old = get_in(self._data0, key, MISSING)
+        return old is not MISSING and same(old, value)
 
     def delete(self, key: KeyPath | str) -> None:
         k = self._key(key)
@@ -270,6 +289,7 @@ class Document:
         self._disk_hash = hashlib.sha256(data).hexdigest()
         self._split = split(data.decode("utf-8"), self.path)
         self._front_text0 = self._split.front
+        self._data0 = None
         self._body = self._split.body
 
 

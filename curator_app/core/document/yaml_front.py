@@ -330,7 +330,11 @@ class YamlFront:
         alias = self._is_alias_use(knode, node)
         empty = isinstance(node, ScalarNode) and not node.style and node.value == ""
         if isinstance(node, ScalarNode) and scalar_new and not alias and not empty:
-            text = yaml_style.inline(value, _kept(style, node), col + style.map_indent)
+            local = _kept(style, node)
+            if local.wrap:
+                local = copy.copy(local)
+                local.start = node.start_mark.column
+            text = yaml_style.inline(value, local, col + style.map_indent)
             if not text:  # `key:` with nothing after it (the file's empty null)
                 return self._replace(self._colon_after(knode) + 1, self._node_end(node), text)
             return self._replace(node.start_mark.index, self._node_end(node), text)

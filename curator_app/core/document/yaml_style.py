@@ -39,6 +39,14 @@ class Style:
     newline: str = "\n"
     # The quote of the value being replaced: an edited `"title"` stays double-quoted.
     keep_quote: str | None = None
+    # The file writes `a, b` or `http://x` unquoted (not the seed's js-yaml habit): quote
+    # only what YAML needs, so a value set back to what it was is written as it was.
+    plain_punctuation: bool = False
+    # The file was written by PyYAML, which breaks long plain and single-quoted values at
+    # the first single space past column 80; ``start`` is where the value being written
+    # begins (unknown: no wrapping).
+    wrap: bool = False
+    start: int | None = None
 
 
 def detect(root: Node | None, text: str, newline: str) -> Style:
@@ -47,6 +55,8 @@ def detect(root: Node | None, text: str, newline: str) -> Style:
     nulls: Counter[str] = Counter()
     seq_offsets: Counter[int] = Counter()
     map_indents: Counter[int] = Counter()
+    punctuation: Counter[str] = Counter()
+    wrapping: Counter[str] = Counter()
     seen: set[int] = set()
 
     def walk(node: Node, key_col: int | None) -> None:
@@ -56,10 +66,19 @@ def detect(root: Node | None, text: str, newline: str) -> Style:
         if isinstance(node, ScalarNode):
             if node.style in ("'", '"'):
                 quotes[node.style] += 1
+                if any(c in _QUOTE_CHARS for c in node.value) and not needs_quotes(node.value, True):
+                    punctuation["quoted"] += 1
             elif node.style == ">":
                 style.fold = True
             elif not node.style and resolve_plain(node.value) is None:
                 nulls[node.value] += 1
+            elif not node.style and key_col is not None and any(c in _QUOTE_CHARS for c in node.value):
+                punctuation["plain"] += 1
+            if node.style in (None, "", "'") and key_col is not None:
+                if node.end_mark.line > node.start_mark.line:
+                    wrapping["wrapped"] += 1
+                elif _pyyaml_would_break(node.value, node.start_mark.column, node.style == "'"):
+                    wrapping["long"] += 1
         elif isinstance(node, SequenceNode):
             if node.flow_style is False and key_col is not None and node.start_mark.line > 0:
                 seq_offsets[node.start_mark.column - key_col] += 1
@@ -74,6 +93,9 @@ def detect(root: Node | None, text: str, newline: str) -> Style:
 
     if root is not None:
         walk(root, None)
+    # A file that shows no habit either way gets YAML's own quoting rule, and no line breaks.
+    style.plain_punctuation = punctuation["plain"] >= punctuation["quoted"]
+    style.wrap = wrapping["wrapped"] > wrapping["long"]
     if quotes:
         style.quote = quotes.most_common(1)[0][0]
     if nulls:
@@ -85,10 +107,15 @@ def detect(root: Node | None, text: str, newline: str) -> Style:
     return style
 
 
-def needs_quotes(s: str) -> bool:
+def needs_quotes(s: str, plain_punctuation: bool = False) -> bool:
     if s == "" or s != s.strip() or "\n" in s or "\r" in s or "\t" in s:
         return True
-    if s[0] in _FIRST_INDICATORS or any(c in _QUOTE_CHARS for c in s):
+    if s[0] in _FIRST_INDICATORS:
+        return True
+    if plain_punctuation:
+        if ": " in s or s.endswith(":"):
+            return True
+    elif any(c in _QUOTE_CHARS for c in s):
         return True
     if s.startswith(("- ", "? ", "---", "...")) or " #" in s:
         return True
@@ -176,13 +203,38 @@ def scalar(value: Any, style: Style, indent: int) -> str:
         lines = body.split("\n")
         return "|" + chomp + "".join(style.newline + (pad + ln if ln else "") for ln in lines)
     if style.keep_quote and isinstance(value, str):
-        return quote(s, style.keep_quote)  # before folding: the author quoted this value
+        return _wrapped(s, style.keep_quote, style, indent)  # before folding: the author quoted it
     width = style.fold_width - indent
     if style.fold and len(s) > width and s.isprintable() and s == s.strip() and "  " not in s:
         return ">-" + "".join(style.newline + pad + ln for ln in fold_lines(s, width))
-    if needs_quotes(s):
-        return quote(s, style.quote)
-    return s
+    if needs_quotes(s, style.plain_punctuation):
+        return _wrapped(s, style.quote, style, indent)
+    return _wrapped(s, None, style, indent)
+
+
+def _pyyaml_would_break(s: str, start: int, quoted: bool) -> bool:
+    style = Style(wrap=True, start=start)
+    return "\n" in _wrapped(s, "'" if quoted else None, style, 0)
+
+
+def _wrapped(s: str, q: str | None, style: Style, indent: int) -> str:
+    """``s`` plain or quoted, broken into lines the way PyYAML does when the file shows it."""
+    if q == '"' or not style.wrap or style.start is None or not s.isprintable():
+        return quote(s, q) if q else s
+    out = ["'"] if q else []
+    col = style.start + len(out)
+    for m in re.finditer(r" +|[^ ]+", s):
+        tok = m.group()
+        # PyYAML breaks only a single space, once the line is already past column 80, and
+        # never the first or last character of a quoted value.
+        if tok == " " and col > FOLD_WIDTH and not (q and (m.start() == 0 or m.end() == len(s))):
+            out.append(style.newline + " " * indent)
+            col = indent
+            continue
+        text = tok.replace("'", "''") if q else tok
+        out.append(text)
+        col += len(text)
+    return "".join(out) + ("'" if q else "")
 
 
 def key_text(key: str, style: Style) -> str:

@@ -137,11 +137,9 @@ def _leaves(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...]
 REWRITTEN = {
     ("quoting", ("v",)),  # `yes` plain: a YAML 1.1 bool, written back quoted for safety
     ("quoting", ("d",)),  # escapes are re-spelled (`\\u00e9` -> `é`)
-    ("quoting", ("p",)),  # plain text a stricter reader might mistake is quoted
     ("anchors_aliases", ("who",)),  # an alias use is replaced by the value
     ("merge_keys", ("item", "a")),  # a merged value becomes an explicit key
     ("block_scalars", ("f",)),  # a short string is not folded (js-yaml folds only long lines)
-    ("non_ascii", ("title",)),  # a comma makes the file's style quote a new value
     ("multiline_plain", ("title",)),  # multi-line plain scalars are joined
     ("types", ("exp",)),  # 1e3 is written as 1000.0
     ("types", ("oct",)),
