@@ -27,6 +27,7 @@ class TomlFront:
     def __init__(self, text: str, path: object = None, line_offset: int = 1, newline: str = "\n") -> None:
         self.path = path
         self.line_offset = line_offset
+        self.newline = newline
         self.text = text
         where = str(path) if path else None
         # tomllib (the standard library's strict reader) decides what is valid TOML;
@@ -139,6 +140,8 @@ class TomlFront:
             # tomlkit drops the last line end when a table becomes a plain value; without
             # it the closing `+++` would join the value.
             text += "\r\n" if before.endswith("\r\n") else "\n"
+        if self.newline == "\r\n":
+            text = re.sub(r"(?<!\r)\n", "\r\n", text)  # tomlkit ends new lines with LF
         try:
             doc = tomlkit.parse(text)
         except TomlParseError as exc:
