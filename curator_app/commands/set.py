@@ -78,7 +78,7 @@ def check_value(doc: Document, key: KeyPath, value: Any, raw: str, create: bool)
     """The value to write for ``key``: refused when the key is unknown (without --create) or
     the value does not fit the schema field's type; a number or date typed for a text
     field (or where the item holds text) is written as the text typed."""
-    from curator_app.core.schema.schema import schema_for
+    from curator_app.core.schema.infer import schema_for
 
     schema = schema_for(doc)
     field = schema.field(tuple(k for k in key if not isinstance(k, int)) or key)

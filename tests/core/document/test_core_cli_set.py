@@ -12,7 +12,7 @@ from support import paths
 
 from curator_app.commands.set import parse_value
 from curator_app.core.document.document import Document
-from curator_app.core.schema.schema import schema_for
+from curator_app.core.schema.infer import schema_for
 
 SEED = paths.SEED
 pytestmark = pytest.mark.skipif(not SEED.is_file(), reason=f"seed not found at {SEED}")
