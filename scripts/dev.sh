@@ -21,6 +21,9 @@ STAMP="$VENV/.curator-setup"
 # QtWebEngine (found with ldd on the wheels), a font, a virtual X server, and hugo
 # (benchmarks and the site-render peer tests), binutils (PyInstaller needs objdump), and
 # Enchant with the English Hunspell dictionaries (spell checking).
+# The packaging build and its test also need the libraries of the optional Qt plugins it
+# bundles (GTK theme, printing, Wayland: the .deb's Depends are read from what is
+# installed), dpkg-dev (dpkg-architecture) and debootstrap (the clean Debian 12 root).
 APT_PACKAGES=(
   libglib2.0-0 libdbus-1-3 libfontconfig1 libfreetype6 fonts-dejavu-core
   libegl1 libgl1 libgbm1 libdrm2
@@ -32,6 +35,7 @@ APT_PACKAGES=(
   xvfb xauth hugo binutils
   libenchant-2-2 hunspell-en-us hunspell-en-gb
   retext
+  libgtk-3-0 libcups2 libwayland-cursor0 libwayland-egl1 libssl3 dpkg-dev debootstrap
 )
 
 say() { printf 'dev.sh: %s\n' "$*" >&2; }
