@@ -76,13 +76,10 @@ printf 'Curator %s, packaged from the PyInstaller bundle.\nLicense: proprietary.
 chmod -R u=rwX,go=rX "$stage"
 
 deps=$(system_dependencies)  # a plain assignment, so that its failure stops the build
-recommends=""
-if [ -d "$bundle/_internal/enchant" ]; then
-  # pyenchant opens libenchant with ctypes, so no ELF file names it; spell checking also
-  # wants an English dictionary (without one the editor says so and carries on).
-  deps=$(printf '%s\nlibenchant-2-2\n' "$deps" | sort -u)
-  recommends="hunspell-en-gb | hunspell-en-us"
-fi
+# The spell checker's pyenchant opens libenchant with ctypes, so no ELF file names it; it
+# also wants an English dictionary (without one the editor says so and carries on).
+deps=$(printf '%s\nlibenchant-2-2\n' "$deps" | sort -u)
+recommends="hunspell-en-gb | hunspell-en-us"
 depends=$(paste -sd, <<<"$deps" | sed 's/,/, /g')
 installed_kb=$(du -sk --exclude=DEBIAN "$stage" | cut -f1)
 
@@ -93,8 +90,8 @@ Architecture: $arch
 Maintainer: Curator maintainers <curator@localhost>
 Installed-Size: $installed_kb
 Depends: $depends
-${recommends:+Recommends: $recommends
-}Section: editors
+Recommends: $recommends
+Section: editors
 Priority: optional
 Description: editor for curated news items of a Hugo site
  Curator edits the Markdown and front matter of curated-content items offline,

@@ -2,10 +2,11 @@
 
 PySide6's QtCore links ICU, whose data library (libicudata.so.NN, about 30 MB) carries
 everything ICU can do. QtCore only asks ICU for collation, character-set converters,
-time zones and case mapping; QtWebEngine carries its own ICU and data (icudtl.dat). So the
-trees of display names (units, currencies, languages, regions), transliteration, number
-spell-out and break iteration are dropped, and the remaining items are linked into a data
-library with the same soname and symbol.
+time-zone rules and case mapping; QtWebEngine carries its own ICU and data (icudtl.dat). So
+the trees of display names (units, currencies, languages, regions, time zones: only
+QTimeZone::displayName reads those, and nothing here calls it; ICU then answers with the
+GMT offset), transliteration, number spell-out and break iteration are dropped, and the
+remaining items are linked into a data library with the same soname and symbol.
 
 The data is one ICU "common data" package (format "CmnD"): a header, a table of contents of
 (name offset, item offset) pairs sorted by name (ICU looks items up by binary search), the
@@ -21,7 +22,7 @@ import tempfile
 from pathlib import Path
 
 # Item trees QtCore never opens (ICU names them "icudtNNl/<tree>/<item>").
-UNUSED_TREES = ("brkitr", "curr", "lang", "rbnf", "region", "translit", "unit")
+UNUSED_TREES = ("brkitr", "curr", "lang", "rbnf", "region", "translit", "unit", "zone")
 
 _ALIGN = 16
 

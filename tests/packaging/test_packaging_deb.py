@@ -76,6 +76,7 @@ def test_deb_metadata_and_layout(deb: Path, tmp_path: Path) -> None:
     for package in ("libnss3", "libxcb-cursor0", "libxkbcommon-x11-0", "libgbm1", "libasound2", "libenchant-2-2"):
         assert package in depends, (package, depends)
     assert not [d for d in depends if d.startswith("libqt")], depends
+    assert _field(deb, "Recommends") == "hunspell-en-gb | hunspell-en-us"
     files = _run(["dpkg-deb", "--contents", str(deb)], timeout=120).stdout
     paths = {line.split()[5].removeprefix(".") for line in files.splitlines()}
     assert "/opt/curator/curator" in paths

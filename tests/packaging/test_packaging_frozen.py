@@ -5,6 +5,7 @@ saves a byte-identical copy, renders the preview)."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import tarfile
 from pathlib import Path
@@ -42,6 +43,23 @@ def test_frozen_self_test(bundle: Path, tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stdout + proc.stderr[-3000:]
     assert "opened and saved byte-identical" in proc.stdout
     assert "self-test passed" in proc.stdout
+
+
+def test_frozen_window_opens_on_the_sample(bundle: Path, tmp_path: Path) -> None:
+    """The whole GUI imports (git, spell checking, preview), not only what self-test uses."""
+    env = _clean_env()
+    for var in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
+        env[var] = str(tmp_path / var)
+    env["CURATOR_BENCH_STARTUP"] = "0"  # report the window and the first preview, then quit
+    site = tmp_path / "site"
+    shutil.copytree(bundle / "curator" / "_internal" / "content", site)
+    proc = subprocess.run(
+        [str(bundle / "curator" / "curator"), str(site)],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr[-3000:]
+    assert "window-shown" in proc.stdout
+    assert "preview-painted" in proc.stdout
 
 
 def test_linux_archive_has_desktop_entry_and_icons(bundle: Path) -> None:
