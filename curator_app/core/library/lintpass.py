@@ -29,7 +29,7 @@ def count_problems(doc: Any, content_root: Path) -> int | None:
     from curator_app.core.lint.engine import lint_document
 
     try:
-        findings = lint_document(doc, content_root=content_root, locate=False)
+        findings = lint_document(doc, content_root=content_root, locate=False, problems_only=True)
     except Exception:  # a rule's bug must not stop the library; the count stays unknown
         return None
     return sum(1 for f in findings if f.severity in COUNTED_SEVERITIES)

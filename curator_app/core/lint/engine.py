@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from curator_app.core.lint.findings import DELETE, SEVERITIES, Finding, Fix, LintContext
-from curator_app.core.lint.rules import RULES
+from curator_app.core.lint.rules import INFO_ONLY, RULES
 from curator_app.core.preview.meta import HeadMeta
 from curator_app.core.site.config import SiteConfig, find_site
 
@@ -61,6 +61,7 @@ def lint_document(
     rules: tuple[Callable[[LintContext], Any], ...] | None = None,
     locate: bool = True,
     meta: HeadMeta | None = None,
+    problems_only: bool = False,
 ) -> list[Finding]:
     """All findings for one document, ordered by line.
 
@@ -69,6 +70,7 @@ def lint_document(
     when the item is in it, else the item's folder). locate=False leaves line and column
     None (faster, for callers that only count). meta: the document's resolved head meta,
     when the caller has it (resolved once, used by the rules and by the caller).
+    problems_only=True skips the rules that only report "info" (rules.INFO_ONLY).
     """
     path = Path(doc.path) if getattr(doc, "path", None) else None
     if site is None and path is not None:
@@ -81,6 +83,8 @@ def lint_document(
                       locate=locate, known_meta=meta)
     findings: list[Finding] = []
     for rule in rules or RULES:
+        if problems_only and rule in INFO_ONLY:
+            continue
         findings.extend(rule(ctx))
     order = {s: i for i, s in enumerate(SEVERITIES)}
     findings.sort(key=lambda f: (f.line or 0, f.column or 0, order.get(f.severity, 9), f.code))

@@ -53,7 +53,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -151,9 +151,15 @@ def _lower_index(node: dict[Any, Any]) -> dict[str, Any]:
     return index
 
 
+@lru_cache(maxsize=1024)
+def _parsed(path: str) -> KeyPath:
+    # The same few dozen fallback-chain paths are looked up for every item and keystroke.
+    return parse_dotted(path)
+
+
 def lookup(data: Any, path: str | KeyPath) -> tuple[Any, KeyPath] | None:
     """Find a key case-insensitively, like Hugo; returns (value, key as spelled in the file)."""
-    parts = parse_dotted(path) if isinstance(path, str) else path
+    parts = _parsed(path) if isinstance(path, str) else path
     node = data
     real: list[Any] = []
     for part in parts:

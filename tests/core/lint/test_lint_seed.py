@@ -90,3 +90,11 @@ def test_unlocated_lint_finds_the_same_problems_without_positions(seed_path):
         (f.code, f.field, f.severity) for f in located)
     assert all(f.line is None and f.column is None for f in counted)
     assert any(f.line is not None for f in located)
+
+
+def test_problems_only_lint_counts_the_same_errors_and_warnings(seed_path):
+    doc = Document.load(seed_path)
+    problems = [f for f in lint_document(doc) if f.severity != "info"]
+    assert problems
+    assert [(f.code, f.field) for f in lint_document(doc, problems_only=True) if f.severity != "info"] == [
+        (f.code, f.field) for f in problems]
