@@ -444,7 +444,7 @@ def _pool(n: int) -> ProcessPoolExecutor:
         method = "forkserver" if "forkserver" in methods else "spawn"
     ctx = mp.get_context(method)
     if method == "forkserver":
-        ctx.set_forkserver_preload(["curator_app.core.library.scan", "curator_app.core.library.lintpass"])
+        ctx.set_forkserver_preload(["curator_app.core.library.scan"])
     from curator_app.core.workers import die_with_parent
 
     return ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=die_with_parent)
