@@ -27,6 +27,7 @@ ALLOWED_ATTRS: dict[str, frozenset[str]] = {
 }
 VOID_TAGS = frozenset({"br", "img"})
 _SHORTCODE = re.compile(r"\{\{[<%]")
+MARKDOWN_REASON = "text outside any HTML element (Markdown or plain text)"
 _ATTR_RAW = re.compile(r"""([^\s"'>/=]+)\s*=\s*"([^"]*)\"""")
 
 
@@ -139,7 +140,7 @@ class _Scanner(HTMLParser):
                 self.seps[data] += 1
             return
         if self.depth == 0:
-            self._reason("text outside any HTML element (Markdown or plain text)")
+            self._reason(MARKDOWN_REASON)
         if re.search(r"\s{2,}|[\t\n\r]", data):
             self.normal["runs of spaces or line breaks inside text are shown as one space"] = None
 

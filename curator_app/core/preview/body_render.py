@@ -16,6 +16,8 @@ from functools import lru_cache
 import nh3
 from markdown_it import MarkdownIt
 
+from curator_app.core.preview.markdown_body import SHORTCODE_CLASS, label_shortcodes
+
 # Maps an <img src> as written in the item to the URL the preview may load, or None to drop it.
 ImageResolver = Callable[[str], str | None]
 
@@ -54,9 +56,13 @@ def sanitize(html: str, resolve_image: ImageResolver | None = None) -> str:
             return resolve_image(value) if resolve_image else None
         if tag in ("a", "area") and attr == "href":
             return value if _is_web_link(value) else None
+        if attr == "class":  # only the preview's own shortcode boxes keep a class
+            return value if value == SHORTCODE_CLASS else None
         return value
 
     attributes = {tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()}
+    for tag in ("div", "span"):
+        attributes.setdefault(tag, set()).add("class")
     return nh3.clean(
         html,
         tags=set(nh3.ALLOWED_TAGS) - {"map", "area"},
@@ -70,14 +76,14 @@ def sanitize(html: str, resolve_image: ImageResolver | None = None) -> str:
 
 
 def render_body(body: str, resolve_image: ImageResolver | None = None) -> str:
-    """Markdown/HTML body → sanitized HTML for the preview, bounded: a body past
+    """Markdown/HTML body → sanitized HTML for the preview (shortcodes as labelled boxes), bounded: a body past
     MAX_PREVIEW_CHARS is cut, and markup nested past MAX_PREVIEW_DEPTH (where sanitizing
     grows with the square of the depth) is shown as its text only. Each says so."""
     notes: list[str] = []
     if len(body) > MAX_PREVIEW_CHARS:
         notes.append(f"The preview shows the first {MAX_PREVIEW_CHARS:,} of {len(body):,} characters of the body.")
         body = body[:MAX_PREVIEW_CHARS]
-    rendered = markdown_to_html(body)
+    rendered = markdown_to_html(label_shortcodes(body))
     depth = nesting_depth(rendered)
     if depth > MAX_PREVIEW_DEPTH:
         notes.append(

@@ -2,7 +2,9 @@
 
 The body's bytes are only replaced when the user edits it: loading and switching tabs
 never assign Document.body. A body with markup the rich view cannot represent opens in
-source mode with a notice listing what it found, so nothing is ever dropped.
+source mode with a notice listing what it found, so nothing is ever dropped. A Markdown
+body opens in Markdown mode: the source tab is Markdown with its own colours and the
+toolbar writes Markdown into it, so the body is never turned into HTML.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QFontDatabase, QKeySequence, QTextListFormat
+from PySide6.QtGui import QAction, QFontDatabase, QKeySequence, QTextCursor, QTextListFormat
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,9 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from curator_app.core.document.line_endings import plain_view, splice_plain
+from curator_app.core.preview import markdown_body as md
 from curator_app.core.preview.body_html import BodyAnalysis, BodyStyle, analyse
 from curator_app.gui.body import formatting as fmt
 from curator_app.gui.body.highlighter import HtmlHighlighter
+from curator_app.gui.body.markdown_highlighter import MarkdownHighlighter
 from curator_app.gui.body.rich_edit import RichTextEdit
 from curator_app.gui.body.serialize import body_from_document
 from curator_app.gui.form.icons import icon
@@ -39,6 +44,21 @@ RICH_TAB, SOURCE_TAB = 0, 1
 RICH_MAX_CHARS = 100_000
 HIGHLIGHT_MAX_CHARS = 100_000
 LONG_LINE_CHARS = 20_000
+
+# What each toolbar action writes in Markdown mode: ("wrap", marker) around the selection,
+# or ("lines", marker) at the start of each selected line. Absent: disabled in that mode.
+MARKDOWN_ACTIONS: dict[str, tuple[str, str]] = {
+    "bold": ("wrap", "**"),
+    "italic": ("wrap", "*"),
+    "paragraph": ("lines", ""),
+    "h1": ("lines", "# "),
+    "h2": ("lines", "## "),
+    "h3": ("lines", "### "),
+    "bullets": ("lines", "- "),
+    "numbers": ("lines", "1. "),
+    "quote": ("lines", "> "),
+}
+MARKDOWN_BAR_ACTIONS = frozenset({"link", "image", "paste_plain"})
 
 
 class InlineBar(QWidget):
@@ -102,6 +122,7 @@ class BodyEditor(QWidget):
         self.source.setTabChangesFocus(True)
         self.source.setUndoRedoEnabled(False)
         self.highlighter = HtmlHighlighter(self.source.document())
+        self.markdown_highlighter = MarkdownHighlighter(self)
         check_spelling(self.rich)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.rich, icon("fa5s.paragraph"), "Rich text")
@@ -171,10 +192,79 @@ class BodyEditor(QWidget):
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 action.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
                 self.rich.shortcuts.append(QKeySequence(shortcut))
-            action.triggered.connect(slot)
+            action.triggered.connect(lambda _checked=False, n=name, s=slot: self._run_action(n, s))
             self.addAction(action)
             self.toolbar.addAction(action)
             self.actions_by_name[name] = action
+
+    def _run_action(self, name: str, slot: Callable[[], None]) -> None:
+        if self.mode != "markdown":
+            slot()
+        elif name in MARKDOWN_ACTIONS:
+            how, marker = MARKDOWN_ACTIONS[name]
+            self._format_markdown(how, marker)
+        elif name == "paste_plain":
+            self.source.paste()  # the source tab only ever takes plain text
+        elif name in MARKDOWN_BAR_ACTIONS:
+            slot()
+
+    def _format_markdown(self, how: str, marker: str) -> None:
+        """Rewrite the selection (or its lines) in the Markdown source as one undo step."""
+        if self.session is None:
+            return
+        cursor = self.source.textCursor()
+        if how == "lines":
+            start, end = cursor.selectionStart(), cursor.selectionEnd()
+            cursor.setPosition(start)
+            cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            old = _selected(cursor)
+            self._replace_source(cursor, md.prefix_lines(old, marker), None)
+        else:
+            if not cursor.hasSelection():
+                cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+            self._take_markers(cursor, marker)
+            text, inner_start, inner_end = md.wrap_inline(_selected(cursor), marker)
+            self._replace_source(cursor, text, (inner_start, inner_end))
+
+    def _take_markers(self, cursor: QTextCursor, marker: str) -> None:
+        """Grow a selection of "x" in "**x**" to the markers, so pressing Bold again unbolds."""
+        doc = self.source.document()
+        start, end, m = cursor.selectionStart(), cursor.selectionEnd(), len(marker)
+        before = "".join(doc.characterAt(i) for i in range(start - m - 1, start)) if start > m else " " + "".join(
+            doc.characterAt(i) for i in range(max(0, start - m), start))
+        after = "".join(doc.characterAt(i) for i in range(end, end + m + 1))
+        # Exactly this marker on both sides (not a longer run of the same character).
+        if before[1:] == marker and after[:m] == marker and before[0] != marker[0] and after[m:] != marker[0]:
+            cursor.setPosition(start - m)
+            cursor.setPosition(end + m, QTextCursor.MoveMode.KeepAnchor)
+
+    def _insert_markdown(self, make: Callable[[str], str]) -> None:
+        cursor = self.source.textCursor()
+        self._replace_source(cursor, make(_selected(cursor)), None)
+        self.bar.hide()
+
+    def _replace_source(self, cursor: QTextCursor, text: str, keep: tuple[int, int] | None) -> None:
+        if self.session is None:
+            return
+        if self.tabs.currentIndex() != SOURCE_TAB:
+            self.tabs.setCurrentIndex(SOURCE_TAB)
+        start = cursor.selectionStart()
+        if text == _selected(cursor):
+            return
+        self.session.end_merge()
+        cursor.insertText(text)  # one change, reaching the session through textChanged
+        self.session.end_merge()
+        if keep is not None:
+            # Offsets from Python count code points, Qt's count UTF-16 units.
+            units = lambda s: len(s.encode("utf-16-le")) // 2  # noqa: E731
+            cursor.setPosition(start + units(text[: keep[0]]))
+            cursor.setPosition(start + units(text[: keep[1]]), QTextCursor.MoveMode.KeepAnchor)
+            self.source.setTextCursor(cursor)
+        else:
+            self.source.setTextCursor(cursor)
+        self.source.setFocus()
 
     def _format(self, operation: Callable[[RichTextEdit], None], close_bar: bool = False) -> None:
         """Apply a formatting operation as one undo step of its own."""
@@ -195,12 +285,21 @@ class BodyEditor(QWidget):
         self.rich.setFocus()
 
     def edit_link(self) -> None:
+        if self.mode == "markdown":
+            self.bar.open("link")
+            return
         href, title = fmt.link_at_cursor(self.rich)
         self.bar.open("link", href, title)
 
     def _apply_bar(self) -> None:
         first, second = self.bar.first.text().strip(), self.bar.second.text()
         if not first:
+            return
+        if self.mode == "markdown":
+            if self.bar.mode == "link":
+                self._insert_markdown(lambda sel: md.link(sel, first, second))
+            else:
+                self._insert_markdown(lambda _sel: md.image(first, second))
             return
         if self.bar.mode == "link":
             self._format(lambda e: fmt.set_link(e, first, second), close_bar=True)
@@ -244,11 +343,8 @@ class BodyEditor(QWidget):
         finally:
             self._loading = False
         self._shown_body = body
-        self._set_mode("rich" if self.analysis.rich_ok else "source")
-        markdown = self.analysis.markup == "markdown"
-        self.tabs.setTabText(SOURCE_TAB, "Markdown source" if markdown else "HTML source")
-        # HTML colours on Markdown would mark its <https://…> links and nothing else.
-        self.highlighter.set_active(not markdown)
+        markdown = md.is_markdown(self.analysis)
+        self._set_mode("rich" if self.analysis.rich_ok else "markdown" if markdown else "source")
         if self.analysis.rich_ok and body_from_document(self.rich.document(), self.analysis.style) != body:
             self.analysis.normalizes.append("its markup is written in a simpler form once the body is edited here")
         self._show_notice()
@@ -290,17 +386,26 @@ class BodyEditor(QWidget):
             self._load(self._deferred, force=True)
 
     def _set_mode(self, mode: str) -> None:
+        markdown = mode == "markdown"
+        if markdown != (self.mode == "markdown"):
+            # HTML colours on Markdown would mark its <https://…> links and nothing else.
+            self.highlighter.set_active(not markdown)
+            self.markdown_highlighter.setDocument(self.source.document() if markdown else None)
         self.mode = mode
         rich = mode == "rich"
         self.tabs.setTabEnabled(RICH_TAB, rich)
-        self.toolbar.setEnabled(rich)
+        self.tabs.setTabText(SOURCE_TAB, "Markdown" if markdown else "HTML source")
+        self.tabs.setTabIcon(SOURCE_TAB, icon("fa5b.markdown" if markdown else "fa5s.code"))
+        self.toolbar.setEnabled(rich or markdown)
+        for name, action in self.actions_by_name.items():
+            action.setEnabled(not markdown or name in MARKDOWN_ACTIONS or name in MARKDOWN_BAR_ACTIONS)
         if not rich:
             self.tabs.setCurrentIndex(SOURCE_TAB)
 
     def _show_notice(self) -> None:
         a = self.analysis
         if a.markup == "markdown":
-            self.notice.setText("<b>Markdown body:</b> edit it as text in the Markdown source tab; "
+            self.notice.setText("<b>Markdown body:</b> edit it as Markdown text (the toolbar writes Markdown); "
                                 "Hugo renders it when the site is built.")
             self.notice.setStyleSheet("background: palette(alternate-base); padding: 4px; border-radius: 3px;")
             self.notice.show()
@@ -336,7 +441,7 @@ class BodyEditor(QWidget):
     def _on_source_changed(self) -> None:
         if self._loading or self.session is None or self._deferred is not None:
             return
-        body = self.source.toPlainText()
+        body = splice_plain(self.session.document.body, self.source.toPlainText())
         self._shown_body = body
         self.session.set_body(body, merge=True)
 
@@ -346,7 +451,7 @@ class BodyEditor(QWidget):
         body = self.session.document.body
         if self._deferred is not None:
             return  # nothing loaded yet: the notice offers to load it
-        if index == SOURCE_TAB and self.source.toPlainText() != body:
+        if index == SOURCE_TAB and self.source.toPlainText() != plain_view(body):
             self._loading = True
             try:
                 self.source.setPlainText(body)
@@ -365,6 +470,11 @@ def _longest_line(text: str) -> int:
 
 def _human(size: int) -> str:
     return f"{size / 1048576:.1f} MB" if size >= 1048576 else f"{size / 1024:.0f} KB"
+
+
+def _selected(cursor: QTextCursor) -> str:
+    # Qt hands selections back with U+2029 between paragraphs.
+    return cursor.selectedText().replace("\u2029", "\n")
 
 
 def _esc(text: str) -> str:

@@ -52,7 +52,7 @@ def test_markdown_body_opens_as_markdown_source(open_pane, tmp_path: Path) -> No
                     encoding="utf-8")
     pane, session = open_pane(item)
     body = pane.body
-    assert body.tabs.tabText(1) == "Markdown source" and body.tabs.currentIndex() == 1
+    assert body.tabs.tabText(1) == "Markdown" and body.tabs.currentIndex() == 1
     assert not body.tabs.isTabEnabled(0)
     assert not body.highlighter.active
     assert "Markdown" in body.notice.text() and "HTML" not in body.notice.text()

@@ -1,0 +1,62 @@
+"""Syntax colours for a Markdown body: headings, emphasis, links, code, lists, quotes, shortcodes."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
+
+_HEADING = re.compile(r"^ {0,3}#{1,6}(\s.*)?$")
+_LIST = re.compile(r"^\s*([-*+]|\d+[.)])\s")
+_QUOTE = re.compile(r"^ {0,3}>.*$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPH = re.compile(r"(?<![*_\w])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![*_\w])")
+_LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)")
+_CODE = re.compile(r"(`+)[^`].*?\1")
+_SHORTCODE = re.compile(r"\{\{<.*?>\}\}|\{\{%.*?%\}\}")
+
+
+def _fmt(color: str, bold: bool = False, italic: bool = False) -> QTextCharFormat:
+    f = QTextCharFormat()
+    f.setForeground(QColor(color))
+    if bold:
+        f.setFontWeight(QFont.Weight.Bold)
+    f.setFontItalic(italic)
+    return f
+
+
+class MarkdownHighlighter(QSyntaxHighlighter):
+    IN_FENCE = 1
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)  # attached to a document with setDocument when in use
+        self.heading = _fmt("#2f6fb0", bold=True)
+        self.strong = _fmt("#1f1f1f", bold=True)
+        self.emph = _fmt("#1f1f1f", italic=True)
+        self.link = _fmt("#237a3a")
+        self.code = _fmt("#8e44ad")
+        self.marker = _fmt("#9a5b00", bold=True)
+        self.quote = _fmt("#6b6b6b", italic=True)
+        self.shortcode = _fmt("#b0306f", bold=True)
+
+    def highlightBlock(self, text: str) -> None:
+        # Inside a fenced code block nothing else is Markdown.
+        in_fence = self.previousBlockState() == self.IN_FENCE
+        fence = _FENCE.match(text)
+        if in_fence or fence:
+            self.setFormat(0, len(text), self.code)
+            self.setCurrentBlockState(self.IN_FENCE if in_fence != bool(fence) else 0)
+            return
+        self.setCurrentBlockState(0)
+        if _HEADING.match(text):
+            self.setFormat(0, len(text), self.heading)
+        elif _QUOTE.match(text):
+            self.setFormat(0, len(text), self.quote)
+        m = _LIST.match(text)
+        if m:
+            self.setFormat(m.start(1), len(m.group(1)), self.marker)
+        for rx, f in ((_EMPH, self.emph), (_STRONG, self.strong), (_LINK, self.link), (_CODE, self.code), (_SHORTCODE, self.shortcode)):
+            for hit in rx.finditer(text):
+                self.setFormat(hit.start(), hit.end() - hit.start(), f)
