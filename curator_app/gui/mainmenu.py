@@ -59,6 +59,11 @@ _MENUS: list[tuple[str, list[tuple[str, str, Shortcut, bool] | None]]] = [
         ("undo_move", "Undo Rename or Mo&ve", None, False),
         ("delete_item", "&Delete…", None, False),
         None,
+        ("add_field", "Add &Field…", None, False),
+        ("remove_field", "Remove Fi&eld…", None, False),
+        ("move_field_up", "Move Field U&p", "Alt+Shift+Up", False),
+        ("move_field_down", "Move Field Do&wn", "Alt+Shift+Down", False),
+        None,
         ("fix_all", "Fix &All Problems", "Ctrl+Alt+F", False),
     ]),
     ("&Git", [

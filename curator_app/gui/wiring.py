@@ -34,6 +34,7 @@ from curator_app.gui.session import DocumentSession
 from curator_app.gui.settings import Settings
 
 if TYPE_CHECKING:
+    from curator_app.gui.form.form import FormView
     from curator_app.gui.preview.pane import PreviewPane
     from curator_app.gui.review.mode import ReviewMode
 
@@ -134,6 +135,10 @@ class Workbench(QObject):
             (m["undo_move"].triggered, self.tools.undo_move),
             (m["delete_item"].triggered, self.tools.delete),
             (m["fix_all"].triggered, self.tools.fix_all),
+            (m["add_field"].triggered, lambda: self._with_form(lambda f: f.add_field())),
+            (m["remove_field"].triggered, lambda: self._with_form(lambda f: f.remove_field())),
+            (m["move_field_up"].triggered, lambda: self._with_form(lambda f: f.move_field(-1))),
+            (m["move_field_down"].triggered, lambda: self._with_form(lambda f: f.move_field(1))),
             (self.tools.sig_message, message(6000)),
             # the open items
             (tabs.tabCloseRequested, self.close_tab),
@@ -356,13 +361,19 @@ class Workbench(QObject):
         else:
             self.window.show_title(self.folder.name if self.folder else None, dirty=False)
 
+    def _with_form(self, act: Callable[[FormView], object]) -> None:
+        pane = self.tabs.current_editor()
+        if pane is not None:
+            act(pane.form)
+
     def _update_actions(self) -> None:
         session = self.tabs.current_session()
         editable = session is not None and not session.read_only
         self.menu["save"].setEnabled(editable)
         self.menu["revert"].setEnabled(editable and session is not None and session.is_dirty())
         self.menu["close_item"].setEnabled(self.tabs.count() > 0)
-        for name in ("duplicate_item", "rename_item", "move_item", "delete_item", "fix_all", "find", "replace"):
+        for name in ("duplicate_item", "rename_item", "move_item", "delete_item", "fix_all", "find", "replace",
+                     "add_field", "remove_field", "move_field_up", "move_field_down"):
             self.menu[name].setEnabled(session is not None and (name == "find" or not session.read_only))
         self.menu["save_all"].setEnabled(bool(self.tabs.dirty_sessions()))
 

@@ -25,6 +25,7 @@ from curator_app.core.schema.linked import (
     url_change_note,
 )
 from curator_app.core.schema.schema import Field, Schema
+from curator_app.gui.form import field_tools
 from curator_app.gui.form.base import FieldEditor
 from curator_app.gui.form.factory import make_editor
 from curator_app.gui.form.fields_image import ImageEditor
@@ -37,6 +38,11 @@ from curator_app.gui.session import DocumentSession
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 OTHER_SECTION = "other_fields"
+
+
+def _shape(schema: Schema, unknown: list[KeyPath]) -> tuple[object, ...]:
+    """What decides which rows the form has; when it changes, the form is rebuilt."""
+    return schema.name, tuple(f.key for g in schema.groups for f in g.fields), tuple(unknown)
 
 
 class FieldRow(QWidget):
@@ -118,6 +124,8 @@ class FormView(QScrollArea):
         self._focused: KeyPath | None = None
         self._pending: dict[str, list[tuple[KeyPath, Field | None]]] = {}
         self._findings: list[Finding] = []
+        self._unknown: list[KeyPath] = []
+        self._shape: tuple[object, ...] = ()
         self.editor_filter: QObject | None = None  # installed on editors as they are built
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -142,10 +150,20 @@ class FormView(QScrollArea):
                 section = Section(group.name, group.label, expanded=i == 0)
                 plan.append((section, [(f.key, f) for f in group.fields]))
         unknown = self.schema.unknown_keys(doc)
-        if unknown:
-            section = Section(OTHER_SECTION, f"Other fields ({len(unknown)})", expanded=True)
-            section.header.setToolTip("Keys this content type does not describe; they are kept as they are.")
-            plan.append((section, [(k, None) for k in unknown]))
+        self._unknown = unknown
+        self._shape = _shape(self.schema, unknown)
+        # Always there: any item can be given a field of any name, even one outside the schema.
+        section = Section(OTHER_SECTION, f"Other fields ({len(unknown)})",
+                          expanded=bool(unknown) or not plan or self._free_form())
+        section.header.setToolTip("Keys this content type does not describe; they are kept as they are.")
+        self.field_bar = field_tools.FieldBar()
+        self.field_bar.add_button.clicked.connect(self.add_field)
+        self.field_bar.remove_button.clicked.connect(self.remove_field)
+        self.field_bar.up_button.clicked.connect(lambda: self.move_field(-1))
+        self.field_bar.down_button.clicked.connect(lambda: self.move_field(1))
+        self.field_bar.remove_button.setEnabled(bool(self._removable()))
+        section.form.addRow(self.field_bar)
+        plan.append((section, [(k, None) for k in unknown]))
         for section, fields in plan:
             self.sections[section.name] = section
             self._pending[section.name] = fields
@@ -259,11 +277,67 @@ class FormView(QScrollArea):
         if self.session is None:
             return
         doc = self.session.document
+        if self.schema is not None:
+            schema = schema_for(doc)
+            if _shape(schema, schema.unknown_keys(doc)) != self._shape:
+                self._rebuild()  # a field was added, removed or moved (or an undo did that)
+                return
         for key, row in self.rows.items():
             if isinstance(row.editor, MapEditor):
                 continue
             row.editor.load(doc.get(key))
         self._linked_timer.start()
+
+    def _rebuild(self) -> None:
+        if self.session is None:
+            return
+        expanded = {name for name, s in self.sections.items() if s.is_expanded()}
+        scroll = self.verticalScrollBar().value()
+        focused = self._focused
+        # The old editors live until deleteLater runs; a focus change then must not commit them.
+        for row in self.rows.values():
+            row.editor.blockSignals(True)
+        self.open_session(self.session)
+        for name, section in self.sections.items():
+            section.set_expanded(name in expanded or (name == OTHER_SECTION and bool(self._unknown)))
+        self.verticalScrollBar().setValue(scroll)
+        self.show_findings(self._findings)
+        if focused is not None and focused in self.rows:
+            self.focus_field(focused)
+
+    # --- any field ----------------------------------------------------------------------
+
+    def _free_form(self) -> bool:
+        """No content type describes this item: its fields are simply the keys it has."""
+        return self.schema is not None and self.schema.name == "inferred"
+
+    def _removable(self) -> list[KeyPath]:
+        """The fields the form may remove and reorder: any key of a free-form item, else the unknown ones."""
+        if self.session is not None and self._free_form():
+            return [(k,) for k in self.session.document.data]
+        return list(self._unknown)
+
+    def add_field(self) -> None:
+        if self.session is None or self.session.read_only:
+            return
+        key = field_tools.ask_add_field(self, self.session)
+        if key is not None:
+            self.focus_field((key,))
+
+    def remove_field(self) -> None:
+        if self.session is None or self.session.read_only:
+            return
+        current = self.row_for(self._focused) if self._focused else None
+        field_tools.ask_remove_field(self, self.session, self._removable(), current.key if current else None)
+
+    def move_field(self, step: int) -> None:
+        """Move the focused field past its neighbour among the movable ones (step -1 up, 1 down)."""
+        if self.session is None or self.session.read_only or not self._focused:
+            return
+        top = [k[0] for k in self._removable() if len(k) == 1 and isinstance(k[0], str)]
+        key = self._focused[0]
+        if isinstance(key, str) and key in top:
+            field_tools.move(self, self.session, key, step, top)
 
     def refresh_linked(self) -> None:
         """Badges, divergences and pending prompts for the linked groups."""
