@@ -153,8 +153,9 @@ class FormView(QScrollArea):
         self._unknown = unknown
         self._shape = _shape(self.schema, unknown)
         # Always there: any item can be given a field of any name, even one outside the schema.
-        section = Section(OTHER_SECTION, f"Other fields ({len(unknown)})",
-                          expanded=bool(unknown) or not plan or self._free_form())
+        # A free-form item has every key in the form already: this section only holds the tools.
+        title = "Add, remove or reorder fields" if self._free_form() else f"Other fields ({len(unknown)})"
+        section = Section(OTHER_SECTION, title, expanded=bool(unknown) or not plan or self._free_form())
         section.header.setToolTip("Keys this content type does not describe; they are kept as they are.")
         self.field_bar = field_tools.FieldBar()
         self.field_bar.add_button.clicked.connect(self.add_field)
