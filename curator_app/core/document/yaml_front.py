@@ -341,8 +341,11 @@ class YamlFront:
         colon = self._colon_after(knode)
         end = colon + 1 if empty else self._value_end(knode, node)
         if empty:
-            while end < len(self.text) and self.text[end] in " \t":
-                end += 1  # trailing blanks after `key:` would join the new value
+            probe = end
+            while probe < len(self.text) and self.text[probe] in " \t":
+                probe += 1  # trailing blanks after `key:` would join the new value...
+            if probe >= len(self.text) or self.text[probe] != "#":
+                end = probe  # ...but before a comment they keep it apart from the value
         if (
             isinstance(node, (SequenceNode, MappingNode))
             and node.flow_style

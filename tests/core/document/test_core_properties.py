@@ -344,3 +344,14 @@ def test_regression_empty_null_spelling_has_no_trailing_blank() -> None:
     doc.set("a", "line one\nline two")
     doc.set("b", "v")
     assert doc.front_text == "c:\na: |-\n  line one\n  line two\nb: v\n"
+
+
+def test_null_written_as_nothing_then_set_keeps_the_comment_apart() -> None:
+    # Found by the property test: `key:  # note` (the file's empty null) set to a value
+    # must not glue the value to the comment (`''# note` is not YAML).
+    raw = b"---\nd: ''  # note\nog:title:\n---\n"
+    doc = Document.from_bytes(raw)
+    doc.set(("d",), None)
+    assert doc.to_bytes() == b"---\nd:  # note\nog:title:\n---\n"
+    doc.set(("d",), "")
+    assert doc.to_bytes() == raw
