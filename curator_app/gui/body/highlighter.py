@@ -13,7 +13,7 @@ _ENTITY = re.compile(r"&[#\w]+;")
 _SHORTCODE = re.compile(r"\{\{[<%].*?[>%]\}\}")
 
 
-def _fmt(color: str, bold: bool = False, italic: bool = False) -> QTextCharFormat:
+def text_format(color: str, bold: bool = False, italic: bool = False) -> QTextCharFormat:
     f = QTextCharFormat()
     f.setForeground(QColor(color))
     if bold:
@@ -27,12 +27,12 @@ class HtmlHighlighter(QSyntaxHighlighter):
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
-        self.tag = _fmt("#2f6fb0", bold=True)
-        self.attr = _fmt("#9a5b00")
-        self.value = _fmt("#237a3a")
-        self.entity = _fmt("#8e44ad")
-        self.comment = _fmt("#8a8a8a", italic=True)
-        self.shortcode = _fmt("#b0306f", bold=True)
+        self.tag = text_format("#2f6fb0", bold=True)
+        self.attr = text_format("#9a5b00")
+        self.value = text_format("#237a3a")
+        self.entity = text_format("#8e44ad")
+        self.comment = text_format("#8a8a8a", italic=True)
+        self.shortcode = text_format("#b0306f", bold=True)
         self.active = True  # off for Markdown bodies, where HTML colours would mislead
 
     def set_active(self, active: bool) -> None:

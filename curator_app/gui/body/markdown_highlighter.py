@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtGui import QSyntaxHighlighter
+
+from curator_app.gui.body.highlighter import text_format
 
 _HEADING = re.compile(r"^ {0,3}#{1,6}(\s.*)?$")
 _LIST = re.compile(r"^\s*([-*+]|\d+[.)])\s")
@@ -18,28 +20,19 @@ _CODE = re.compile(r"(`+)[^`].*?\1")
 _SHORTCODE = re.compile(r"\{\{<.*?>\}\}|\{\{%.*?%\}\}")
 
 
-def _fmt(color: str, bold: bool = False, italic: bool = False) -> QTextCharFormat:
-    f = QTextCharFormat()
-    f.setForeground(QColor(color))
-    if bold:
-        f.setFontWeight(QFont.Weight.Bold)
-    f.setFontItalic(italic)
-    return f
-
-
 class MarkdownHighlighter(QSyntaxHighlighter):
     IN_FENCE = 1
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)  # attached to a document with setDocument when in use
-        self.heading = _fmt("#2f6fb0", bold=True)
-        self.strong = _fmt("#1f1f1f", bold=True)
-        self.emph = _fmt("#1f1f1f", italic=True)
-        self.link = _fmt("#237a3a")
-        self.code = _fmt("#8e44ad")
-        self.marker = _fmt("#9a5b00", bold=True)
-        self.quote = _fmt("#6b6b6b", italic=True)
-        self.shortcode = _fmt("#b0306f", bold=True)
+        self.heading = text_format("#2f6fb0", bold=True)
+        self.strong = text_format("#1f1f1f", bold=True)
+        self.emph = text_format("#1f1f1f", italic=True)
+        self.link = text_format("#237a3a")
+        self.code = text_format("#8e44ad")
+        self.marker = text_format("#9a5b00", bold=True)
+        self.quote = text_format("#6b6b6b", italic=True)
+        self.shortcode = text_format("#b0306f", bold=True)
 
     def highlightBlock(self, text: str) -> None:
         # Inside a fenced code block nothing else is Markdown.
