@@ -104,7 +104,7 @@ class DocumentTabs(QTabWidget):
         pane = _new_editor()
         pane.open_document(session)
         self._editors[pane] = session
-        index = self.addTab(pane, path.name)
+        index = self.addTab(pane, tab_label(session))
         self.setTabToolTip(index, str(path))
         session.sig_dirty_changed.connect(lambda _dirty, s=session: self._update_tab_title(s))
         self.sig_session_opened.emit(session)
@@ -166,9 +166,25 @@ class DocumentTabs(QTabWidget):
     def _update_tab_title(self, session: DocumentSession) -> None:
         index = self.index_of(session.path)
         if index >= 0:
-            self.setTabText(index, ("● " if session.is_dirty() else "") + session.path.name)
+            self.setTabText(index, ("● " if session.is_dirty() else "") + tab_label(session))
         if session is self.current_session():
             self.sig_current_session.emit(session)
 
     def _on_current_changed(self, _index: int) -> None:
         self.sig_current_session.emit(self.current_session())
+
+
+TAB_TITLE_CHARS = 32
+
+
+def tab_label(session: DocumentSession) -> str:
+    """The item's title (short), else its file name: file names are often UUIDs."""
+    data = session.document.data
+    title = data.get("title") if isinstance(data, dict) else None
+    if not isinstance(title, str) or not title.strip():
+        return session.path.name
+    title = " ".join(title.split())
+    if len(title) <= TAB_TITLE_CHARS:
+        return title
+    cut = title[: TAB_TITLE_CHARS - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip() + "…"

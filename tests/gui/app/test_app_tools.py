@@ -166,3 +166,17 @@ def test_preview_reads_the_sites_own_images_from_the_site_root(qtbot, tmp_path: 
         assert bench.preview.handler.content_root.resolve() == site.resolve()
     finally:
         close_workbench(bench)
+
+
+def test_tabs_name_items_by_title_not_uuid_file_names(qtbot, bench: Workbench, site: Path) -> None:
+    uuid_named = site / "content" / "news" / "5f1c2b52-3c5e-4f0e-9a57-0d1f5a8c2e11.md"
+    uuid_named.write_text("---\ntitle: A short title\n---\nbody\n")
+    bench.open_item(uuid_named)
+    tabs = bench.tabs
+    index = tabs.index_of(uuid_named.resolve())
+    assert tabs.tabText(index) == "A short title"
+    assert tabs.tabToolTip(index) == str(uuid_named.resolve())
+    seed_tab = tabs.tabText(tabs.index_of((site / "content" / "news" / "genome-uk.md").resolve()))
+    assert seed_tab == "UK Launch Implementation Plan…" and len(seed_tab) <= 32
+    tabs.current_session().set_value(("title",), "Edited")
+    qtbot.waitUntil(lambda: tabs.tabText(index) == "● Edited", timeout=5000)
