@@ -9,6 +9,7 @@ and finds nothing, so the editor never fails because of spelling.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -16,6 +17,9 @@ from pathlib import Path
 from typing import Any
 
 DEFAULT_LANGUAGE = "en_US"
+# Enchant and Hunspell are not thread-safe, and one dictionary serves the editor (GUI
+# thread) and lint (the preview's render thread): every call into it holds this lock.
+_ENCHANT = threading.RLock()
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*")
 # Stretches that are not prose: URLs, e-mail addresses, @handles, #hashtags, paths,
 # slugs (word-word-word), inline code, HTML tags, entities and Hugo shortcodes.
@@ -101,7 +105,9 @@ class SpellChecker:
             return True
         known = self._known.get(word)
         if known is None:
-            known = self._known[word] = bool(self._dict.check(word.replace("’", "'")))
+            with _ENCHANT:
+                known = bool(self._dict.check(word.replace("’", "'")))
+            self._known[word] = known
         return known
 
     def misspellings(self, text: str) -> list[Misspelling]:
@@ -117,14 +123,17 @@ class SpellChecker:
     def suggest(self, word: str, limit: int = 6) -> list[str]:
         if self._dict is None:
             return []
-        return [s for s in self._dict.suggest(word.replace("’", "'")) if s != word][:limit]
+        with _ENCHANT:
+            found = self._dict.suggest(word.replace("’", "'"))
+        return [s for s in found if s != word][:limit]
 
     def add_word(self, word: str) -> None:
         """Add to the personal word list (the file is created on first use)."""
         if self._dict is None:
             return
         self.personal.parent.mkdir(parents=True, exist_ok=True)
-        self._dict.add(word)
+        with _ENCHANT:
+            self._dict.add(word)
         self._known[word] = True
 
     def ignore(self, word: str) -> None:
@@ -151,7 +160,10 @@ def _dictionary(language: str, personal: str) -> Any:
         import enchant
     except ImportError as exc:  # the C library libenchant-2 is missing
         raise _Unavailable(f"spell checking needs Enchant: {exc}") from exc
-    if not enchant.dict_exists(language):
+    with _ENCHANT:
+        exists = enchant.dict_exists(language)
+    if not exists:
         raise _Unavailable(f"no {language} dictionary installed (Debian: hunspell-{language.lower().replace('_', '-')})")
     Path(personal).parent.mkdir(parents=True, exist_ok=True)
-    return enchant.DictWithPWL(language, personal)
+    with _ENCHANT:
+        return enchant.DictWithPWL(language, personal)
