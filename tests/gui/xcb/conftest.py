@@ -5,7 +5,6 @@ Xvfb and runs this folder again under it with QT_QPA_PLATFORM=xcb."""
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,12 +15,7 @@ else:
     collect_ignore_glob = ["test_x11_*.py"]
 
 
-@pytest.fixture
-def seed_copy(seed_path: Path, tmp_path: Path) -> Path:
-    dest = tmp_path / "item" / "index.md"
-    dest.parent.mkdir()
-    shutil.copyfile(seed_path, dest)
-    return dest
+# seed_copy comes from tests/support/editor_fixtures.py (a plugin of the whole suite).
 
 
 @pytest.fixture
