@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTabWidget, QVBoxLayout, Q
 
 from curator_app.core.document.reading import read_regular
 from curator_app.core.errors import CuratorError
+from curator_app.gui.a11y import name_tabs, named
 from curator_app.gui.session import DocumentSession
 
 if TYPE_CHECKING:
@@ -60,6 +61,7 @@ class RawView(QWidget):
         text.setReadOnly(True)
         text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         text.setPlainText(raw_preview(path))
+        named(text, "File text", "The file as it is on disk, read-only")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.error_label)
@@ -79,6 +81,7 @@ class DocumentTabs(QTabWidget):
         self.setDocumentMode(True)
         self.setTabsClosable(True)
         self.setMovable(True)
+        name_tabs(self, "Open items", "The items open for editing; Ctrl+W closes the current one")
         self.content_root: Path | None = None
         self._editors: dict[QWidget, DocumentSession] = {}
         self.currentChanged.connect(self._on_current_changed)

@@ -28,6 +28,7 @@ from curator_app.core.lint.analysis import SHARED, analyse, revision_key
 from curator_app.core.lint.engine import Finding
 from curator_app.core.site.config import find_site
 from curator_app.core.spell.checker import language_of
+from curator_app.gui.a11y import named
 from curator_app.gui.body.editor import BodyEditor
 from curator_app.gui.body.rich_edit import is_pass_through
 from curator_app.gui.form.form import FormView
@@ -62,6 +63,7 @@ class ProblemsList(QTreeWidget):
         self.setHeaderLabels(["Field", "Problem"])
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
+        named(self, "Problems", "Lint findings of the item; Enter goes to the field")
         self.itemActivated.connect(self._activated)
         self.itemClicked.connect(self._activated)
 
@@ -120,6 +122,7 @@ class EditorPane(QWidget):
         self.fix_button = QPushButton("Apply Fix")
         self.fix_button.setObjectName("applyFix")
         self.fix_button.setToolTip("Apply the automatic fix of the selected problem (undoable)")
+        named(self.fix_button, "Apply Fix", self.fix_button.toolTip())
         self.fix_button.setEnabled(False)
         self.fix_button.clicked.connect(self.apply_selected_fix)
         head.addWidget(self.fix_button)

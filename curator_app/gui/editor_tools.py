@@ -19,6 +19,7 @@ from curator_app.core.lint.fixes import fix_all
 from curator_app.core.schema.infer import schema_for
 from curator_app.core.schema.modified import stamp_modified
 from curator_app.gui import alerts
+from curator_app.gui.a11y import name_buttons, named
 from curator_app.gui.documents import DocumentTabs
 from curator_app.gui.find.find_bar import FindBar
 from curator_app.gui.find.folder_dialog import ReplaceInFolderDialog
@@ -36,9 +37,10 @@ class RenameDialog(QDialog):
         self.setWindowTitle("Rename Item File")
         self.name_edit = QLineEdit(suggested)
         self.name_edit.setObjectName("renameName")
-        self.name_edit.setAccessibleName("New file name, without extension")
+        named(self.name_edit, "New file name, without extension", f"Now {current}; suggested from the title")
         self.name_edit.setMinimumWidth(420)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        name_buttons(buttons, {"OK": "Rename the file (Item ▸ Undo Rename or Move undoes it)"})
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -37,6 +37,7 @@ from curator_app.core.document.document import Document
 from curator_app.core.errors import CuratorError
 from curator_app.core.recovery import CHANGED, DELETED, RecoveryRecord, RecoveryStore
 from curator_app.gui import alerts
+from curator_app.gui.a11y import name_buttons, named
 
 __all__ = ["DEFAULT_INTERVAL_MS", "Autosaver", "RecoveryDialog", "Source"]
 
@@ -210,6 +211,7 @@ class RecoveryDialog(QDialog):
         intro.setWordWrap(True)
         self.list = QListWidget()
         self.list.currentRowChanged.connect(self._show_current)
+        named(self.list, "Unsaved edits", "The items with edits left by a Curator that closed before saving")
         self.path_label = QLabel()
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.state_label = QLabel()
@@ -219,10 +221,14 @@ class RecoveryDialog(QDialog):
         self.diff_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.diff_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self._highlighter = _DiffHighlighter(self.diff_view.document())
+        named(self.diff_view, "Recovered changes", "The selected edit against the file on disk, as a unified diff")
 
         self.restore_button = QPushButton("Restore")
         self.discard_button = QPushButton("Discard")
         self.export_button = QPushButton("Save a Copy…")
+        named(self.restore_button, "Restore", "Open the item with this edit, unsaved, to review and save")
+        named(self.discard_button, "Discard", "Throw this edit away")
+        named(self.export_button, "Save a Copy", "Write the edited item to a file of your choice")
         self.restore_button.clicked.connect(self.restore_current)
         self.discard_button.clicked.connect(self.discard_current)
         self.export_button.clicked.connect(self._export_current)
@@ -246,6 +252,7 @@ class RecoveryDialog(QDialog):
 
         later = QDialogButtonBox()
         later.addButton("Decide Later", QDialogButtonBox.ButtonRole.RejectRole)
+        name_buttons(later, {"Decide Later": "Keep the remaining edits and offer them again at the next start"})
         later.rejected.connect(self._finish)
 
         layout = QVBoxLayout(self)

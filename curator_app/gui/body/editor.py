@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from curator_app.core.document.line_endings import plain_view, splice_plain
 from curator_app.core.preview import markdown_body as md
 from curator_app.core.preview.body_html import BodyAnalysis, BodyStyle, analyse
+from curator_app.gui.a11y import name_tabs, name_toolbar, named
 from curator_app.gui.body import formatting as fmt
 from curator_app.gui.body.highlighter import HtmlHighlighter
 from curator_app.gui.body.markdown_highlighter import MarkdownHighlighter
@@ -76,6 +77,10 @@ class InlineBar(QWidget):
         self.close_button = QToolButton()
         self.close_button.setIcon(icon("fa5s.times"))
         self.close_button.setToolTip("Close (Esc)")
+        named(self.apply_button, "Apply", "Write the link or image into the body (Enter)")
+        named(self.remove_button, "Remove link", "Turn the linked text back into plain text")
+        named(self.close_button, "Close", "Close this bar without changing the body (Esc)")
+        self._name_fields()
         row = QHBoxLayout(self)
         row.setContentsMargins(2, 2, 2, 2)
         for w in (self.caption, self.first, self.second, self.apply_button, self.remove_button, self.close_button):
@@ -91,9 +96,18 @@ class InlineBar(QWidget):
         self.first.setText(first)
         self.second.setText(second)
         self.remove_button.setVisible(mode == "link" and bool(first))
+        self._name_fields()
         self.show()
         self.first.setFocus()
         self.first.selectAll()
+
+    def _name_fields(self) -> None:
+        if self.mode == "link":
+            named(self.first, "Link address", "The URL the selected text links to")
+            named(self.second, "Link title", "Shown when the pointer rests on the link (optional)")
+        else:
+            named(self.first, "Image source", "An image file in the item's folder, or a URL")
+            named(self.second, "Image alt text", "What the image shows, for readers who cannot see it")
 
     def keyPressEvent(self, event: object) -> None:
         from PySide6.QtGui import QKeyEvent
@@ -128,6 +142,9 @@ class BodyEditor(QWidget):
         self.tabs.addTab(self.rich, icon("fa5s.paragraph"), "Rich text")
         self.tabs.addTab(self.source, icon("fa5s.code"), "HTML source")
         self.tabs.currentChanged.connect(self._on_tab)
+        named(self.rich, "Body", "The item's body as formatted text")
+        named(self.source, "Body source", "The item's body as HTML or Markdown source")
+        name_tabs(self.tabs, "Body view", "Edit the body as formatted text or as source")
 
         self.notice = QLabel()
         self.notice.setObjectName("bodyNotice")
@@ -145,6 +162,7 @@ class BodyEditor(QWidget):
         self.toolbar.setObjectName("bodyToolbar")
         self.actions_by_name: dict[str, QAction] = {}
         self._build_actions()
+        name_toolbar(self.toolbar)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

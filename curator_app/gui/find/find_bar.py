@@ -76,7 +76,7 @@ class FindBar(QWidget):
         self.replace_all_button = QPushButton("Replace All")
         self.close_button = QPushButton("Close")
         self.results = QListWidget()
-        self.results.setMaximumHeight(110)
+        self.results.setMaximumHeight(6 * self.results.fontMetrics().lineSpacing() + 8)
         for w, name, text in (
             (self.find_edit, "findText", "Find"),
             (self.replace_edit, "replaceText", "Replace with"),

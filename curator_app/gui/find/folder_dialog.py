@@ -35,6 +35,7 @@ from curator_app.core.errors import CuratorError
 from curator_app.core.find.folder import ItemHits, ReplacePlan, apply_plan, plan_replace, prepare
 from curator_app.core.find.query import Query
 from curator_app.core.library.bulk import UndoRecord
+from curator_app.gui.a11y import name_buttons
 
 
 class _Relay(QObject):
@@ -107,6 +108,7 @@ class ReplaceInFolderDialog(QDialog):
             w.setObjectName(name)
             w.setAccessibleName(text)
             w.setAccessibleDescription(text)
+        name_buttons(self.buttons)
 
         grid = QGridLayout()
         grid.addWidget(QLabel("Find:"), 0, 0)

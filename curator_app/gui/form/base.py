@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from curator_app.core.document.document import KeyPath
 from curator_app.core.schema.schema import Field
+from curator_app.gui.a11y import named, operable, plain
 
 _UNSET = object()
 
@@ -61,6 +62,16 @@ class FieldEditor(QWidget):
 
     def focus_target(self) -> QWidget:
         return self
+
+    def describe(self, name: str, description: str) -> None:
+        """Name the input after the field and its other controls after what they do for it
+        ("Tags: Move up"), all described by the field's help and key."""
+        target = self.focus_target()
+        named(target, name, description)
+        for part in self.findChildren(QWidget):
+            if part is not target and operable(part):
+                role = part.toolTip().split("\n")[0] or plain(str(getattr(part, "text", str)() or ""))
+                named(part, f"{name}: {role}" if role else name, description)
 
     def set_completions(self, values: list[str]) -> None:
         """Values seen elsewhere in the folder (list and enum editors use them)."""

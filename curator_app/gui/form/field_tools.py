@@ -28,6 +28,7 @@ from curator_app.core.document.document import KeyPath
 from curator_app.core.document.fields import FIELD_TYPES, add_field, check_new_key, move_field, parse_value
 from curator_app.core.errors import CuratorError
 from curator_app.gui import alerts
+from curator_app.gui.a11y import name_buttons, named
 from curator_app.gui.form.icons import icon
 from curator_app.gui.session import DocumentSession
 
@@ -61,7 +62,11 @@ class AddFieldDialog(QDialog):
         self.lines = QPlainTextEdit()
         self.lines.setObjectName("fieldValueLines")
         self.lines.setTabChangesFocus(True)
-        self.lines.setFixedHeight(90)
+        self.lines.setFixedHeight(self.lines.fontMetrics().lineSpacing() * 5 + 10)
+        named(self.key, "Field name", "The new field's key, e.g. title")
+        named(self.kind, "Field type", "What kind of value the new field holds")
+        named(self.line, "Field value", "The new field's first value")
+        named(self.lines, "Field value", "The new field's first value, over several lines")
         self.error = QLabel()
         self.error.setObjectName("fieldError")
         self.error.setStyleSheet("color: #c62828;")
@@ -75,6 +80,7 @@ class AddFieldDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText("Add")
+        name_buttons(buttons, {"Add": "Add the field to the item"})
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
@@ -125,6 +131,8 @@ class RemoveFieldDialog(QDialog):
             self.choice.setCurrentIndex(keys.index(current))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Remove")
+        name_buttons(buttons, {"Remove": "Remove the chosen field from the item"})
+        named(self.choice, "Field to remove", "Which of the item's other fields to remove")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
@@ -198,7 +206,7 @@ def _button(icon_name: str, text: str, name: str, tip: str) -> QToolButton:
     button.setIcon(icon(icon_name))
     button.setText(text)
     button.setToolTip(tip)
-    button.setAccessibleName(text or tip.split(" (")[0])
+    named(button, text or tip.split(" (")[0], tip)
     button.setToolButtonStyle(
         Qt.ToolButtonStyle.ToolButtonTextBesideIcon if text else Qt.ToolButtonStyle.ToolButtonIconOnly
     )

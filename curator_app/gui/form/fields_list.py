@@ -36,6 +36,7 @@ class StringListEditor(FieldEditor):
         self.list.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
+        self.list.setToolTip("The values in order: Delete removes one, Alt+Up/Down moves it, F2 edits it")
         self.list.itemChanged.connect(self._changed)
         self.list.model().rowsMoved.connect(self._changed)
         self.entry = QLineEdit()

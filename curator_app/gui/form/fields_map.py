@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QWidget
 
+from curator_app.core.algebra.keypath import format_key
 from curator_app.core.document.document import KeyPath
 from curator_app.core.schema.schema import Field
 from curator_app.gui.form.base import FieldEditor
@@ -76,12 +77,16 @@ class MapEditor(FieldEditor):
                 editor.sig_done.connect(lambda e=editor: self.sig_child_done.emit(e))
                 self.leaves[key] = editor
             label = field_label(f"[{k}]" if isinstance(k, int) else str(k))
-            editor.focus_target().setAccessibleName(" › ".join(str(p) for p in key))
+            editor.describe(" › ".join(str(p) for p in key), f"Part of {format_key(self.key)}; key {format_key(key)}")
             label.setBuddy(editor.focus_target())
             self.form.addRow(label, editor)
 
     def value(self) -> Any:
         return self.loaded_value
+
+    def describe(self, name: str, description: str) -> None:
+        # Each leaf was named by its own key path when the sub-form was built.
+        return None
 
     def focus_target(self) -> QWidget:
         first = next(iter(self.leaves.values()), None)

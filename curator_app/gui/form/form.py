@@ -230,8 +230,7 @@ class FormView(QScrollArea):
         tip = (field.help if field else "Not described by the schema; kept as it is.") + f"\n\nKey: {format_key(key)}"
         label.setToolTip(f"{text}\n\n{tip}" if label.toolTip() else tip)
         editor.setToolTip(tip)
-        editor.focus_target().setAccessibleName(text)
-        editor.focus_target().setAccessibleDescription(tip)
+        editor.describe(text, tip)
         if row.was_absent:
             label.setStyleSheet("color: palette(mid);")
         row.label = label

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolBut
 
 from curator_app.core.algebra.keypath import KeyPath, format_key
 from curator_app.core.schema.linked import LinkedGroup, expected_values
+from curator_app.gui.a11y import named
 from curator_app.gui.form.icons import icon
 
 
@@ -31,6 +32,7 @@ class LinkedBadge(QToolButton):
         self.setIcon(icon("fa5s.link"))
         self.setToolButtonStyle(self.toolButtonStyle().ToolButtonTextBesideIcon)
         self.setObjectName("linkedBadge")
+        named(self, "Linked copies", "This field's value is also stored in other keys")
 
     def show_group(self, group: LinkedGroup, primary_label: str, is_primary: bool, label_of: Callable[[KeyPath], str]) -> None:
         want = expected_values(group)
@@ -46,6 +48,7 @@ class LinkedBadge(QToolButton):
             self.setText("copy")
             head = f"Copy of {primary_label} (linked group '{group.name}')"
         self.setToolTip(head + "\n" + "\n".join(lines))
+        named(self, f"Linked copies: {self.text()}", self.toolTip())
 
 
 class LinkedPrompt(QFrame):
@@ -64,6 +67,8 @@ class LinkedPrompt(QFrame):
         self.accept_button = QPushButton(icon("fa5s.check"), "Update copies")
         self.accept_button.setObjectName("linkedAccept")
         self.dismiss_button = QPushButton("Keep copies")
+        named(self.accept_button, "Update copies", "Give the linked copies the new value too")
+        named(self.dismiss_button, "Keep copies", "Leave the linked copies as they are")
         self.accept_button.clicked.connect(self.sig_accept)
         self.dismiss_button.clicked.connect(self.sig_dismiss)
         row = QHBoxLayout(self)
@@ -126,7 +131,7 @@ class DivergencePanel(QWidget):
             text.setToolTip(f"{format_key(key)} = {have!r}\nexpected: {want!r}")
             button = QPushButton(icon("fa5s.equals"), "Use theirs" if key == group_primary else "Make same")
             button.setToolTip(f"Set {format_key(key)} to {_short(want, 200)!r}")
-            button.setAccessibleDescription(button.toolTip())
+            named(button, f"{button.text()}: {label_of(key)}", button.toolTip())
             button.clicked.connect(lambda _c=False, k=key, v=want: self.sig_make_same.emit(k, v))
             h.addWidget(text, 1)
             h.addWidget(button)

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QToolButton, QVBoxLayout, QWidget
 
+from curator_app.gui.a11y import named
+
 
 class Section(QWidget):
     def __init__(self, name: str, label: str, expanded: bool = True, parent: QWidget | None = None) -> None:
@@ -23,6 +25,7 @@ class Section(QWidget):
         font = self.header.font()
         font.setBold(True)
         self.header.setFont(font)
+        named(self.header, label, f"Show or hide the {label} fields")
         self.header.toggled.connect(self.set_expanded)
         self.on_first_expand: Callable[[Section], None] | None = None  # builds rows lazily
         self.built = False

@@ -28,6 +28,7 @@ from curator_app.core.git.commit import commit_items, default_author, suggest_me
 from curator_app.core.git.errors import IdentityMissing
 from curator_app.core.git.repo import ContentRepo
 from curator_app.gui import alerts
+from curator_app.gui.a11y import name_buttons, named
 from curator_app.gui.git.common import error_label, error_text, item_title, sentence, show_error
 
 _TITLE_LIMIT = 300  # beyond this many changed files, list names only (titles need a parse)
@@ -92,6 +93,7 @@ class CommitDialog(QDialog):
             self.items.addTopLevelItem(row)
         self.items.setColumnWidth(2, 260)
         self.items.itemChanged.connect(self._on_item_changed)
+        named(self.items, "Changed items", "Tick the items to commit (Space ticks the current one)")
 
         all_button = QPushButton("Select all")
         none_button = QPushButton("Select none")
@@ -100,6 +102,9 @@ class CommitDialog(QDialog):
         all_button.clicked.connect(lambda: self._check_all(True))
         none_button.clicked.connect(lambda: self._check_all(False))
         self.review_button.clicked.connect(self._review)
+        named(all_button, "Select all", "Tick every changed item")
+        named(none_button, "Select none", "Untick every changed item")
+        named(self.review_button, "Review changes", "Show the diff of the ticked items")
         for button in (all_button, none_button, self.review_button):
             # Enter in the dialog means Commit, never "Select all".
             button.setAutoDefault(False)
@@ -113,6 +118,7 @@ class CommitDialog(QDialog):
         self.message.setObjectName("gitCommitMessage")
         self.message.setPlaceholderText("What changed and why")
         self.message.textChanged.connect(self._on_message_edited)
+        named(self.message, "Commit message", "What changed and why; suggested from the changes")
 
         self.author_name = QLineEdit()
         self.author_name.setObjectName("gitAuthorName")
@@ -123,6 +129,8 @@ class CommitDialog(QDialog):
         self.author_email.setText(email)
         self.author_name.setPlaceholderText("Your name (required)")
         self.author_email.setPlaceholderText("you@example.org (required)")
+        named(self.author_name, "Author name", "The name recorded with the commit")
+        named(self.author_email, "Author e-mail", "The e-mail address recorded with the commit")
         author_form = QFormLayout()
         author_form.addRow("Author:", self.author_name)
         author_form.addRow("E-mail:", self.author_email)
@@ -134,6 +142,7 @@ class CommitDialog(QDialog):
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.commit_button.setObjectName("gitCommitButton")
         self.commit_button.setDefault(True)
+        name_buttons(self.buttons, {"Commit": "Commit the ticked items with this message"})
         self.buttons.accepted.connect(self.do_commit)
         self.buttons.rejected.connect(self.reject)
 

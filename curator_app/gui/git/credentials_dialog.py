@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from curator_app.gui import alerts
+from curator_app.gui.a11y import name_buttons, named
 
 Answer = tuple[str, str] | None
 Prompt = Callable[[str, str | None], Answer]
@@ -49,6 +50,8 @@ class CredentialDialog(QDialog):
         self.password_edit = QLineEdit()
         self.password_edit.setObjectName("gitPassword")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        named(self.user_edit, "User name", f"Your user name on {host}")
+        named(self.password_edit, "Password or token", f"Your password or access token for {host}; never stored")
         form = QFormLayout()
         form.addRow("User name:", self.user_edit)
         form.addRow("Password or token:", self.password_edit)
@@ -56,6 +59,7 @@ class CredentialDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Sign in")
+        name_buttons(self.buttons, {"Sign in": "Send the login to the remote"})
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.user_edit.textChanged.connect(self._update_ok)

@@ -29,6 +29,7 @@ from curator_app.core.document.document import Document
 from curator_app.core.errors import CuratorError
 from curator_app.core.git.diff import field_changes_vs_head, head_bytes, text_diff_vs_head
 from curator_app.core.git.repo import ContentRepo
+from curator_app.gui.a11y import name_buttons, named
 from curator_app.gui.git.common import error_text, is_dark, monospace_font
 
 MODE_HEAD = "head"
@@ -96,6 +97,8 @@ class DiffView(QWidget):
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.text.setFont(monospace_font())
         self.highlighter = DiffHighlighter(self.text.document(), dark=is_dark(self))
+        named(self.fields, "Field changes", "Each field the change adds, edits or removes")
+        named(self.text, "Text diff", "The lines that change in the file, as a unified diff")
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -201,10 +204,11 @@ class DiffDialog(QDialog):
         if mode is not None and self.mode.findData(mode) >= 0:
             self.mode.setCurrentIndex(self.mode.findData(mode))
         self.mode.currentIndexChanged.connect(self.refresh)
+        named(self.mode, "Compare", "Compare with the last commit, or show what saving will write")
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Compare:"))
         bar.addWidget(self.mode, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = name_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)

@@ -31,6 +31,7 @@ from curator_app.core.document.document import Document
 from curator_app.core.errors import CuratorError
 from curator_app.core.git.history import HistoryEntry, item_history, restore_field, restore_item
 from curator_app.core.git.repo import ContentRepo
+from curator_app.gui.a11y import name_buttons, named
 from curator_app.gui.git.common import error_text, sentence
 
 ApplyFn = Callable[[Callable[[Document], Any]], Any]
@@ -95,7 +96,10 @@ class HistoryDialog(QDialog):
         self.restore_item_button = QPushButton("Restore whole item")
         self.restore_item_button.setObjectName("gitRestoreItem")
         self.restore_item_button.setToolTip("Make the item in the editor equal to the selected version")
+        named(self.commits, "Commits", "The commits that changed this item, newest first")
+        named(self.changes, "Field changes", "What the selected commit changed, field by field")
         for button in (self.restore_field_button, self.restore_item_button):
+            named(button, button.text(), button.toolTip())
             # Enter must never restore by accident.
             button.setAutoDefault(False)
         self.restore_field_button.clicked.connect(self.restore_selected_field)
@@ -119,7 +123,7 @@ class HistoryDialog(QDialog):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 2)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = name_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)

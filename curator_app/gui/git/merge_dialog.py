@@ -35,6 +35,7 @@ from curator_app.core.algebra.diff import MISSING, FieldChange
 from curator_app.core.algebra.merge3 import MergeConflict, MergeResult
 from curator_app.core.document.document import Document
 from curator_app.core.errors import CuratorError
+from curator_app.gui.a11y import name_buttons, named
 from curator_app.gui.git.common import (
     ABSENT_TEXT,
     edits_as_text,
@@ -128,6 +129,7 @@ class ConflictRow(QGroupBox):
         for col, (heading, box) in enumerate(zip(headings, boxes, strict=True)):
             grid.addWidget(QLabel(f"<b>{heading}</b>"), 0, col)
             grid.addWidget(box, 1, col)
+            named(box, f"{conflict.label}: {heading}", f"The value of {conflict.label} in this version")
             grid.setColumnStretch(col, 1)
 
         self.mine_button = QRadioButton("Keep yours")
@@ -141,6 +143,10 @@ class ConflictRow(QGroupBox):
             self.mine_button.setText("Keep yours (remove the field)")
         if conflict.theirs is MISSING:
             self.theirs_button.setText(f"{wording.take} (remove the field)")
+        for button, what in ((self.mine_button, "Keep the value of your unsaved version"),
+                             (self.theirs_button, f"Take the value {wording.other.lower()}"),
+                             (self.edit_button, "Type the value to keep")):
+            named(button, f"{conflict.label}: {button.text()}", what)
         choices = QHBoxLayout()
         choices.addWidget(self.mine_button)
         choices.addWidget(self.theirs_button)
@@ -153,6 +159,7 @@ class ConflictRow(QGroupBox):
         self.editor.setPlaceholderText("The value to keep" + ("" if self.as_text else " (YAML)"))
         self.editor.setFixedHeight(QFontMetrics(self.editor.font()).lineSpacing() * 4 + 12)
         self.editor.hide()
+        named(self.editor, f"{conflict.label}: value to keep", self.editor.placeholderText())
         self.edit_button.toggled.connect(self.editor.setVisible)
         self.group.buttonToggled.connect(lambda *_: self._show_choice())
 
@@ -225,6 +232,7 @@ class MergeDialog(QDialog):
         if not auto:
             self.auto_list.addItem("Nothing else changed.")
         rows = self.auto_list.count()
+        named(self.auto_list, "Merged automatically", "Changes that did not conflict and were merged")
         self.auto_list.setMaximumHeight(QFontMetrics(self.auto_list.font()).lineSpacing() * min(6, rows) + 16)
 
         self.rows = [ConflictRow(c, wording=wording) for c in result.conflicts]
@@ -249,6 +257,8 @@ class MergeDialog(QDialog):
         self.ok_button.setText("Apply merge")
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setToolTip("Keep your unsaved version as it is; nothing is merged")
+        name_buttons(self.buttons, {"Apply merge": "Put the merged version in the editor (not saved yet)",
+                                    "Cancel": self.cancel_button.toolTip()})
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from curator_app.core.errors import CuratorError
 from curator_app.core.library.archetype import NewItem, create_item
 from curator_app.core.library.bulk import BulkOp, BulkPlan, UndoRecord, apply, plan
+from curator_app.gui.a11y import name_buttons, name_form, named
 
 
 def _completer(values: list[str], parent: QWidget) -> QCompleter:
@@ -65,6 +66,13 @@ class BulkEditDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         self.apply_button = buttons.button(QDialogButtonBox.StandardButton.Apply)
         self.apply_button.setEnabled(False)
+        named(self.kind, "Action", "Add, remove or rename the value on the selected items")
+        named(self.field, "Field", "Edit tags or categories")
+        named(self.value, "Value", "The tag or category to add, remove or rename")
+        named(self.new_value, "New value", "What the value is renamed to (Rename only)")
+        named(self.preview, "Changes", "The diff the bulk edit would write, file by file")
+        named(self.preview_button, "Preview", "Show the changes before anything is written")
+        name_buttons(buttons, {"Apply": "Write the previewed changes to every file (Item ▸ Undo Last Bulk Edit undoes it)"})
         form = QFormLayout()
         form.addRow("Action", self.kind)
         form.addRow("Field", self.field)
@@ -153,6 +161,10 @@ class NewItemDialog(QDialog):
         form.addRow("Description", self.description)
         form.addRow(self.error)
         form.addRow(buttons)
+        name_form(form, {"Title": "The new item's title (required)", "Source URL": "The article this item points to",
+                         "Source brand": "The source site's name", "Category": "The item's first category",
+                         "Description": "A sentence or two about the item"})
+        name_buttons(buttons, {"OK": "Create the item from the archetype and open it"})
         buttons.accepted.connect(self.create_from_inputs)
         buttons.rejected.connect(self.reject)
         self.created: Path | None = None

@@ -23,6 +23,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from curator_app.core.preview.page import Preview
+from curator_app.gui.a11y import named
 from curator_app.gui.preview.chooser import CardChooser
 from curator_app.gui.preview.fit import MIN_ZOOM, SCROLLBAR_PX, WIDEST_CARD_PX, fit_zoom, scale_note
 from curator_app.gui.preview.guard import PreviewPage, make_profile
@@ -87,11 +88,11 @@ class PreviewPane(QWidget):
         self.tabs.currentChanged.connect(self._on_tab)
         self.copy_button = QPushButton("Copy meta tags", self)
         self.copy_button.setToolTip("Copy the <head> tags this item produces")
-        self.copy_button.setAccessibleDescription("Copy the <head> tags this item produces")
+        named(self.copy_button, "Copy meta tags", "Copy the <head> tags this item produces")
         self.copy_button.clicked.connect(self.copy_meta_tags)
         self.remote_box = QCheckBox("Remote images", self)
         self.remote_box.setToolTip("Download og:image and other remote images (cached on disk)")
-        self.remote_box.setAccessibleDescription("Download og:image and other remote images (cached on disk)")
+        named(self.remote_box, "Remote images", "Download og:image and other remote images (cached on disk)")
         self.remote_box.toggled.connect(self.set_allow_remote_images)
         self.zoom = 1.0
         self.scale_label = QLabel(self)

@@ -38,6 +38,7 @@ from curator_app.core.review.decisions import (
 )
 from curator_app.core.review.queue import Queue, QueueEntry, build_queue, filter_entries, sort_entries
 from curator_app.core.review.report import ReportItem, detail_html, item_facts
+from curator_app.gui.a11y import named
 from curator_app.gui.git.common import error_text
 
 STATE_LABELS = {
@@ -74,7 +75,7 @@ class ReviewMode(QWidget):
         self.detail.setObjectName("reviewDetail")
         self.detail.setOpenLinks(False)
         self.note = QPlainTextEdit(placeholderText="Note for the curator (needed to request changes)")
-        self.note.setMaximumHeight(70)
+        self.note.setMaximumHeight(4 * self.note.fontMetrics().lineSpacing() + 12)
         self.set_status = QCheckBox("Also set the workflow status")
         self.approve_button = QPushButton("Approve")
         self.request_button = QPushButton("Request changes")
@@ -83,6 +84,7 @@ class ReviewMode(QWidget):
         self.open_button = QPushButton("Open in editor")
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self._describe()
 
         top = QHBoxLayout()
         top.addWidget(QLabel("Changes"))
@@ -133,6 +135,25 @@ class ReviewMode(QWidget):
         # an event filter, because the list would otherwise jump to titles starting with J.
         self.list.installEventFilter(self)
         self._update_buttons()
+
+    def _describe(self) -> None:
+        for widget, name, description in (
+            (self.since, "Changes since", "A commit, tag or branch to compare with; empty: since your last review"),
+            (self.reload_button, "Refresh", "Rebuild the review queue"),
+            (self.filter, "Filter", "Show only items whose title or path contains this"),
+            (self.state_filter, "Review state", "Show only items in this review state"),
+            (self.sort, "Sort by", "Order of the review queue"),
+            (self.list, "Review queue", "Changed items to review; J and K step through them"),
+            (self.detail, "Item changes", "What changed in the selected item, with its cards"),
+            (self.note, "Note", "A note for the curator (needed to request changes)"),
+            (self.set_status, "Also set the workflow status", "Write the decision into the item's status field too"),
+            (self.approve_button, "Approve", "Approve the selected item"),
+            (self.request_button, "Request changes", "Ask for changes to the selected item, with the note"),
+            (self.approve_all_button, "Approve all shown", "Approve every item the queue shows"),
+            (self.request_all_button, "Request changes on all shown", "Ask for changes to every item shown"),
+            (self.open_button, "Open in editor", "Open the selected item in the main window"),
+        ):
+            named(widget, name, description)
 
     # --- loading -------------------------------------------------------------------------
 

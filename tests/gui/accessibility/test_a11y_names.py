@@ -1,0 +1,148 @@
+"""Every control of the main window and of every dialog has an accessible name and a
+description, set where the control is built, and Qt's accessibility layer reports them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from support.a11y import controls, unnamed
+
+from curator_app.core.algebra.merge3 import merge_documents
+from curator_app.core.document.document import Document
+from curator_app.core.recovery import RecoveryStore
+from curator_app.gui import alerts
+from curator_app.gui.alerts import Kind, Request
+from curator_app.gui.git.credentials_dialog import CredentialDialog
+from curator_app.gui.git.merge_dialog import DISK, MergeDialog
+from curator_app.gui.recovery import RecoveryDialog
+from curator_app.gui.wiring import Workbench
+
+# Not triggered: they end the session, talk to a remote, or only flip a setting.
+SKIPPED = {"quit", "close_item", "pull", "push", "init_repo"}
+
+
+class DialogWalker:
+    """Answers every question like a curator who cancels; shows each dialog, notes what
+    it lacks, and closes it."""
+
+    def __init__(self) -> None:
+        self.missing: dict[str, list[str]] = {}
+        self.counts: dict[str, int] = {}
+
+    def walk(self, name: str, root: QWidget) -> None:
+        self.missing[name] = unnamed(root)
+        self.counts[name] = sum(1 for _ in controls(root))
+
+    def __call__(self, request: Request) -> object:
+        if request.kind is Kind.RUN and request.dialog is not None:
+            dialog = request.dialog
+            dialog.show()
+            QApplication.processEvents()
+            self.walk(request.name or dialog.metaObject().className(), dialog)
+            dialog.hide()
+            return int(QDialog.DialogCode.Rejected)
+        return None
+
+
+@pytest.fixture
+def walker() -> Iterator[DialogWalker]:
+    walker = DialogWalker()
+    previous = alerts.set_responder(walker)
+    yield walker
+    alerts.set_responder(previous)
+
+
+def test_main_window_controls_are_named(seed_bench: Workbench) -> None:
+    window = seed_bench.window
+    seed_bench.tools.replace()  # the find bar with its replace row
+    editor = seed_bench.tabs.current_editor()
+    assert editor is not None
+    editor.body.bar.open("image")
+    found = list(controls(window))
+    # The walk reaches the panes: the library, every form field, the body, the preview.
+    names = {w.accessibleName() for w in found}
+    assert {"Search items", "Items", "Title", "Body", "Problems", "Open items", "Replace with",
+            "Image source"} <= names, names
+    if seed_bench.preview is not None:
+        assert "Preview" in names
+    assert len(found) > 100
+    missing = unnamed(window)
+    assert not missing, "controls without an accessible name or description:\n" + "\n".join(missing)
+
+
+def test_qt_accessibility_reports_the_names(seed_bench: Workbench) -> None:
+    """What a screen reader gets is what the widget says (not only the Qt property)."""
+    editor = seed_bench.tabs.current_editor()
+    assert editor is not None
+    samples = [
+        seed_bench.library.filter_bar.search,
+        seed_bench.library.view,
+        editor.form.rows[("title",)].editor.focus_target(),
+        editor.body.toolbar.widgetForAction(editor.body.actions_by_name["bold"]),
+        editor.problems,
+        editor.fix_button,
+        editor.form.sections["basics"].header,
+    ]
+    for widget in samples:
+        iface = QAccessible.queryAccessibleInterface(widget)
+        assert iface is not None and iface.isValid()
+        assert iface.text(QAccessible.Text.Name) == widget.accessibleName() != ""
+        assert iface.text(QAccessible.Text.Description) == widget.accessibleDescription() != ""
+    title = editor.form.rows[("title",)].editor.focus_target()
+    assert title.accessibleName() == "Title"
+    assert "Key: title" in title.accessibleDescription()
+
+
+def test_every_dialog_names_its_controls(qtbot, seed_bench: Workbench, walker: DialogWalker) -> None:
+    """Every menu command is run once; every dialog it opens is walked before it is cancelled."""
+    seed_bench.library.view.selectRow(0)  # Bulk Edit needs a selection
+    seed_bench.menu["confirm_diff"].setChecked(True)  # Save shows the save diff first
+    for name, action in seed_bench.menu:
+        if name in SKIPPED or action.isCheckable() or not action.isEnabled():
+            continue
+        action.trigger()
+        QApplication.processEvents()
+        session = seed_bench.tabs.current_session()
+        while session is not None and session.undo_stack.canUndo():  # Fix All must not stop Commit
+            session.undo_stack.undo()
+    assert seed_bench.review is not None
+    walker.walk("review", seed_bench.review)
+    expected = {"gitCommitDialog", "gitDiffDialog", "gitHistoryDialog", "saveDiffDialog", "addFieldDialog",
+                "removeFieldDialog", "renameDialog", "review"}
+    assert expected <= set(walker.missing), sorted(walker.missing)
+    assert len(walker.missing) >= len(expected) + 2  # new item, bulk edit, replace in folder
+    assert all(walker.counts.values()), walker.counts
+    problems = [f"[{name}] {line}" for name, lines in walker.missing.items() for line in lines]
+    assert not problems, "\n".join(problems)
+    seed_bench.review.close()
+
+
+def test_dialogs_opened_by_events_name_their_controls(qtbot, seed_bench: Workbench, walker: DialogWalker,
+                                                      tmp_path: Path) -> None:
+    """The dialogs no menu opens: a merge with conflicts, a remote's login, crash recovery."""
+    session = seed_bench.tabs.current_session()
+    assert session is not None
+    base = session.document
+    mine, theirs = Document.load(base.path), Document.load(base.path)
+    mine.set(("title",), "Mine")
+    theirs.set(("title",), "Theirs")
+    theirs.set(("description",), "Changed elsewhere")
+    result = merge_documents(base, theirs, mine)
+    assert result.conflicts
+    store = RecoveryStore(tmp_path / "recovery")
+    store.save(base.path, mine.to_bytes(), base.disk_hash)
+    for name, dialog in (
+        ("merge", MergeDialog(result, seed_bench.window, wording=DISK)),
+        ("credentials", CredentialDialog("https://git.example.org/site.git", None, seed_bench.window)),
+        ("recovery", RecoveryDialog(store, parent=seed_bench.window)),
+    ):
+        walker(Request(Kind.RUN, name, dialog.windowTitle(), dialog=dialog))
+        dialog.deleteLater()
+    store.close()
+    problems = [f"[{name}] {line}" for name, lines in walker.missing.items() for line in lines]
+    assert all(walker.counts.values()), walker.counts
+    assert not problems, "\n".join(problems)
