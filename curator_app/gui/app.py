@@ -65,7 +65,7 @@ def create_application(argv: list[str] | None = None, *, web_engine: bool = True
     """The QApplication with names, icon and the attributes QtWebEngine needs.
 
     web_engine=False leaves QtWebEngine unloaded (the app loads it after the window has
-    painted, see _start_preview_after_paint); its one requirement on the application, shared
+    painted, see _after_first_paint); its one requirement on the application, shared
     GL contexts, is set either way."""
     _prepare_environment()
     from PySide6.QtCore import QCoreApplication, Qt
@@ -102,20 +102,28 @@ def _load_web_engine() -> bool:
     return True
 
 
-def _start_preview_after_paint(window: QWidget, start: Callable[[], object]) -> None:
-    """Run `start` once the window has painted for the first time.
+def _after_first_paint(window: QWidget, steps: list[Callable[[], object]]) -> None:
+    """Run `steps` once the window has painted for the first time, one per turn of the
+    event loop, so input and paints are handled between them.
 
     Loading QtWebEngine and starting Chromium takes longer than everything else the window
     needs; done first, it kept the window from showing (issue 20). The preview pane shows a
     placeholder until then."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
+    pending = list(steps)
+
+    def next_step() -> None:
+        if pending:
+            pending.pop(0)()
+            QTimer.singleShot(0, next_step)
+
     class _FirstPaint(QObject):
         def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802
             if event.type() == QEvent.Type.Paint:
                 window.removeEventFilter(self)
                 # After this paint reaches the screen: the next turn of the event loop.
-                QTimer.singleShot(0, start)
+                QTimer.singleShot(0, next_step)
             return False
 
     window.installEventFilter(_FirstPaint(window))
@@ -228,11 +236,11 @@ def run_gui(path: str | None = None) -> int:
     window.show()
     preview_started = _report_startup(bench)
 
-    def start_preview() -> None:
-        _load_web_engine()
-        preview_started(bench.start_preview())
-
-    _start_preview_after_paint(window, start_preview)
+    _after_first_paint(window, [
+        bench.start_git,
+        _load_web_engine,
+        lambda: preview_started(bench.start_preview()),
+    ])
     if first_run:
         window.statusBar().showMessage(f"Created your Curator workspace at {folder} (a git repository)", 15000)
     QTimer.singleShot(0, bench.offer_recovery)

@@ -17,7 +17,7 @@ from types import TracebackType
 
 import platformdirs
 
-from curator_app import __version__
+import curator_app
 
 log = logging.getLogger("curator")
 
@@ -50,7 +50,7 @@ def write_crash_report(exc_type: type[BaseException], exc: BaseException, tb: Tr
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     path = folder / f"crash-{stamp}.txt"
     text = (
-        f"Curator {__version__} crash report, {dt.datetime.now().isoformat(timespec='seconds')}\n"
+        f"Curator {curator_app.__version__} crash report, {dt.datetime.now().isoformat(timespec='seconds')}\n"
         f"Python {platform.python_version()}, Qt {qVersion()}, PySide6 {pyside_version}, {platform.platform()}\n\n"
         + "".join(traceback.format_exception(exc_type, exc, tb))
     )

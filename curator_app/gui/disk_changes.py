@@ -22,7 +22,7 @@ from curator_app.core.document.document import Document
 from curator_app.core.errors import CuratorError
 from curator_app.gui import alerts
 from curator_app.gui.documents import DocumentTabs
-from curator_app.gui.git import GitController
+from curator_app.gui.git.controller import GitController
 from curator_app.gui.session import DocumentSession
 
 if TYPE_CHECKING:

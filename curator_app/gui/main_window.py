@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, Signal, qVersion
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
-from curator_app import __version__
+import curator_app
 from curator_app.gui.layout import first_run_geometry, first_run_pane_sizes
 from curator_app.gui.settings import Settings
 
@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
     @staticmethod
     def about_text() -> str:
         return (
-            f"<h3>Curator {__version__}</h3>"
+            f"<h3>Curator {curator_app.__version__}</h3>"
             "<p>Editor for Hugo curated-content items.</p>"
             f"<p>Qt {qVersion()}<br>PySide6 {pyside_version}</p>"
         )

@@ -24,7 +24,7 @@ from curator_app.gui import alerts
 from curator_app.gui.disk_changes import DiskChanges
 from curator_app.gui.documents import DocumentTabs
 from curator_app.gui.editor_tools import EditorTools
-from curator_app.gui.git import DiffDialog, GitController, HistoryDialog
+from curator_app.gui.git.controller import GitController
 from curator_app.gui.library import LibraryPane
 from curator_app.gui.main_window import CENTRE, LIBRARY, PREVIEW, MainWindow
 from curator_app.gui.mainmenu import MainMenu
@@ -45,8 +45,9 @@ class Workbench(QObject):
     """Builds the panes of one main window, puts them in its slots and wires them together."""
 
     def __init__(self, window: MainWindow, settings: Settings, *, defer_preview: bool = False) -> None:
-        """defer_preview: a placeholder holds the preview's place until start_preview() (the
-        app calls it once the window has painted: QtWebEngine is slow to load)."""
+        """defer_preview: the app is starting. A placeholder holds the preview's place until
+        start_preview(), and the folder's git status waits for start_git() (the app calls
+        both once the window has painted: QtWebEngine and pygit2 are slow to load)."""
         super().__init__(window)
         self.window = window
         self.settings = settings
@@ -55,6 +56,7 @@ class Workbench(QObject):
         self.tabs = DocumentTabs()
         self.library = LibraryPane()
         self.preview = None if defer_preview else _make_preview()
+        self._git_waits = defer_preview
         self.undo_group = QUndoGroup(self)
         self.menu = MainMenu(window, self.undo_group)
         self.git = GitController(parent=window)
@@ -193,7 +195,8 @@ class Workbench(QObject):
         self.window.show_folder(folder)
         self.tabs.content_root = items_root(folder)
         self.library.open_folder(folder)
-        self.git.set_folder(folder)
+        if not self._git_waits:
+            self.git.set_folder(folder)
         if select is not None:
             self.open_item(select.resolve())
         self._update_title(self.tabs.current_session())
@@ -314,6 +317,12 @@ class Workbench(QObject):
         self.library.watcher.watch_file(session.path)  # the save replaced the file's inode
         self.git.refresh_status()
         self.window.show_message(f"Saved {session.path.name}", 4000)
+
+    def start_git(self) -> None:
+        """Read the open folder's repository (deferred at start-up, see __init__)."""
+        self._git_waits = False
+        if self.folder is not None:
+            self.git.set_folder(self.folder)
 
     def start_preview(self) -> PreviewPane | None:
         """Create the preview in the placeholder's place and show the current item in it."""
@@ -465,6 +474,8 @@ class Workbench(QObject):
         session = self.tabs.current_session()
         if session is None or self.git.repo is None:
             return
+        from curator_app.gui.git.diff_view import DiffDialog
+
         alerts.run(DiffDialog(self.git.repo, session.path, document=session.document, parent=self.window))
 
     def show_history(self) -> None:
@@ -474,6 +485,8 @@ class Workbench(QObject):
 
         def apply(fn: Callable[[Document], object]) -> None:
             session.edit("Restore from history", fn)
+
+        from curator_app.gui.git.history_dialog import HistoryDialog
 
         alerts.run(HistoryDialog(self.git.repo, session.document, apply=apply, parent=self.window))
 

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import importlib
 from pathlib import Path
 from typing import Any, Protocol
 
 from curator_app.core.algebra.keypath import KeyPath, format_key, parse_dotted, with_indexes
 from curator_app.core.algebra.values import MISSING, same
 from curator_app.core.document.atomic_write import clean_stale_temps_once, write_bytes_atomic
-from curator_app.core.document.json_front import JsonFront
 from curator_app.core.document.limits import check_front_size
 from curator_app.core.document.original_lines import restore_original_lines
 from curator_app.core.document.reading import read_regular
 from curator_app.core.document.split import Split, decode, split
-from curator_app.core.document.toml_front import TomlFront
-from curator_app.core.document.yaml_front import YamlFront
 from curator_app.core.errors import CuratorError, EditError, ParseError
 
 __all__ = ["Document", "KeyPath", "format_key", "parse_dotted"]
@@ -34,7 +32,18 @@ class _Front(Protocol):
     def move(self, key: KeyPath, index: int) -> None: ...
 
 
-_BACKENDS: dict[str, Any] = {"yaml": YamlFront, "toml": TomlFront, "json": JsonFront}
+# Each reader's module is imported with the first file in its format: most sites use one,
+# and TOML's (tomlkit) is as slow to import as YAML's (start-up, issue 20).
+_BACKENDS = {
+    "yaml": ("curator_app.core.document.yaml_front", "YamlFront"),
+    "toml": ("curator_app.core.document.toml_front", "TomlFront"),
+    "json": ("curator_app.core.document.json_front", "JsonFront"),
+}
+
+
+def _backend(fmt: str) -> Any:
+    module, name = _BACKENDS[fmt]
+    return getattr(importlib.import_module(module), name)
 
 
 class Document:
@@ -52,7 +61,7 @@ class Document:
         if self.format in _BACKENDS:
             check_front_size(self._split.front, path, self._split.front_line)
             try:
-                self._front = _BACKENDS[self.format](
+                self._front = _backend(self.format)(
                     self._split.front, path, self._split.front_line, self._split.newline
                 )
             except CuratorError as exc:
@@ -148,7 +157,7 @@ class Document:
                 self._front = restored
 
     def _parse_front(self, text: str) -> _Front:
-        backend: _Front = _BACKENDS[self.format](text, self.path, self._split.front_line, self._split.newline)
+        backend: _Front = _backend(self.format)(text, self.path, self._split.front_line, self._split.newline)
         return backend
 
     def _is_original(self, key: KeyPath, value: Any) -> bool:
@@ -240,7 +249,7 @@ class Document:
         try:
             again = self._check_split(decode(data, self.path))
             if self._front is not None and again.front != self._front_text0:
-                parsed = _BACKENDS[self.format](again.front, self.path, again.front_line, again.newline)
+                parsed = _backend(self.format)(again.front, self.path, again.front_line, again.newline)
                 if not same(parsed.data, self.data):
                     raise EditError("the front matter would read back with other values", self.path)
         except EditError:
@@ -255,7 +264,7 @@ class Document:
     def restore(self, state: tuple[str, str]) -> None:
         front, body = state
         if self._front is not None and front != self._front.text:
-            backend = _BACKENDS[self.format](front, self.path, self._split.front_line, self._split.newline)
+            backend = _backend(self.format)(front, self.path, self._split.front_line, self._split.newline)
             self._front = backend
         self._body = body
 

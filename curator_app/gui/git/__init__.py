@@ -16,13 +16,44 @@ Everything git-specific lives in curator_app.core.git (Qt-free); this package is
   fn(url, username) -> (user, pw) | None.
 """
 
-from curator_app.core.algebra.merge3 import MergeResult, merge_documents
-from curator_app.gui.git.commit_dialog import CommitDialog
-from curator_app.gui.git.controller import GitController
-from curator_app.gui.git.credentials_dialog import CredentialDialog, PasswordAsker
-from curator_app.gui.git.diff_view import DiffDialog, DiffView
-from curator_app.gui.git.history_dialog import HistoryDialog
-from curator_app.gui.git.merge_dialog import MergeDialog
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from curator_app.core.algebra.merge3 import MergeResult, merge_documents
+    from curator_app.gui.git.commit_dialog import CommitDialog
+    from curator_app.gui.git.controller import GitController
+    from curator_app.gui.git.credentials_dialog import CredentialDialog, PasswordAsker
+    from curator_app.gui.git.diff_view import DiffDialog, DiffView
+    from curator_app.gui.git.history_dialog import HistoryDialog
+    from curator_app.gui.git.merge_dialog import MergeDialog
+
+# Each name's module, imported on first use: the dialogs' modules load pygit2, which the
+# window does not need before it shows (issue 20).
+_HOMES = {
+    "CommitDialog": "curator_app.gui.git.commit_dialog",
+    "CredentialDialog": "curator_app.gui.git.credentials_dialog",
+    "DiffDialog": "curator_app.gui.git.diff_view",
+    "DiffView": "curator_app.gui.git.diff_view",
+    "GitController": "curator_app.gui.git.controller",
+    "HistoryDialog": "curator_app.gui.git.history_dialog",
+    "MergeDialog": "curator_app.gui.git.merge_dialog",
+    "MergeResult": "curator_app.core.algebra.merge3",
+    "PasswordAsker": "curator_app.gui.git.credentials_dialog",
+    "merge_documents": "curator_app.core.algebra.merge3",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(home), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "CommitDialog",

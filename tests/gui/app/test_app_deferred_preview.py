@@ -1,4 +1,5 @@
-"""The preview's web engine starts after the window: a placeholder first, then the pane."""
+"""The preview's web engine and the folder's git status start after the window: a
+placeholder first, then the pane; no branch at first, then the repository's."""
 
 from __future__ import annotations
 
@@ -8,15 +9,17 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel
 
+from curator_app.core.git.repo import init_with_snapshot
 from curator_app.gui.main_window import PREVIEW, MainWindow
 from curator_app.gui.settings import Settings
 from curator_app.gui.wiring import Workbench
 
 
-def test_placeholder_until_started_then_the_open_item_renders(qtbot, seed_path: Path, tmp_path: Path) -> None:
+def test_placeholder_and_no_git_until_started_then_the_item_renders_and_the_branch_shows(qtbot, seed_path: Path, tmp_path: Path) -> None:
     folder = tmp_path / "site" / "content" / "news"
     folder.mkdir(parents=True)
     item = Path(shutil.copyfile(seed_path, folder / "genome-uk.md"))
+    init_with_snapshot(folder, "first")
     window = MainWindow(Settings())
     bench = Workbench(window, Settings(), defer_preview=True)
     try:
@@ -29,6 +32,10 @@ def test_placeholder_until_started_then_the_open_item_renders(qtbot, seed_path: 
         slot = window.splitter.widget(PREVIEW)
         assert isinstance(slot, QLabel) and slot.isVisible() and "preview" in slot.text().lower()
         qtbot.waitUntil(lambda: bench.tabs.current_session() is not None, timeout=10000)
+        assert bench.git.repo is None and window.branch_label.text() == ""
+
+        bench.start_git()
+        assert bench.git.repo is not None and "main" in window.branch_label.text()
 
         preview = bench.start_preview()
         assert preview is not None and window.splitter.widget(PREVIEW) is preview
