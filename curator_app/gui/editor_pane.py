@@ -8,6 +8,7 @@ Undo/Redo/Save belong to the window's menus (the session's QUndoStack and save()
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -109,6 +110,7 @@ class EditorPane(QWidget):
         self.read_only_label.setWordWrap(True)
         self.read_only_label.hide()
         self.form.sig_field_focused.connect(self.sig_field_focused)
+        self.form.sig_focus_chain_changed.connect(self._order_focus)
         self.problems.sig_activated.connect(self._problem_activated)
         self._undo_filter = _UndoPassThrough(self)
         self.form.editor_filter = self._undo_filter
@@ -183,6 +185,12 @@ class EditorPane(QWidget):
         return self.form.focus_field(key)
 
     # --- internals ----------------------------------------------------------------------
+
+    def _order_focus(self, last_in_form: QWidget) -> None:
+        """After the form: the problems (Apply Fix sits above the list), then the body."""
+        chain = [last_in_form, self.fix_button, self.problems, *self.body.tab_stops()]
+        for a, b in itertools.pairwise(chain):
+            QWidget.setTabOrder(a, b)
 
     def _on_changed(self) -> None:
         self.form.refresh()

@@ -3,6 +3,7 @@ operate, and where each one sits (for messages that say which widget lacks a nam
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from PySide6.QtWidgets import (
@@ -102,3 +103,110 @@ def unnamed(root: QWidget) -> list[str]:
         if lacks:
             missing.append(f"{describe(widget)}: no {' or '.join(lacks)}")
     return missing
+
+
+# --- tab order ------------------------------------------------------------------------------
+
+
+def _owner(widget: QWidget | None) -> QWidget | None:
+    """The control a focused part belongs to (a spin box for its inner line edit)."""
+    parent = widget.parentWidget() if widget is not None else None
+    if parent is not None and isinstance(parent, QComboBox | QAbstractSpinBox):
+        return parent
+    return widget
+
+
+def tab_through(root: QWidget, start: QWidget, limit: int = 400) -> list[QWidget]:
+    """Press Tab from `start` until focus leaves `root` or comes back round; the controls
+    focused on the way, in order (each once). A control may take a few presses for its
+    own parts (a date edit steps through year, month, day); one that keeps Tab for good
+    fails the walk."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    QApplication.processEvents()
+    first = _owner(QApplication.focusWidget())
+    assert first is not None, f"{describe(start)} does not take focus"
+    seen = [first]
+    stuck = 0
+    for _ in range(limit):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        QTest.keyClick(focused, Qt.Key.Key_Tab)
+        QApplication.processEvents()
+        now = _owner(QApplication.focusWidget())
+        if now is seen[-1]:
+            stuck += 1
+            assert stuck < _PARTS, f"Tab never leaves {describe(now)}"
+            continue
+        stuck = 0
+        if now is None or now in seen or not (now is root or root.isAncestorOf(now)):
+            break
+        seen.append(now)
+    return seen
+
+
+_PARTS = 8  # more sections than a date-time edit has
+
+
+def _branch(widget: QWidget, ancestor: QWidget) -> QWidget:
+    while widget.parentWidget() is not ancestor:
+        parent = widget.parentWidget()
+        assert parent is not None
+        widget = parent
+    return widget
+
+
+def _common_ancestor(a: QWidget, b: QWidget) -> QWidget:
+    w: QWidget | None = a
+    while w is not None and not (w is b or w.isAncestorOf(b)):
+        w = w.parentWidget()
+    assert w is not None
+    return w
+
+
+def _rect_in(widget: QWidget, ancestor: QWidget) -> tuple[int, int, int, int]:
+    """(left, top, right, bottom) of `widget` in `ancestor`, whatever a scroll area shows."""
+    from PySide6.QtWidgets import QScrollArea
+
+    x = y = 0
+    w = widget
+    while w is not ancestor:
+        parent = w.parentWidget()
+        assert parent is not None
+        # A scroll area's content moves as it scrolls; its place in the layout does not.
+        if not (parent.parentWidget() is not None and isinstance(parent.parentWidget(), QScrollArea)
+                and parent.objectName() == "qt_scrollarea_viewport"):
+            x, y = x + w.x(), y + w.y()
+        w = parent
+    return x, y, x + widget.width(), y + widget.height()
+
+
+def reads_before(a: QWidget, b: QWidget) -> bool:
+    """Whether `b` comes after `a` in reading order: below it, or on its row and to its
+    right. Groups are compared as wholes where the two part ways: a field's own controls
+    (a list under its entry box) read before the badge beside the field, and the panes of
+    a splitter read one after the other (left, then right)."""
+    from PySide6.QtWidgets import QSplitter
+
+    if a.isAncestorOf(b) or b.isAncestorOf(a):
+        return True
+    common = _common_ancestor(a, b)
+    group_a, group_b = _branch(a, common), _branch(b, common)
+    if isinstance(common, QSplitter):
+        return common.indexOf(group_a) < common.indexOf(group_b)
+    al, at, _ar, ab = _rect_in(group_a, common)
+    bl, bt, _br, bb = _rect_in(group_b, common)
+    overlap = min(ab, bb) - max(at, bt)
+    same_row = overlap > min(ab - at, bb - bt) / 2
+    if same_row:
+        return bl >= al
+    return bt >= at
+
+
+def out_of_reading_order(sequence: list[QWidget]) -> list[str]:
+    """Each Tab step in `sequence` that goes back up or leftwards, described."""
+    return [f"{describe(a)} → {describe(b)}" for a, b in itertools.pairwise(sequence)
+            if not reads_before(a, b)]

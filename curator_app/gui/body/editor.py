@@ -9,6 +9,7 @@ toolbar writes Markdown into it, so the body is never turned into HTML.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -174,6 +175,15 @@ class BodyEditor(QWidget):
 
         self.rich.document().contentsChanged.connect(self._on_rich_changed)
         self.source.textChanged.connect(self._on_source_changed)
+        for a, b in itertools.pairwise(self.tab_stops()):
+            QWidget.setTabOrder(a, b)
+
+    def tab_stops(self) -> list[QWidget]:
+        """The body's controls in reading order: the link bar under the toolbar, then the
+        view tabs and the text."""
+        bar = self.bar
+        return [bar.first, bar.second, bar.apply_button, bar.remove_button, bar.close_button,
+                self.tabs.tabBar(), self.rich, self.source]
 
     # --- toolbar ------------------------------------------------------------------------
 

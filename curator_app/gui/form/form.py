@@ -25,6 +25,7 @@ from curator_app.core.schema.linked import (
     url_change_note,
 )
 from curator_app.core.schema.schema import Field, Schema
+from curator_app.gui.a11y import operable
 from curator_app.gui.form import field_tools
 from curator_app.gui.form.base import FieldEditor
 from curator_app.gui.form.factory import make_editor
@@ -105,8 +106,13 @@ class FieldRow(QWidget):
         self.finding_icon.show()
 
 
+def _tab_stops(parent: QWidget) -> list[QWidget]:
+    return [w for w in parent.findChildren(QWidget) if operable(w) and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+
+
 class FormView(QScrollArea):
     sig_field_focused = Signal(tuple)
+    sig_focus_chain_changed = Signal(QWidget)  # the form's last control: Tab goes on from it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,6 +133,7 @@ class FormView(QScrollArea):
         self._unknown: list[KeyPath] = []
         self._shape: tuple[object, ...] = ()
         self.editor_filter: QObject | None = None  # installed on editors as they are built
+        self._focus_chain: list[QWidget] = []
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
@@ -196,20 +203,25 @@ class FormView(QScrollArea):
             for w in section.body.findChildren(QWidget):
                 w.installEventFilter(self.editor_filter)
         if not initial:
-            self._fix_tab_order(section)
             self.refresh_linked()
             self.show_findings(self._findings)
 
-    def _fix_tab_order(self, section: Section) -> None:
-        # Widgets made later sit at the end of the focus chain: put them back in form order.
-        chain = [section.header] + [
-            w
-            for w in section.body.findChildren(QWidget)
-            # completer popups are windows of their own
-            if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.window() is section.window()
-        ]
-        for a, b in itertools.pairwise(chain):
+    def _order_focus(self) -> None:
+        """Tab follows the form top to bottom. Controls made after the form (a section
+        opened later, a linked badge, a prompt, "Make same") join the focus chain at its
+        end; the form's widget tree holds them in reading order (sections in order, a
+        field's own controls, then its badge, then what shows below it)."""
+        container = self.widget()
+        if container is None:
+            return
+        # Completer popups are windows of their own.
+        stops = [w for w in _tab_stops(container) if w.window() is container.window()]
+        if stops == self._focus_chain:
+            return
+        self._focus_chain = stops
+        for a, b in itertools.pairwise(stops):
             QWidget.setTabOrder(a, b)
+        self.sig_focus_chain_changed.emit(stops[-1] if stops else self)
 
     def ensure_built(self) -> None:
         for section in self.sections.values():
@@ -367,6 +379,7 @@ class FormView(QScrollArea):
         for row in self.rows.values():
             if row.link_editing and row.key not in {g.primary for g in groups}:
                 self._update_prompt(row)
+        self._order_focus()
 
     def _update_prompt(self, row: FieldRow) -> None:
         if self.session is None or not row.link_editing:
@@ -394,6 +407,7 @@ class FormView(QScrollArea):
             prompt.sig_accept.connect(lambda r=row: self.accept_linked(r))
             prompt.sig_dismiss.connect(lambda r=row: self.dismiss_linked(r))
         row.ensure_prompt().offer(changed, self.label_of, url_change_note(moved) if moved else "")
+        self._order_focus()
 
     def accept_linked(self, row: FieldRow) -> None:
         if self.session is None:

@@ -117,6 +117,7 @@ class CommitDialog(QDialog):
         self.message = QPlainTextEdit()
         self.message.setObjectName("gitCommitMessage")
         self.message.setPlaceholderText("What changed and why")
+        self.message.setTabChangesFocus(True)  # a commit message has no use for tab characters
         self.message.textChanged.connect(self._on_message_edited)
         named(self.message, "Commit message", "What changed and why; suggested from the changes")
 

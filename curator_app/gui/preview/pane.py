@@ -113,6 +113,7 @@ class PreviewPane(QWidget):
         tools.addStretch(1)
         tools.addWidget(self.remote_box)
         tools.addWidget(self.copy_button)
+        QWidget.setTabOrder(self.remote_box, self.copy_button)  # as they read, left to right
         bar.addLayout(tools)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
