@@ -113,8 +113,15 @@ def _check_yaml12(root: Node | None, text: str, path: object, off: int) -> None:
         stack.extend((child, in_flow or flow) for child in _children(node))
 
 
+# Every plain scalar that is not a string starts with one of these (null, bools, numbers,
+# .inf/.nan, dates): most front-matter values are words, answered by this one test.
+_TYPED_START = frozenset("~nNtTfF+-.0123456789")
+
+
 def resolve_plain(value: str) -> Any:
     """The value of a plain (unquoted) scalar under the YAML 1.2 core schema."""
+    if value and value[0] not in _TYPED_START:
+        return value
     if _NULL_RE.match(value):
         return None
     if value in _BOOL:
@@ -259,7 +266,7 @@ def _convert(node: Node | None, path: object, off: int, budget: _Budget, stack: 
             path,
             off,
         )
-    if refused_tag(node.tag):
+    if node.tag not in _ALLOWED_TAGS and refused_tag(node.tag):  # the set: a quick common case
         raise _err(UnsafeContentError, f"YAML tag '{node.tag}' is not allowed", node, path, off)
     if len(stack) >= MAX_DEPTH:  # `stack` holds the collections above this node
         raise _err(UnsafeContentError, f"values nested more than {MAX_DEPTH} deep", node, path, off)

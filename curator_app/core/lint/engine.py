@@ -80,7 +80,7 @@ def lint_document(
         schema = _default_schema(doc)
         self_inferred = getattr(schema, "name", None) == "inferred"
     ctx = LintContext(doc, schema, site, now or datetime.now(UTC), content_root, self_inferred,
-                      locate=locate, known_meta=meta)
+                      locate=locate, known_meta=meta, problems_only=problems_only)
     findings: list[Finding] = []
     for rule in rules or RULES:
         if problems_only and rule in INFO_ONLY:

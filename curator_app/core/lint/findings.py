@@ -85,6 +85,9 @@ class LintContext:
     locate: bool = True
     # The head meta when the caller has resolved it already (see lint/analysis.py).
     known_meta: HeadMeta | None = None
+    # True when the caller counts errors and warnings only: a rule may then skip work whose
+    # only outcome is an "info" finding (the library lints every item of a folder).
+    problems_only: bool = False
 
     @property
     def data(self) -> dict[str, Any]:

@@ -32,7 +32,7 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             yield ctx.finding("CC101", "error", key, f"required field {format_key(key)} ({label}) is missing")
         elif _empty(doc.get(key)):
             yield ctx.finding("CC102", "error", key, f"required field {format_key(key)} ({label}) is empty")
-    if schema is not None and hasattr(schema, "unknown_keys"):
+    if schema is not None and hasattr(schema, "unknown_keys") and not ctx.problems_only:
         for key in schema.unknown_keys(doc):
             yield ctx.finding(
                 "CC103", "info", tuple(key), f"{format_key(key)} is not in the {schema.name} schema (kept as is)"
