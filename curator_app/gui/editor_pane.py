@@ -65,10 +65,14 @@ class ProblemsList(QTreeWidget):
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
         named(self, "Problems", "Lint findings of the item; Enter goes to the field")
+        self.resume_row = -1
         self.itemActivated.connect(self._activated)
         self.itemClicked.connect(self._activated)
 
     def show_findings(self, findings: list[Finding]) -> None:
+        # F8 after a fix goes on from where the fixed problem was, not back to the first.
+        current = self.currentItem()
+        self.resume_row = self.indexOfTopLevelItem(current) if current is not None else self.resume_row
         self.clear()
         for f in findings:
             item = QTreeWidgetItem([format_key(f.field) if f.field else "(file)", f.message])
@@ -131,7 +135,8 @@ class EditorPane(QWidget):
         box.addLayout(head)
         box.addWidget(self.problems, 1)
         self.problems.currentItemChanged.connect(self._update_fix_button)
-        left = QSplitter(Qt.Orientation.Vertical)
+        self.problems_box = bottom
+        left = self._left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.form)
         left.addWidget(bottom)
         left.setStretchFactor(0, 4)
@@ -183,6 +188,36 @@ class EditorPane(QWidget):
 
     def focus_field(self, key: KeyPath) -> bool:
         return self.form.focus_field(key)
+
+    def set_part_shown(self, part: str, shown: bool) -> None:
+        """Show or hide "form", "body" or "problems" (View menu); an emptied column goes too."""
+        widget = {"form": self.form, "body": self.body, "problems": self.problems_box}[part]
+        widget.setVisible(shown)
+        self._left.setVisible(not (self.form.isHidden() and self.problems_box.isHidden()))
+
+    def part_shown(self, part: str) -> bool:
+        return not {"form": self.form, "body": self.body, "problems": self.problems_box}[part].isHidden()
+
+    def step_problem(self, by: int) -> Finding | None:
+        """Select the next (by=1) or previous (-1) problem, wrapping, and go to its field."""
+        count = self.problems.topLevelItemCount()
+        if count == 0:
+            return None
+        current = self.problems.currentItem()
+        if current is not None:
+            row = (self.problems.indexOfTopLevelItem(current) + by) % count
+        elif self.problems.resume_row >= 0:
+            row = (self.problems.resume_row - (by < 0)) % count
+        else:
+            row = 0 if by > 0 else count - 1
+        item = self.problems.topLevelItem(row)
+        if item is None:
+            return None
+        self.problems.setCurrentItem(item)
+        self.problems.scrollToItem(item)
+        finding = self.problems.current_finding()
+        self._problem_activated(finding)
+        return finding
 
     # --- internals ----------------------------------------------------------------------
 

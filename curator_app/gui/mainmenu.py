@@ -64,7 +64,13 @@ _MENUS: list[tuple[str, list[tuple[str, str, Shortcut, bool] | None]]] = [
         ("move_field_up", "Move Field U&p", "Alt+Shift+Up", False),
         ("move_field_down", "Move Field Do&wn", "Alt+Shift+Down", False),
         None,
+        ("next_problem", "Next P&roblem", "F8", False),
+        ("previous_problem", "Previ&ous Problem", "Shift+F8", False),
+        ("apply_fix", "Apply F&ix of the Selected Problem", "Ctrl+.", False),
         ("fix_all", "Fix &All Problems", "Ctrl+Alt+F", False),
+        None,
+        ("add_category", "Add &Category…", "Ctrl+Alt+C", False),
+        ("add_tag", "Add &Tag…", "Ctrl+Alt+G", False),
     ]),
     ("&Git", [
         ("commit", "&Commit…", "Ctrl+Shift+C", False),
@@ -78,9 +84,24 @@ _MENUS: list[tuple[str, list[tuple[str, str, Shortcut, bool] | None]]] = [
         ("init_repo", "&Initialize Repository", None, False),
     ]),
     ("&View", [
+        # Checked while the pane shows (curator_app.gui.panes); Ctrl+digit is the body's headings.
+        ("show_library", "&Library", "Ctrl+Alt+1", True),
+        ("show_form", "&Form", "Ctrl+Alt+2", True),
+        ("show_body", "&Body Editor", "Ctrl+Alt+3", True),
+        ("show_preview", "&Preview", "Ctrl+Alt+4", True),
+        ("show_problems", "Proble&ms", "Ctrl+Alt+5", True),
+        None,
+        # Not Ctrl+E: on X11 a text box keeps that for "end of line".
+        ("focus_search", "Focus Library &Search", "Ctrl+L", False),
+        ("focus_editor", "Focus &Editor (Form ⇄ Body)", "Ctrl+Shift+E", False),
+        None,
+        ("next_card", "&Next Preview Card", "Ctrl+PgDown", False),
+        ("previous_card", "Previous Preview &Card", "Ctrl+PgUp", False),
+        None,
         ("remote_images", "Load &Remote Images in Previews", None, True),
     ]),
     ("&Help", [
+        ("shortcuts_help", "&Keyboard Shortcuts", Key.HelpContents, False),
         ("about", "&About Curator", None, False),
     ]),
 ]

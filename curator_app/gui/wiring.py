@@ -28,12 +28,14 @@ from curator_app.gui.git.controller import GitController
 from curator_app.gui.library import LibraryPane
 from curator_app.gui.main_window import CENTRE, LIBRARY, PREVIEW, MainWindow
 from curator_app.gui.mainmenu import MainMenu
+from curator_app.gui.panes import PANES, Panes
 from curator_app.gui.recovery import Autosaver, RecoveryDialog
 from curator_app.gui.save_diff import SaveDiffDialog
 from curator_app.gui.session import DocumentSession
 from curator_app.gui.settings import Settings
 
 if TYPE_CHECKING:
+    from curator_app.gui.editor_pane import EditorPane
     from curator_app.gui.form.form import FormView
     from curator_app.gui.preview.pane import PreviewPane
     from curator_app.gui.review.mode import ReviewMode
@@ -79,6 +81,12 @@ class Workbench(QObject):
             # Parented, so Qt owns it (the splitter does not take a Python temporary).
             window.set_pane(PREVIEW, PreviewPlaceholder(parent=window))
         window.close_guard = self.confirm_close_all
+        self.panes = Panes(window, self.tabs, self.library, settings)
+        self.panes.apply()
+        self.panes.on_change = lambda name, shown: self.menu[f"show_{name}"].setChecked(shown)
+        for name in PANES:
+            self.menu[f"show_{name}"].setChecked(self.panes.shown[name])
+        self.shortcuts_dialog: QDialog | None = None
         self.menu["confirm_diff"].setChecked(settings.bool_value("confirm_save_diff", False))
         self.menu["remote_images"].setChecked(settings.bool_value("remote_images", False))
         self.menu["spell_check"].setChecked(settings.bool_value("spell_check", True))
@@ -122,6 +130,18 @@ class Workbench(QObject):
             (m["init_repo"].triggered, git.init_repository),
             (m["remote_images"].toggled, self._set_remote_images),
             (m["about"].triggered, lambda: alerts.about(w, "About Curator", w.about_text())),
+            (m["shortcuts_help"].triggered, self.show_shortcuts),
+            # panes and the keyboard's way between them
+            *[(m[f"show_{name}"].toggled, lambda on, n=name: self.panes.set_shown(n, on)) for name in PANES],
+            (m["focus_search"].triggered, self.panes.focus_search),
+            (m["focus_editor"].triggered, self.panes.focus_editor),
+            (m["next_problem"].triggered, lambda: self._with_editor(lambda e: e.step_problem(1))),
+            (m["previous_problem"].triggered, lambda: self._with_editor(lambda e: e.step_problem(-1))),
+            (m["apply_fix"].triggered, lambda: self._with_editor(lambda e: e.apply_selected_fix())),
+            (m["add_category"].triggered, lambda: self.panes.focus_field(("categories",))),
+            (m["add_tag"].triggered, lambda: self.panes.focus_field(("tags",))),
+            (m["next_card"].triggered, lambda: self._step_card(1)),
+            (m["previous_card"].triggered, lambda: self._step_card(-1)),
             # the editor's tools
             (m["open_file"].triggered, self.tools.open_file),
             (m["find"].triggered, self.tools.find),
@@ -149,6 +169,7 @@ class Workbench(QObject):
             (tabs.sig_current_session, self._on_current_session),
             # the library
             (lib.sig_item_activated, self.open_item),
+            (lib.sig_editor_wanted, self.panes.focus_editor),
             (lib.sig_loaded, self._on_library_loaded),
             (lib.sig_failed, message(10000)),
             (lib.sig_progress, self._on_index_progress),
@@ -285,6 +306,8 @@ class Workbench(QObject):
         self.autosaver.track(source)
         self.library.watcher.watch_file(session.path)
         editor = self.tabs.editor_at(self.tabs.index_of(session.path))
+        if editor is not None:
+            self.panes.apply_to_editor(editor)
         if editor is not None and self.library.root is not None:
             editor.set_completions(("tags",), self.library.values_used("tags"))
             editor.set_completions(("categories",), self.library.values_used("categories"))
@@ -337,6 +360,7 @@ class Workbench(QObject):
             return None
         self.window.set_pane(PREVIEW, self.preview)
         self.preview.show()  # a child added to a window already on screen starts hidden
+        self.panes.apply()  # unless the curator hid the preview
         self.preview.set_allow_remote_images(self.menu["remote_images"].isChecked())
         session = self.tabs.current_session()
         if session is not None:
@@ -371,9 +395,26 @@ class Workbench(QObject):
             self.window.show_title(self.folder.name if self.folder else None, dirty=False)
 
     def _with_form(self, act: Callable[[FormView], object]) -> None:
+        self._with_editor(lambda pane: act(pane.form))
+
+    def _with_editor(self, act: Callable[[EditorPane], object]) -> None:
         pane = self.tabs.current_editor()
         if pane is not None:
-            act(pane.form)
+            act(pane)
+
+    def _step_card(self, by: int) -> None:
+        if self.preview is not None:
+            self.preview.step_card(by)
+
+    def show_shortcuts(self) -> None:
+        """Help ▸ Keyboard Shortcuts, beside the window (built afresh from the menus)."""
+        from curator_app.gui.shortcuts_help import ShortcutsDialog
+
+        if self.shortcuts_dialog is not None:
+            self.shortcuts_dialog.close()
+            self.shortcuts_dialog.deleteLater()
+        self.shortcuts_dialog = ShortcutsDialog(self.menu.menus, self.window)
+        self.shortcuts_dialog.show()
 
     def _update_actions(self) -> None:
         session = self.tabs.current_session()
@@ -382,7 +423,8 @@ class Workbench(QObject):
         self.menu["revert"].setEnabled(editable and session is not None and session.is_dirty())
         self.menu["close_item"].setEnabled(self.tabs.count() > 0)
         for name in ("duplicate_item", "rename_item", "move_item", "delete_item", "fix_all", "find", "replace",
-                     "add_field", "remove_field", "move_field_up", "move_field_down"):
+                     "add_field", "remove_field", "move_field_up", "move_field_down", "next_problem",
+                     "previous_problem", "apply_fix", "add_category", "add_tag"):
             self.menu[name].setEnabled(session is not None and (name == "find" or not session.read_only))
         self.menu["save_all"].setEnabled(bool(self.tabs.dirty_sessions()))
 

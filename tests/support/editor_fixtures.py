@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,3 +45,13 @@ def open_pane(qtbot):
         return pane, session
 
     return _open
+
+
+@pytest.fixture
+def git_sample_site(tmp_content: Path, seed_path: Path) -> Path:
+    """The sample site with the seed among its news items, all committed to a fresh git repository."""
+    shutil.copyfile(seed_path, tmp_content / "content" / "news" / "genome-uk.md")
+    for args in (["init", "-q"], ["config", "user.name", "Curator Tests"], ["config", "user.email", "tests@example.org"],
+                 ["add", "-A"], ["commit", "-q", "-m", "Sample content"]):
+        subprocess.run(["git", *args], cwd=tmp_content, check=True)
+    return tmp_content

@@ -336,6 +336,14 @@ class BodyEditor(QWidget):
 
     # --- loading ------------------------------------------------------------------------
 
+    def focus_text(self) -> bool:
+        """The text of the view shown (rich or source): View ▸ Focus Editor."""
+        widget = self.tabs.currentWidget()
+        if widget is None:
+            return False
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return True
+
     def open_session(self, session: DocumentSession) -> None:
         self.session = session
         self._shown_body = None

@@ -469,6 +469,11 @@ class FormView(QScrollArea):
         self.ensureWidgetVisible(row.editor, 40, 60)
         return True
 
+    def focus_current(self) -> bool:
+        """The field last focused, else the first one (View ▸ Focus Editor)."""
+        key = self._focused if self._focused in self.rows else next(iter(self.rows), None)
+        return key is not None and self.focus_field(key)
+
     def set_completions(self, key: KeyPath, values: list[str]) -> None:
         self._completions[tuple(key)] = list(values)
         row = self.rows.get(tuple(key))

@@ -5,10 +5,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, QThread, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSize,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QLabel,
     QProgressBar,
@@ -45,6 +56,7 @@ _DROP_ORDER = (COL_STATUS, COL_BRAND, COL_THUMB)
 
 class LibraryPane(QWidget):
     sig_item_activated = Signal(Path)
+    sig_editor_wanted = Signal()  # Enter opened an item: the keyboard goes on to edit it
     sig_progress = Signal(int, int)  # done, total (files parsed while indexing)
     sig_lint_progress = Signal(int, int)
     sig_loaded = Signal(int)  # number of items now listed
@@ -101,8 +113,12 @@ class LibraryPane(QWidget):
         self._body_timer = QTimer(self, singleShot=True, interval=BODY_SEARCH_DELAY_MS)
         self._body_timer.timeout.connect(self._run_body_search)
         self.filter_bar.sig_query_changed.connect(self.set_query)
+        # One click opens (a preview-style open; the list keeps the focus), as do a double
+        # click and Enter; Ctrl/Shift-clicks only select, for bulk edits.
+        self.view.clicked.connect(self._on_clicked)
         self.view.activated.connect(self._on_activated)
-        self.view.doubleClicked.connect(self._on_activated)
+        self.filter_bar.search.installEventFilter(self)
+        self.view.installEventFilter(self)
 
         self._thumbs = ThumbnailLoader(THUMB_SIZE, self)
         self.model.sig_thumbnail_wanted.connect(self._thumbs.request)
@@ -268,6 +284,54 @@ class LibraryPane(QWidget):
         shown, total = self.model.rowCount(), len(self.model.all_items())
         noun = "item" if total == 1 else "items"
         self.status.setText(f"{shown:,} of {total:,} {noun}" if shown != total else f"{total:,} {noun}")
+
+    # --- keyboard: search box ⇄ list -------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        key, mods = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if mods != Qt.KeyboardModifier.NoModifier:
+            return False
+        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if watched is self.filter_bar.search:
+            if key == Qt.Key.Key_Down:
+                return self.enter_list()
+            if enter:
+                return self.open_chosen()
+        elif watched is self.view:
+            if enter:
+                return self.open_chosen()
+            if key == Qt.Key.Key_Escape:
+                self.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return True
+        return False
+
+    def enter_list(self) -> bool:
+        """Down in the search box: the first match, selected, with the keyboard in the list."""
+        if self.model.rowCount() == 0:
+            return False
+        first = self.model.index(0, COL_TITLE)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.view.selectionModel().setCurrentIndex(first, flags)
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return True
+
+    def open_chosen(self) -> bool:
+        """Enter: open the selected item, else the first match, and go on to edit it."""
+        current = self.view.currentIndex()
+        row = current.row() if current.isValid() and self.view.selectionModel().isRowSelected(current.row()) else 0
+        path = self.model.path_at(row) if self.model.rowCount() else None
+        if path is None:
+            return False
+        self.sig_item_activated.emit(path)
+        self.sig_editor_wanted.emit()
+        return True
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        if QApplication.keyboardModifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier):
+            return
+        self._on_activated(index)
 
     def _on_activated(self, index: QModelIndex) -> None:
         path = self.model.path_at(index.row())

@@ -169,6 +169,10 @@ class PreviewPane(QWidget):
         keys = [k for k, _ in TABS]
         self.tabs.setCurrentIndex(keys.index(kind))
 
+    def step_card(self, by: int) -> None:
+        """The next (1) or previous (-1) card, wrapping: View ▸ Next Preview Card."""
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + by) % self.tabs.count())
+
     def copy_meta_tags(self) -> None:
         QGuiApplication.clipboard().setText(self._head_html)
 

@@ -1,0 +1,25 @@
+"""The keyboard-only walk (tests/support/keyboard_walk.py) on a real X server: X11's own key
+bindings, focus handed over by a window system, and the category box's completion popup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6.QtWebEngineWidgets")
+
+from support.keyboard_walk import open_at_laptop_size, walk
+from support.workbench import close_workbench
+
+
+# QtWebEngine on X11 probes for Vulkan and the GPU first; Xvfb has neither, and the page
+# renders in software all the same.
+@pytest.mark.qt_log_ignore(r"^Failed to load vulkan", r"^initInstance: No Vulkan library available$",
+                           r"^Failed to create platform Vulkan instance$", r"^Unable to detect GPU vendor")
+def test_keyboard_only_walk_on_x11(qtbot, git_sample_site: Path) -> None:
+    bench = open_at_laptop_size(qtbot, git_sample_site)
+    try:
+        walk(qtbot, bench, git_sample_site)
+    finally:
+        close_workbench(bench)
