@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from curator_app.gui.a11y import name_buttons, named, plain
+
 NATIVE = QKeySequence.SequenceFormat.NativeText
 
 
 def action_text(action: QAction) -> str:
     """The menu text as read: no mnemonic marker, no trailing ellipsis."""
-    return action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").strip()
+    return plain(action.text()).rstrip("…").strip()
 
 
 def everyday_keys(action: QAction) -> list[QKeySequence]:
@@ -70,13 +72,11 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle("Keyboard Shortcuts")
         self.search = QLineEdit(placeholderText="Search actions and keys…")
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search shortcuts")
-        self.search.setAccessibleDescription("Shows only the actions whose name, menu or keys contain the text")
+        named(self.search, "Search shortcuts", "Shows only the actions whose name, menu or keys contain the text")
         self.tree = QTreeWidget()
         self.tree.setObjectName("shortcutsList")
         self.tree.setHeaderLabels(["Action", "Keys"])
-        self.tree.setAccessibleName("Keyboard shortcuts")
-        self.tree.setAccessibleDescription("Every menu action that has a shortcut, grouped by menu")
+        named(self.tree, "Keyboard shortcuts", "Every menu action that has a shortcut, grouped by menu")
         self.tree.setRootIsDecorated(False)
         # Kept here as well as in the tree: the tree's own accessors may answer None.
         self.groups: dict[str, tuple[QTreeWidgetItem, list[QTreeWidgetItem]]] = {}
@@ -92,7 +92,7 @@ class ShortcutsDialog(QDialog):
             children.append(QTreeWidgetItem(group, [text, keys]))
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = name_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
+from support.a11y import unnamed
 from support.keyboard_walk import ALT, CTRL, SHIFT, activate, focused, press, shortcut_clashes, type_text
 from support.workbench import close_workbench, open_workbench
 
@@ -43,6 +44,7 @@ def test_help_lists_every_action_with_a_shortcut_and_searches(qtbot, bench: Work
     qtbot.waitExposed(dialog)
     activate(qtbot, dialog)
     assert focused(dialog) is dialog.search
+    assert unnamed(dialog) == []
     rows = dialog.visible_rows()
     listed = {(menu, text) for menu, text, _keys in rows}
     for title, menu in bench.menu.menus.items():
