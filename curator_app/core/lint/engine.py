@@ -3,7 +3,8 @@
 Each rule family lives in curator_app.core.lint.rules (one module each). Codes are stable:
 
     CC1xx required   CC101 required field missing, CC102 required field empty,
-                     CC103 key unknown to the schema (info)
+                     CC103 key unknown to the schema (info), CC104 empty entry in a
+                     list (`author: ['']`) or empty string in a card field (og:image…)
     CC2xx lengths    CC201 title over 60, CC202 twitter:title over 70,
                      CC203 description over 156/160, CC204 description under 121 (info),
                      CC205 twitter:description over 200, CC206 twitter:image:alt over 420

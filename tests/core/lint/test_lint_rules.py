@@ -285,6 +285,36 @@ def test_required_field_missing_on_a_curated_item():
     assert any(f.field == ("title",) for f in c["CC101"])
 
 
+def test_empty_entries_and_empty_card_values_are_flagged(seed_path: Path):
+    text = seed_path.read_text(encoding="utf-8")
+    text = text.replace("author:\n  - Radhika Narayanan", "author:\n  - ''")
+    text = text.replace("  ogimage: 'https://www.healthcareitnews.com/sites/hitn/files/Matt%20Hancock_0.jpg'\n  ogsite_name: Healthcare IT News\n  ogtype: article\n  ogupdated_time: '2021-05-21T01:04:14-04:00'\n  ogimageheight",
+                        "  ogimage: ''\n  ogsite_name: Healthcare IT News\n  ogtype: article\n  ogupdated_time: '2021-05-21T01:04:14-04:00'\n  ogimageheight")
+    text = text.replace("  twitterimage: 'https://www.healthcareitnews.com/sites/hitn/files/Matt%20Hancock_0.jpg'", "  twitterimage: ''")
+    href = "href: >-\n  https://www.healthcareitnews.com/news/emea/uk-launch-implementation-plan-genomic-healthcare-system\noriginal:"
+    assert href in text
+    text = text.replace(href, "href: ''\noriginal:")
+    text = text.replace("categories:\n  - 'Symplur: Genomics'", "categories:\n  - ''")
+    doc = doc_of(text)
+    c = codes(lint(doc))
+    by_key = {f.key: f for f in c["CC104"]}
+    assert set(by_key) == {"author", "openGraphMetaData.ogimage", "twitterMetaData.twitterimage", "href"}
+    author = by_key["author"]
+    assert author.severity == "error" and "By ·" in author.message and author.line == 4
+    assert "openGraphMetaData.ogimage (og:image) is an empty string" in by_key["openGraphMetaData.ogimage"].message
+    # A required list of nothing but blanks is "empty" (CC102), reported once.
+    assert [f.key for f in c["CC102"]] == ["categories"]
+    author.fix.apply(doc)  # type: ignore[union-attr]
+    by_key["href"].fix.apply(doc)  # type: ignore[union-attr]
+    # Only the fixed lines change.
+    assert doc.to_bytes().decode() == text.replace("author:\n  - ''", "author: []").replace(
+        "href: ''\noriginal:", "href: null\noriginal:")
+    assert doc.get(("href",)) is None and "CC104" not in {
+        f.code for f in lint(doc) if f.key in ("author", "href")}
+    # The seed itself (its breadcrumbLinks end with an empty link, by design) has none.
+    assert "CC104" not in codes(lint(doc_of(seed_path.read_text(encoding="utf-8"))))
+
+
 def test_fix_delete_sentinel_removes_the_key():
     doc = doc_of(fm("title: T", "date: 2020-01-01", "via: x"))
     Fix("drop via", ((("via",), DELETE),)).apply(doc)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from curator_app.core.lint.rules import (
     dates,
+    empty,
     enums,
     images,
     lengths,
@@ -18,6 +19,7 @@ from curator_app.core.lint.rules import (
 # Order matters only where a later rule skips what an earlier one reported (see ctx.reported).
 RULES = (
     required.check,
+    empty.check,
     text.check,
     lengths.check,
     urls.check,

@@ -13,6 +13,9 @@ FALLBACK_REQUIRED: tuple[tuple[str, ...], ...] = (("title",), ("date",))
 
 
 def _empty(value: Any) -> bool:
+    """None, a blank string, an empty list or map, or a list of nothing but blank strings."""
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return not any(v.strip() for v in value)
     return value is None or (
         isinstance(value, str | list | dict) and not (value.strip() if isinstance(value, str) else value)
     )
