@@ -276,8 +276,10 @@ class Workbench(QObject):
 
     def new_item(self) -> None:
         dialog = self.library.new_item_dialog()
-        if dialog is not None:
-            alerts.run(dialog)
+        if dialog is not None and alerts.run(dialog) and dialog.created is not None:
+            editor = self.tabs.editor_at(self.tabs.index_of(dialog.created))
+            if editor is not None:  # the new item is open (sig_created): the user types its fields next
+                editor.focus_field(("title",))
 
     def bulk_edit(self) -> None:
         if not self.library.selected_paths():

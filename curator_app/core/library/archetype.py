@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from curator_app.core.document.document import Document
 from curator_app.core.errors import CuratorError
 from curator_app.core.library.source_site import source_site
 from curator_app.core.schema.linked import brand_key, category_label, slugify
+from curator_app.core.site.tree import walks_into
 from curator_app.resources import resource_path
 
 ARCHETYPES_DIR = resource_path("archetypes")
@@ -58,6 +60,17 @@ def next_id(existing: Iterable[str]) -> int:
     """One more than the largest numeric id in the folder (1 for an empty folder)."""
     numbers = [int(v) for v in existing if str(v).strip().isdigit()]
     return max(numbers, default=0) + 1
+
+
+def sections(root: str | Path) -> list[str]:
+    """The sections of a content root a new item can go in: its sub-folders the library
+    walks into, sorted; a folder with an index.md is a page bundle (one page), not a section."""
+    try:
+        with os.scandir(root) as it:
+            names = [e.name for e in it if e.is_dir() and walks_into(e.name, False)]
+    except OSError:
+        return []
+    return sorted((n for n in names if not (Path(root) / n / "index.md").exists()), key=str.lower)
 
 
 def file_name(title: str) -> str:

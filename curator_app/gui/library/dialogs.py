@@ -1,7 +1,7 @@
-"""Dialogs of the library: bulk tag/category edit with a diff preview, and new item.
+"""Dialogs of the library: bulk tag/category edit with a diff preview (new_item.py has New Item).
 
-Both only collect input and call the core (library.bulk, library.archetype); the pane
-keeps the undo record of the last bulk edit.
+It only collects input and calls the core (library.bulk); the pane keeps the undo record
+of the last bulk edit.
 """
 
 from __future__ import annotations
@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from curator_app.core.errors import CuratorError
-from curator_app.core.library.archetype import NewItem, create_item
 from curator_app.core.library.bulk import BulkOp, BulkPlan, UndoRecord, apply, plan
-from curator_app.gui.a11y import name_buttons, name_form, named
+from curator_app.gui.a11y import name_buttons, named
 
 
-def _completer(values: list[str], parent: QWidget) -> QCompleter:
+def completer(values: list[str], parent: QWidget) -> QCompleter:
+    """Case-insensitive completion matching anywhere in the values."""
     completer = QCompleter(values, parent)
     completer.setCaseSensitivity(completer.caseSensitivity().CaseInsensitive)
     completer.setFilterMode(completer.filterMode().MatchContains)
@@ -103,8 +103,8 @@ class BulkEditDialog(QDialog):
     def _inputs_changed(self) -> None:
         self.new_value.setEnabled(self.kind.currentData() == "rename")
         values = self._values[self.field.currentData()]
-        self.value.setCompleter(_completer(values, self))
-        self.new_value.setCompleter(_completer(values, self))
+        self.value.setCompleter(completer(values, self))
+        self.new_value.setCompleter(completer(values, self))
         self.plan = None
         self.apply_button.setEnabled(False)
         self.preview_button.setEnabled(self.op() is not None)
@@ -131,55 +131,4 @@ class BulkEditDialog(QDialog):
             self.apply_button.setEnabled(False)
             return
         self.sig_applied.emit(self.record)
-        self.accept()
-
-
-class NewItemDialog(QDialog):
-    """Title, source and category for a new item made from the archetype."""
-
-    sig_created = Signal(Path)
-
-    def __init__(self, folder: Path, item_id: int, categories: list[str],
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("New item")
-        self.folder, self.item_id = folder, item_id
-        self.title = QLineEdit()
-        self.url = QLineEdit(placeholderText="https://…")
-        self.brand = QLineEdit(placeholderText="healthcareitnews.com")
-        self.category = QLineEdit()
-        self.category.setCompleter(_completer(categories, self))
-        self.description = QLineEdit()
-        self.error = QLabel()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        form = QFormLayout(self)
-        form.addRow("Title", self.title)
-        form.addRow("Source URL", self.url)
-        form.addRow("Source brand", self.brand)
-        form.addRow("Category", self.category)
-        form.addRow("Description", self.description)
-        form.addRow(self.error)
-        form.addRow(buttons)
-        name_form(form, {"Title": "The new item's title (required)", "Source URL": "The article this item points to",
-                         "Source brand": "The source site's name", "Category": "The item's first category",
-                         "Description": "A sentence or two about the item"})
-        name_buttons(buttons, {"OK": "Create the item from the archetype and open it"})
-        buttons.accepted.connect(self.create_from_inputs)
-        buttons.rejected.connect(self.reject)
-        self.created: Path | None = None
-
-    def create_from_inputs(self) -> None:
-        if not self.title.text().strip():
-            self.error.setText("A title is needed.")
-            return
-        item = NewItem(title=self.title.text().strip(), brand=self.brand.text().strip(),
-                       url=self.url.text().strip(), category=self.category.text().strip(),
-                       description=self.description.text().strip(), item_id=self.item_id)
-        try:
-            self.created = create_item(self.folder, item)
-        except CuratorError as exc:
-            self.error.setText(str(exc))
-            return
-        self.sig_created.emit(self.created)
         self.accept()

@@ -3,6 +3,7 @@ watcher. Indexing and linting run in a worker thread; the table filters in memor
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -28,13 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator_app.core.library.archetype import next_id
+from curator_app.core.library.archetype import next_id, sections
 from curator_app.core.library.bulk import UndoRecord, undo
 from curator_app.core.library.index import Item, LibraryIndex
 from curator_app.core.library.memory import release_free_memory
 from curator_app.core.library.search import Query, SavedFilters, facets, text_ids
 from curator_app.core.site.tree import items_root
-from curator_app.gui.library.dialogs import BulkEditDialog, NewItemDialog
+from curator_app.gui.library.dialogs import BulkEditDialog
 from curator_app.gui.library.filter_bar import FilterBar
 from curator_app.gui.library.model import (
     COL_BRAND,
@@ -46,6 +47,7 @@ from curator_app.gui.library.model import (
     THUMB_SIZE,
     LibraryModel,
 )
+from curator_app.gui.library.new_item import NewItemDialog
 from curator_app.gui.library.watcher import FolderWatcher
 from curator_app.gui.library.worker import IndexWorker, ThumbnailLoader
 
@@ -216,14 +218,29 @@ class LibraryPane(QWidget):
         self.refresh()
         return True
 
-    def new_item_dialog(self, folder: Path | None = None) -> NewItemDialog | None:
+    def new_item_dialog(self) -> NewItemDialog | None:
         if self.root is None:
             return None
-        target = folder or self.root
-        dialog = NewItemDialog(target, next_id(i.item_id for i in self.model.all_items()),
-                               self.values_used("categories"), self)
+        root = self.root
+        dialog = NewItemDialog(root, next_id(i.item_id for i in self.model.all_items()),
+                               self.values_used("categories"), sections(root), self._section_for_new(root), self)
         dialog.sig_created.connect(self._on_created)
         return dialog
+
+    def _section_for_new(self, root: Path) -> str:
+        """The selected item's section, else the one most items are in ("" for the top level)."""
+        def section(path: Path | str) -> str:
+            try:  # the model's paths are relative to the root, selected ones absolute
+                parts = Path(path).relative_to(root).parts if Path(path).is_absolute() else Path(path).parts
+            except ValueError:
+                return ""
+            return parts[0] if len(parts) > 1 else ""
+
+        selected = self.selected_paths()
+        if selected:
+            return section(selected[0])
+        counts = Counter(section(i.path) for i in self.model.all_items())
+        return counts.most_common(1)[0][0] if counts else ""
 
     def _on_created(self, path: Path) -> None:
         self.refresh()

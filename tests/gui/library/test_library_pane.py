@@ -160,13 +160,15 @@ def test_new_item_dialog_creates_and_opens_the_item(qtbot, pane: LibraryPane, se
     assert dialog is not None
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.title, "Brand New Item")
-    qtbot.keyClicks(dialog.brand, "statnews.com")
+    qtbot.keyClicks(dialog.url, "https://www.statnews.com/2026/01/02/brand-new-item/")
+    assert dialog.site_name.text() == "STAT"  # guessed from the URL
     with qtbot.waitSignal(pane.sig_item_activated) as blocker:
         dialog.create_from_inputs()
     created = blocker.args[0]
     doc = Document.load(created)
     assert doc.get(("title",)) == "Brand New Item" and doc.get(("id",)) == 5684  # seed id + 1
-    assert doc.get(("slug",)) == "statnews-brand-new-item"
+    assert doc.get(("slug",)) == "statnews-brand-new-item" and doc.get(("link", "brand")) == "statnews.com"
+    assert created == seed_folder.resolve() / "brand-new-item.md"  # no sections: the top level
     qtbot.waitUntil(lambda: "Brand New Item" in _titles(pane), timeout=10000)
 
 

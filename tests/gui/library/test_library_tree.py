@@ -37,11 +37,15 @@ def test_site_root_lists_watches_and_creates_in_its_content_folder(
     dialog = pane.new_item_dialog()
     assert dialog is not None
     qtbot.addWidget(dialog)
+    # The content folder's sections (never its hidden or tool folders), then its top level.
+    sections = [dialog.section.itemData(i) for i in range(dialog.section.count())]
+    assert sections == ["docs", "linked", "news", ""]
     qtbot.keyClicks(dialog.title, "Fresh item")
+    dialog.section.setCurrentIndex(dialog.section.findData(""))
     with qtbot.waitSignal(pane.sig_item_activated, timeout=5000) as created:
         dialog.create_from_inputs()
     path: Path = created.args[0]
-    assert path.parent == trees.content.resolve() and path.is_file()
+    assert path == trees.content.resolve() / "fresh-item.md" and path.is_file()
     qtbot.waitUntil(lambda: len(pane.items()) == len(trees.site_items) + 1, timeout=20000)
 
 
