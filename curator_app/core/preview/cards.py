@@ -10,12 +10,13 @@ Limits marked "unverified" in the rules page are community measurements, and say
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from curator_app.core.algebra.keypath import format_key
 from curator_app.core.preview import images as imgrules
+from curator_app.core.site.config import find_site
 
 if TYPE_CHECKING:  # the locator lives with the page builder, which maps images to URLs
     from curator_app.core.preview.locator import ImageLocator, ImageRef
@@ -424,14 +425,27 @@ class _Builder:
         )
 
     def search(self) -> Card:
+        """Google's result for this page: this page's canonical URL and this site's name.
+
+        Not the source article's (og:url, og:site_name): a search engine lists the page it
+        crawled, under the site that serves it."""
         notes: list[Note] = []
         title = self._text("search", 0, ["title", "og:title"], notes)
         desc = self._text("search", 1, ["description", "og:description"], notes)
         if desc and len(desc.full) < 121:
             notes.append(Note("info", f"description {len(desc.full)} characters: Yoast calls < 121 short"))
-        parts = urlsplit(self.url)
+        found = self.meta.first(["canonical"])
+        url = found[0] if found else self.url
+        parts = urlsplit(url)
+        if not parts.hostname:
+            notes.append(Note("info", "the site config has no baseURL: the result shows the page's path only"))
+        domain = (parts.hostname or "").removeprefix("www.")
+        site = self.site_cfg
+        if site is None and getattr(self.doc, "path", None):
+            site = find_site(self.doc.path)  # the one meta resolved the canonical URL with
+        site_name = getattr(site, "title", None) or domain
         crumbs = [p for p in parts.path.split("/") if p]
-        return self._card(
+        card = self._card(
             "search",
             title,
             desc,
@@ -439,8 +453,9 @@ class _Builder:
             notes,
             ["title", "description", "canonical"],
             crumbs=crumbs,
-            scheme_host=f"{parts.scheme}://{parts.hostname or ''}",
+            scheme_host=f"{parts.scheme}://{parts.hostname}" if parts.hostname else "",
         )
+        return replace(card, site_name=site_name, domain=domain, url=url)
 
 
 def _ratio(aspect: float) -> str:

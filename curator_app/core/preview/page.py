@@ -239,7 +239,7 @@ class _Filler:
                 image_large=img if large else "",
                 image_thumb="" if large else img,
             )
-        crumbs = " › ".join([esc(e["scheme_host"]), *(esc(p) for p in e["crumbs"][:2])])
+        crumbs = " › ".join(esc(p) for p in [e["scheme_host"], *e["crumbs"][:2]] if p)
         date = _human_date(str(self.doc.get(("date",)) or ""))
         return self.t.fill(
             "search",

@@ -170,3 +170,25 @@ def test_seed_cards(seed_path: Path) -> None:
     assert cards["site"].extra["sub"] == "brief" and cards["site"].extra["categories"] == ["Genomics"]
     assert "Genome UK 2021-2022 implementation plan" in preview.sections["article"]
     assert 'property="og:title"' in preview.head_html
+
+
+def test_search_card_shows_this_pages_url_and_site_not_the_sources(seed_path: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "content" / "news").mkdir(parents=True)
+    (site / "hugo.toml").write_text("baseURL = 'https://news.example.org/'\ntitle = 'Health Tech News'\n")
+    item = site / "content" / "news" / "genome-uk.md"
+    item.write_bytes(seed_path.read_bytes())
+    preview = build_preview(Document.load(item), site / "content")
+    search = next(c for c in preview.cards if c.kind == "search")
+    slug = "healthcareitnews-uk-launch-implementation-plan-for-genomic-healthcare-system"
+    assert search.url == f"https://news.example.org/news/{slug}/"
+    assert (search.site_name, search.domain) == ("Health Tech News", "news.example.org")
+    html = preview.sections["search"]
+    assert "https://news.example.org › news › " + slug in html and "Health Tech News" in html
+    assert "healthcareitnews" not in html.replace(slug, "") and "Healthcare IT News" not in html
+    # The other cards still show the source article, as the platforms do (og:url).
+    assert next(c for c in preview.cards if c.kind == "facebook").domain == "healthcareitnews.com"
+    # Without a site config there is no host: the path alone, never the source's host.
+    bare = next(c for c in build_preview(Document.load(seed_path), seed_path.parent).cards if c.kind == "search")
+    assert bare.url == f"/news/{slug}/" and bare.domain == "" and "healthcareitnews" not in bare.site_name
+    assert any("no baseURL" in n.message for n in bare.notes)
