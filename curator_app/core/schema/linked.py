@@ -173,6 +173,18 @@ def page_url(doc: Document, slug: str) -> str:
     return slug
 
 
+def aliases_after_move(doc: Document, aliases: Any, old_slug: Any, new_alias: str | None = None) -> list[str]:
+    """Hugo's ``aliases`` once the page leaves ``old_slug``: a URL change never drops a URL.
+    The earlier aliases stay, the old page URL joins them (Hugo redirects it), then
+    ``new_alias`` (the alias a new title derives)."""
+    kept = alias_list(aliases)
+    if isinstance(old_slug, str) and old_slug:
+        kept.append(page_url(doc, old_slug))
+    if new_alias:
+        kept.append(new_alias)
+    return list(dict.fromkeys(kept))
+
+
 def url_change_note(old_url: str) -> str:
     return f"The page URL changes; its old URL {old_url} is kept as an alias, so links to it redirect."
 
@@ -288,14 +300,9 @@ def update_linked(doc: Document, key: KeyPath, new_value: Any) -> list[KeyPath]:
         alias_was = was.get(ALIASES)
         follows = alias_was is not None and alias_was in alias_list(old_aliases) and now.get(ALIASES) != alias_was
         if moves or follows:
-            # A URL change never drops a URL: the old aliases stay, the old page URL joins
-            # them (Hugo redirects it), then the alias the new title derives.
-            kept = alias_list(old_aliases)
-            if moves and isinstance(old_slug, str) and old_slug:
-                kept.append(page_url(doc, old_slug))
-            if follows:
-                kept.append(now[ALIASES])
-            kept = list(dict.fromkeys(kept))
+            kept = aliases_after_move(
+                doc, old_aliases, old_slug if moves else None, now[ALIASES] if follows else None
+            )
             if kept != old_aliases:
                 put(ALIASES, kept)
     return changed

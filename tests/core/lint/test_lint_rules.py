@@ -242,6 +242,29 @@ def test_slug_not_matching_title():
     assert f.field == ("slug",) and "example-my-title" in f.message
     f.fix.apply(doc)  # type: ignore[union-attr]
     assert doc.get(("slug",)) == "example-my-title"
+    assert doc.get(("aliases",)) == ["something-else"]  # the old URL redirects (relative: its section)
+
+
+def test_slug_fix_keeps_the_old_url_as_an_alias_and_says_so(seed_path: Path):
+    text = seed_path.read_text(encoding="utf-8")
+    slug = "healthcareitnews-uk-launch-implementation-plan-for-genomic-healthcare-system"
+    doc = doc_of(text.replace(f"slug: {slug}", "slug: healthcareitnews-old-slug"))
+    f = next(f for f in codes(lint(doc))["CC701"] if f.field == ("slug",))
+    assert f.fix is not None
+    assert "/news/healthcareitnews-old-slug is kept as an alias" in f.fix.description
+    f.fix.apply(doc)
+    assert doc.to_bytes().decode() == text.replace(
+        "aliases: /news/uk-launch-implementation-plan-for-genomic-healthcare-system\n",
+        "aliases:\n  - /news/uk-launch-implementation-plan-for-genomic-healthcare-system\n"
+        "  - /news/healthcareitnews-old-slug\n")
+    assert "CC701" not in codes(lint(doc))
+    # A lone alias that does not match is added to, not replaced: its URL still redirects.
+    doc = doc_of(text.replace("aliases: /news/uk-launch-implementation", "aliases: /news/uk-plan-implementation"))
+    f = codes(lint(doc))["CC701"][0]
+    assert f.field == ("aliases",) and f.fix is not None
+    f.fix.apply(doc)
+    assert doc.get(("aliases",)) == ["/news/uk-plan-implementation-plan-for-genomic-healthcare-system",
+                                     "/news/uk-launch-implementation-plan-for-genomic-healthcare-system"]
 
 
 def test_category_chain_item_wrong_and_fixed_in_place():

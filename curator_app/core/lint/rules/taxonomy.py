@@ -9,10 +9,18 @@ openProjectCustomFields.medigyTopics[i] (a plain copy).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
-from curator_app.core.algebra.keypath import format_key
+from curator_app.core.algebra.keypath import KeyPath, format_key
 from curator_app.core.lint.findings import Finding, Fix, LintContext
-from curator_app.core.schema.linked import LinkedGroup
+from curator_app.core.schema.linked import (
+    ALIASES,
+    SLUG,
+    LinkedGroup,
+    aliases_after_move,
+    page_url,
+    url_change_note,
+)
 
 
 def check(ctx: LintContext) -> Iterator[Finding]:
@@ -35,14 +43,33 @@ def _slug(ctx: LintContext, group: LinkedGroup) -> Iterator[Finding]:
         have = group.values.get(key)
         if want is None or have == want:
             continue
-        what = "slug" if key == ("slug",) else format_key(key)
+        what = "slug" if key == SLUG else format_key(key)
         yield ctx.finding(
             "CC701",
             "info",
             key,
             f"{what} {have!r} does not match the title (expected {want!r})",
-            Fix(f"Set {format_key(key)} to {want} (changes the page URL)", ((key, want),)),
+            _slug_fix(ctx, key, have, want),
         )
+
+
+def _slug_fix(ctx: LintContext, key: KeyPath, have: Any, want: Any) -> Fix:
+    """Set the slug (or alias) the title derives, keeping the old URL as a redirect."""
+    doc = ctx.doc
+    aliases = doc.get(ALIASES)
+    if key == SLUG:
+        kept = aliases_after_move(doc, aliases, have)
+        edits: tuple[tuple[KeyPath, Any], ...] = ((SLUG, want),)
+        if isinstance(have, str) and have and kept != aliases:
+            edits += ((ALIASES, kept),)
+            note = url_change_note(page_url(doc, have))
+            return Fix(f"Set slug to {want}. {note}", edits)
+        return Fix(f"Set slug to {want} (changes the page URL)", edits)
+    if isinstance(have, str) and have and isinstance(want, str):
+        # A lone alias that is not the title's is still a redirect someone may link to.
+        kept = aliases_after_move(doc, have, None, want)
+        return Fix(f"Add {want} to {format_key(key)}; {have} stays as a redirect", ((key, kept),))
+    return Fix(f"Set {format_key(key)} to {want}", ((key, want),))
 
 
 def _categories(ctx: LintContext, group: LinkedGroup) -> Iterator[Finding]:
