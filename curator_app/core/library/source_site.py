@@ -13,9 +13,11 @@ import ipaddress
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from publicsuffixlist import PublicSuffixList
+if TYPE_CHECKING:
+    from publicsuffixlist import PublicSuffixList
 
 # Registrable domain -> the publication's own name, as its pages write og:site_name.
 KNOWN_SITES: dict[str, str] = {
@@ -71,6 +73,9 @@ class SourceSite:
 
 @cache
 def _psl() -> PublicSuffixList:
+    # Loaded on the first guess, not at start-up: reading the list takes a moment.
+    from publicsuffixlist import PublicSuffixList
+
     return PublicSuffixList()
 
 
