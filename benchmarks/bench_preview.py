@@ -4,7 +4,8 @@
 
 Targets (issue 20): a title keystroke shows in the preview with a median under 50 ms and a
 p95 under 100 ms, end to end: from the edit to the page having painted it, including any
-waiting. Measured two ways: single keystrokes with the pane idle, and steady typing (a
+waiting ("painted": the web view's widget has painted the first frame Chromium delivered
+after the page took the change, see PreviewPane._report). Measured two ways: single keystrokes with the pane idle, and steady typing (a
 keystroke every TYPING_MS, timer-driven, so renders overlap keystrokes and coalesce); the
 typing figures are the target. The seed's first preview appears under 300 ms after the
 window shows. Measured in a child process so QtWebEngine starts from scratch with the

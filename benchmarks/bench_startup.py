@@ -7,9 +7,15 @@ Under Xvfb with Qt's xcb platform (a real X server, not offscreen), Curator and 
 round so both meet the same machine load. "Visible" is read from the X server itself: the
 first top-level window that is mapped, viewable and titled with the item's file name
 (python-xlib, polled every 2 ms), for both programs alike. Curator also reports when its
-preview has painted the item (CURATOR_BENCH_STARTUP, see gui/app.py).
+preview has painted the item and the longest event-loop stall from the window until then
+(CURATOR_BENCH_STARTUP, see gui/app.py).
 
-Targets (issue 20): Curator's window ≤ 1.2 × ReText's (medians), preview painted ≤ 1.0 s.
+The floor for the preview, in the same rounds: a bare QWebEngineView (no Curator code)
+from process start to its first page having painted "hello" (`--floor`); Curator's
+preview cannot paint before QtWebEngine itself can.
+
+Targets (issue 20): Curator's window ≤ 1.2 × ReText's (medians), preview painted ≤ 1.0 s,
+no stall over 100 ms from the window on.
 """
 
 from __future__ import annotations
@@ -89,7 +95,10 @@ def _launch(cmd: list[str], env: dict[str, str], x: Any, needle: str,
         if preview and proc.stdout is not None:
             for line in proc.stdout:  # the app prints its marks as they happen
                 if line.startswith("preview-painted"):
-                    out["preview_s"] = float(line.split()[1])
+                    fields = line.split()
+                    out["preview_s"] = float(fields[1])
+                    if len(fields) > 2:
+                        out["stall_ms"] = float(fields[2])
                     break
     finally:
         proc.terminate()
@@ -117,6 +126,7 @@ def run(quick: bool = False) -> dict[str, Any]:
     x = xdisplay.Display(display)
     curator: list[dict[str, float]] = []
     peer: list[dict[str, float]] = []
+    floor: list[dict[str, float]] = []
     try:
         with tempfile.TemporaryDirectory(prefix="curator-startup-") as t:
             tmp = Path(t)
@@ -135,6 +145,8 @@ def run(quick: bool = False) -> dict[str, Any]:
                                        x, needle, preview=True))
                 if retext:
                     peer.append(_launch([retext, str(item)], env, x, needle, preview=False))
+                floor.append(_launch([sys.executable, "-m", "benchmarks.bench_startup", "--floor", str(item)],
+                                     env, x, needle, preview=True))
     finally:
         x.close()
         xvfb.terminate()
@@ -147,7 +159,16 @@ def run(quick: bool = False) -> dict[str, Any]:
     painted = [r["preview_s"] for r in curator if "preview_s" in r]
     if painted:
         out["curator_preview_ms"] = round(statistics.median(painted) * 1000, 1)
-    targets: dict[str, list[Any]] = {"curator_preview_ms": [1000, "<"]}
+        out["curator_preview_all_ms"] = [round(p * 1000) for p in painted]
+    stalls = [r["stall_ms"] for r in curator if "stall_ms" in r]
+    if stalls:
+        out["curator_longest_stall_ms"] = round(statistics.median(stalls), 1)
+        out["curator_longest_stall_all_ms"] = [round(s) for s in stalls]
+    floors = [r["preview_s"] for r in floor if "preview_s" in r]
+    if floors:
+        out["webengine_floor_painted_ms"] = round(statistics.median(floors) * 1000, 1)
+        out["webengine_floor_window_ms"] = round(statistics.median(r["window_s"] for r in floor) * 1000, 1)
+    targets: dict[str, list[Any]] = {"curator_preview_ms": [1000, "<"], "curator_longest_stall_ms": [100, "<"]}
     if peer:
         out["retext_window_ms"] = round(statistics.median(r["window_s"] for r in peer) * 1000, 1)
         out["retext_window_all_ms"] = [round(r["window_s"] * 1000) for r in peer]
@@ -157,5 +178,31 @@ def run(quick: bool = False) -> dict[str, Any]:
     return out
 
 
+def _floor(item: Path) -> int:
+    """A bare QWebEngineView titled like the item: process start to "hello" painted."""
+    t0 = float(os.environ["CURATOR_BENCH_STARTUP"])
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtWidgets import QApplication
+
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+
+    app = QApplication(sys.argv[:1])
+    view = QWebEngineView()
+    view.setWindowTitle(f"{item.name} — floor")
+    view.resize(800, 600)
+
+    def painted(_result: object) -> None:
+        print(f"preview-painted {time.time() - t0:.4f}", flush=True)
+
+    # As Curator's pane reports a paint: a script run after the page has loaded.
+    view.loadFinished.connect(lambda _ok: view.page().runJavaScript("0", 0, painted))
+    view.setHtml("<h1>hello</h1>")
+    view.show()
+    return int(app.exec())
+
+
 if __name__ == "__main__":
+    if "--floor" in sys.argv:
+        sys.exit(_floor(Path(sys.argv[-1])))
     print(json.dumps(run("--quick" in sys.argv), indent=2))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -104,7 +105,8 @@ def _load_web_engine() -> bool:
 
 def _after_first_paint(window: QWidget, steps: list[Callable[[], object]]) -> None:
     """Run `steps` once the window has painted for the first time, one per turn of the
-    event loop, so input and paints are handled between them.
+    event loop, so input and paints are handled between them. A step that returns a
+    threading.Event (work started on another thread) holds the next step until it is set.
 
     Loading QtWebEngine and starting Chromium takes longer than everything else the window
     needs; done first, it kept the window from showing (issue 20). The preview pane shows a
@@ -114,9 +116,19 @@ def _after_first_paint(window: QWidget, steps: list[Callable[[], object]]) -> No
     pending = list(steps)
 
     def next_step() -> None:
-        if pending:
-            pending.pop(0)()
+        if not pending:
+            return
+        started = pending.pop(0)()
+        if isinstance(started, threading.Event):
+            wait_for(started)
+        else:
             QTimer.singleShot(0, next_step)
+
+    def wait_for(event: threading.Event) -> None:
+        if event.is_set():
+            QTimer.singleShot(0, next_step)
+        else:  # polled: the worker thread has no event loop to post from
+            QTimer.singleShot(10, lambda: wait_for(event))
 
     class _FirstPaint(QObject):
         def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802
@@ -194,7 +206,7 @@ def _report_startup(bench: Workbench) -> Callable[[Any], None]:
             return
 
         def painted(_ms: float) -> None:
-            print(f"preview-painted {time.time() - t0:.4f}", flush=True)
+            print(f"preview-painted {time.time() - t0:.4f} {stall.longest_ms:.1f}", flush=True)
             preview.sig_rendered.disconnect(painted)
             if not stay:
                 QTimer.singleShot(0, QApplication.quit)
@@ -236,8 +248,18 @@ def run_gui(path: str | None = None) -> int:
     window.show()
     preview_started = _report_startup(bench)
 
+    from curator_app.gui.preview.preload import preload_web_engine
+
+    linking = threading.Event()
+
+    def link_web_engine() -> None:
+        nonlocal linking
+        linking = preload_web_engine()
+
     _after_first_paint(window, [
+        link_web_engine,  # on a worker thread, while git status is read here
         bench.start_git,
+        lambda: linking,
         _load_web_engine,
         lambda: preview_started(bench.start_preview()),
     ])

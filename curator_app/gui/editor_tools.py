@@ -15,14 +15,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBo
 
 from curator_app.core.errors import CuratorError
 from curator_app.core.library import items as item_files
-from curator_app.core.lint.fixes import fix_all
 from curator_app.core.schema.infer import schema_for
 from curator_app.core.schema.modified import stamp_modified
 from curator_app.gui import alerts
 from curator_app.gui.a11y import name_buttons, named
 from curator_app.gui.documents import DocumentTabs
 from curator_app.gui.find.find_bar import FindBar
-from curator_app.gui.find.folder_dialog import ReplaceInFolderDialog
 from curator_app.gui.library import LibraryPane
 from curator_app.gui.session import DocumentSession
 from curator_app.gui.spell.service import spell_service
@@ -89,6 +87,8 @@ class EditorTools(QObject):
         def paths() -> list[Path]:
             return [root / i.path for i in self.library.model.visible_items()] if root else []
 
+        from curator_app.gui.find.folder_dialog import ReplaceInFolderDialog
+
         dialog = ReplaceInFolderDialog(paths, scope, self.window)
         dialog.sig_applied.connect(self.library.adopt_bulk)
         alerts.run(dialog)
@@ -102,6 +102,8 @@ class EditorTools(QObject):
         session, editor = self.tabs.current_session(), self.tabs.current_editor()
         if session is None or session.read_only:
             return
+        from curator_app.core.lint.fixes import fix_all
+
         applied: list[str] = []
         session.edit("Fix all problems", lambda doc: applied.extend(fix_all(doc)))
         if editor is not None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QResizeEvent
 from PySide6.QtWebEngineCore import QWebEngineScript
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -50,6 +50,7 @@ TABS = (
     ("meta", "Meta tags"),
 )
 BASE_URL = QUrl("curator-img:page")
+PAINT_WAIT_MS = 1000  # a change that alters no pixel yields no frame: reported after this
 _APP_WORLD = QWebEngineScript.ScriptWorldId.ApplicationWorld
 
 
@@ -77,6 +78,9 @@ class PreviewPane(QWidget):
         self.renders_started = 0
         self.painted_generation = 0
         self._changed_at: float | None = None  # first edit not yet sent to a render
+        self._sections: dict[str, str] = {}  # kind → the section HTML the page shows now
+        self._painting: list[RenderRequest] = []  # on the page, their frame not yet painted
+        self._surface: QObject | None = None  # the widget the web view paints its frames in
 
         self.view = QWebEngineView(self)
 
@@ -234,6 +238,7 @@ class PreviewPane(QWidget):
             if self._css is None:
                 self._css = preview.css
                 self._shell_request = request
+                self._sections = dict(preview.sections)
                 self.page.setHtml(preview.page(self._shown), BASE_URL)
             return
         self._apply(request, preview)
@@ -248,6 +253,7 @@ class PreviewPane(QWidget):
             f"Preview unavailable: {html.escape(message)}</p></section>"
         )
         if self._loaded:
+            self._sections = {}  # the page no longer shows any card
             self._run(f"document.getElementById('cards').innerHTML = {json.dumps(body)};")
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
@@ -276,17 +282,42 @@ class PreviewPane(QWidget):
                 self._apply(request, preview)
 
     def _apply(self, request: RenderRequest, preview: Preview) -> None:
-        script = f"document.getElementById('cards').innerHTML = {json.dumps(preview.cards_html)};"
+        script = _patch_script(self._sections, preview)
+        self._sections = dict(preview.sections)
         if preview.css != self._css:  # a designer edited the stylesheet
             self._css = preview.css
             script += f"document.querySelector('style').textContent = {json.dumps(preview.css)};"
         self._run(script + "0", lambda _r: self._report(request))
 
     def _report(self, request: RenderRequest) -> None:
+        """The page holds the render: reported once the view has painted the frame showing
+        it (the web view's widget paints each new frame), or after PAINT_WAIT_MS when the
+        change altered no pixel (a hidden card) and no frame comes."""
         if not shiboken6.isValid(self):  # a page's late callback after the pane was deleted
             return
-        self.painted_generation = request.generation  # renders are numbered from 1
-        self.sig_rendered.emit((now() - request.started) * 1000.0)
+        self._painting.append(request)
+        surface = self.view.focusProxy()
+        if surface is not None and surface is not self._surface:
+            # Chromium may replace the widget it draws into (a new page, a renderer crash).
+            surface.installEventFilter(self)
+            self._surface = surface
+        QTimer.singleShot(PAINT_WAIT_MS, self, lambda: self._painted(request))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and watched is self._surface and self._painting:
+            # After this paint has been handled: the frame is in the window's back buffer.
+            QTimer.singleShot(0, self, lambda request=self._painting[-1]: self._painted(request))
+        return False
+
+    def _painted(self, request: RenderRequest) -> None:
+        """`request` and every render before it are on screen (a newer frame shows them)."""
+        if request not in self._painting:
+            return
+        done = self._painting[: self._painting.index(request) + 1]
+        del self._painting[: len(done)]
+        for shown in done:
+            self.painted_generation = shown.generation  # renders are numbered from 1
+            self.sig_rendered.emit((now() - shown.started) * 1000.0)
 
     def _on_tab(self, index: int) -> None:
         self._shown = TABS[index][0]
@@ -299,3 +330,16 @@ class PreviewPane(QWidget):
             self.page.runJavaScript(script, _APP_WORLD)
         else:
             self.page.runJavaScript(script, _APP_WORLD, callback)
+
+
+def _patch_script(shown: dict[str, str], preview: Preview) -> str:
+    """The script that turns the page's cards (`shown`) into the preview's, replacing only the
+    sections whose HTML changed: a keystroke in the body re-lays out the article alone, and
+    images in unchanged cards are neither reloaded nor re-decoded (issue 20)."""
+    if list(shown) != list(preview.sections):  # other cards, or none yet: all of them
+        return f"document.getElementById('cards').innerHTML = {json.dumps(preview.cards_html)};"
+    return "".join(
+        f"document.getElementById({json.dumps('card-' + kind)}).outerHTML = {json.dumps(section)};"
+        for kind, section in preview.sections.items()
+        if shown[kind] != section
+    )

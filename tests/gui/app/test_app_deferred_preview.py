@@ -6,8 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QApplication, QLabel
 
 from curator_app.core.git.repo import init_with_snapshot
 from curator_app.gui.main_window import PREVIEW, MainWindow
@@ -28,6 +28,8 @@ def test_placeholder_and_no_git_until_started_then_the_item_renders_and_the_bran
             bench.open_folder(folder, item)
         window.show()
         qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=5000)
         assert bench.preview is None
         slot = window.splitter.widget(PREVIEW)
         assert isinstance(slot, QLabel) and slot.isVisible() and "preview" in slot.text().lower()
@@ -36,6 +38,13 @@ def test_placeholder_and_no_git_until_started_then_the_item_renders_and_the_bran
 
         bench.start_git()
         assert bench.git.repo is not None and "main" in window.branch_label.text()
+        # The form works while the preview is still starting: an edit made now shows in it.
+        editor = bench.tabs.current_editor()
+        assert editor is not None and editor.focus_field(("title",))
+        title_field = QApplication.focusWidget()
+        assert title_field is not None
+        qtbot.keyClick(title_field, Qt.Key.Key_End)
+        qtbot.keyClicks(title_field, " typed early")
 
         preview = bench.start_preview()
         assert preview is not None and window.splitter.widget(PREVIEW) is preview
@@ -43,6 +52,7 @@ def test_placeholder_and_no_git_until_started_then_the_item_renders_and_the_bran
             pass
         assert preview.isVisible() and preview.width() > 100
         assert "UK launch implementation plan" in preview.meta_html
+        assert "typed early" in preview.meta_html
     finally:
         for session in bench.tabs.sessions():
             session.undo_stack.setClean()

@@ -66,6 +66,25 @@ def test_title_edit_updates_every_card_in_place(qtbot, seed_copy: Path, tmp_path
     assert _js(qtbot, pane, "document.getElementById('cards').dataset.marker") == "same-dom"
 
 
+def test_a_body_edit_replaces_the_article_card_alone(qtbot, seed_copy: Path, tmp_path: Path) -> None:
+    pane, doc = _rendered_pane(qtbot, seed_copy, tmp_path)
+    kinds = _js(qtbot, pane, "[...document.querySelectorAll('#cards > section')].map(s => s.dataset.kind)")
+    assert "article" in kinds and "site" in kinds
+    # A mark on every card element: a replaced card comes back without it.
+    _js(qtbot, pane, "(document.querySelectorAll('#cards > section').forEach(s => s.dataset.mark = 'old'), 0)")
+
+    doc.body = doc.body + "\n<p>A sentence typed at the end.</p>\n"
+    with qtbot.waitSignal(pane.sig_rendered, timeout=20000):
+        pane.document_changed()
+
+    marks = _js(qtbot, pane, "Object.fromEntries([...document.querySelectorAll('#cards > section')]"
+                             ".map(s => [s.dataset.kind, s.dataset.mark || 'new']))")
+    assert marks.pop("article") == "new"
+    assert "A sentence typed at the end." in _js(qtbot, pane, "document.getElementById('card-article').innerText")
+    assert set(marks.values()) == {"old"}, marks  # every other card kept, not rebuilt
+    assert list(marks) == [k for k in kinds if k != "article"]  # and in their places
+
+
 def _rendered_pane(qtbot, seed_copy: Path, tmp_path: Path) -> tuple[PreviewPane, Document]:
     doc = Document.load(seed_copy)
     pane = PreviewPane(cache_dir=tmp_path / "cache")
