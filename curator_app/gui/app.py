@@ -248,18 +248,19 @@ def run_gui(path: str | None = None) -> int:
     window.show()
     preview_started = _report_startup(bench)
 
-    from curator_app.gui.preview.preload import preload_web_engine
+    from curator_app.gui.preload import preload_module, preload_web_engine
 
-    linking = threading.Event()
+    loading: dict[str, threading.Event] = {}
 
-    def link_web_engine() -> None:
-        nonlocal linking
-        linking = preload_web_engine()
+    def preload() -> None:  # on worker threads, while this one goes on handling events
+        loading["git"] = preload_module("pygit2")
+        loading["web"] = preload_web_engine()
 
     _after_first_paint(window, [
-        link_web_engine,  # on a worker thread, while git status is read here
+        preload,
+        lambda: loading["git"],
         bench.start_git,
-        lambda: linking,
+        lambda: loading["web"],
         _load_web_engine,
         lambda: preview_started(bench.start_preview()),
     ])

@@ -1,14 +1,18 @@
-"""Load QtWebEngine's shared libraries on a worker thread, before Python imports them.
+"""Load slow modules on worker threads, before the GUI thread imports them.
 
 Linking QtWebEngine (Chromium: the largest library in the process) is most of the cost of
 `import PySide6.QtWebEngineWidgets`, and Python's import holds the GIL while the dynamic
 linker works, so done on the GUI thread it froze the freshly shown window (issue 20).
 Called through ctypes, dlopen runs without the GIL; the import that follows finds the
 libraries already in the process and only initialises the bindings.
+
+A pure Python import (pygit2, mostly enum classes) on a worker thread hands the GIL back
+every few milliseconds, so the window keeps painting and taking input meanwhile.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import importlib.util
 import sys
@@ -48,4 +52,21 @@ def preload_web_engine() -> threading.Event:
         done.set()
         return done
     threading.Thread(target=_link, args=(paths, done), name="curator-web-engine-preload", daemon=True).start()
+    return done
+
+
+def preload_module(name: str) -> threading.Event:
+    """Import `name` on a worker thread; the event is set when it has been imported (or
+    failed to: the GUI thread's own import then reports the error)."""
+    done = threading.Event()
+
+    def work() -> None:
+        try:
+            # A failure is left for the GUI thread's own import to report.
+            with contextlib.suppress(Exception):
+                importlib.import_module(name)
+        finally:
+            done.set()
+
+    threading.Thread(target=work, name=f"curator-preload-{name}", daemon=True).start()
     return done

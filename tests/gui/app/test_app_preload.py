@@ -1,5 +1,5 @@
-"""QtWebEngine is linked on a worker thread before Python imports it (a new process: the
-test process has the web engine loaded already)."""
+"""Slow modules load on worker threads before the GUI thread needs them: QtWebEngine is
+linked, pygit2 imported (a new process: the test process has both loaded already)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 _CHILD = """
 import json, sys
 import PySide6.QtWidgets
-from curator_app.gui.preview.preload import preload_web_engine
+from curator_app.gui.preload import preload_module, preload_web_engine
 
 def mapped():
     with open("/proc/self/maps") as maps:
@@ -25,13 +25,16 @@ assert done.wait(60)
 linked = mapped()
 imported_during = "PySide6.QtWebEngineCore" in sys.modules
 import PySide6.QtWebEngineWidgets  # the libraries are already in: only the bindings start
+git_before = "pygit2" in sys.modules
+assert preload_module("pygit2").wait(60)
 print(json.dumps({"before": before, "linked": linked, "imported_during": imported_during,
-                  "again_set": preload_web_engine().is_set()}))
+                  "again_set": preload_web_engine().is_set(),
+                  "git_before": git_before, "git_after": "pygit2" in sys.modules}))
 """
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the preload is for Linux (dlopen)")
-def test_web_engine_libraries_are_linked_off_the_gil_before_the_import() -> None:
+def test_web_engine_is_linked_and_pygit2_imported_on_worker_threads() -> None:
     pytest.importorskip("PySide6.QtWebEngineWidgets")
     proc = subprocess.run([sys.executable, "-c", _CHILD], capture_output=True, text=True, timeout=120,
                           cwd=Path(__file__).resolve().parents[3])
@@ -40,3 +43,4 @@ def test_web_engine_libraries_are_linked_off_the_gil_before_the_import() -> None
     assert result["before"] is False and result["linked"] is True
     assert result["imported_during"] is False
     assert result["again_set"] is True  # nothing left to link once imported
+    assert result["git_before"] is False and result["git_after"] is True
