@@ -6,9 +6,10 @@ Under Xvfb with Qt's xcb platform (a real X server, not offscreen), Curator and 
 (Debian's `retext`, the peer) open the same copy of the seed item, interleaved round by
 round so both meet the same machine load. "Visible" is read from the X server itself: the
 first top-level window that is mapped, viewable and titled with the item's file name
-(python-xlib, polled every 2 ms), for both programs alike. Curator also reports when its
-preview has painted the item and the longest event-loop stall from the window until then
-(CURATOR_BENCH_STARTUP, see gui/app.py).
+(python-xlib, polled every 2 ms), for both programs alike, with the CPU time each process
+had used by then (/proc: the figure the machine's load disturbs least). Curator also
+reports when its preview has painted the item and the longest event-loop stall from the
+window until then (CURATOR_BENCH_STARTUP, see gui/app.py).
 
 The floor for the preview, in the same rounds: a bare QWebEngineView (no Curator code)
 from process start to its first page having painted "hello" (`--floor`); Curator's
@@ -77,6 +78,16 @@ def _visible_titles(display: Any) -> list[str]:
     return titles
 
 
+def _cpu_seconds(pid: int) -> float | None:
+    """CPU time the process has used so far (all its threads): on a shared machine the
+    wall-clock time depends on everyone else's load, this far less."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
 def _launch(cmd: list[str], env: dict[str, str], x: Any, needle: str,
             preview: bool, timeout: float = 60.0) -> dict[str, float]:
     start = time.time()
@@ -88,6 +99,9 @@ def _launch(cmd: list[str], env: dict[str, str], x: Any, needle: str,
         while time.time() - start < timeout:
             if any(needle in t for t in _visible_titles(x)):
                 out["window_s"] = time.time() - start
+                cpu = _cpu_seconds(proc.pid)
+                if cpu is not None:
+                    out["window_cpu_s"] = cpu
                 break
             if proc.poll() is not None:
                 raise RuntimeError(f"{cmd[0]} exited with {proc.returncode} before showing a window")
@@ -156,6 +170,9 @@ def run(quick: bool = False) -> dict[str, Any]:
         "curator_window_ms": round(statistics.median(r["window_s"] for r in curator) * 1000, 1),
         "curator_window_all_ms": [round(r["window_s"] * 1000) for r in curator],
     }
+    cpu = [r["window_cpu_s"] for r in curator if "window_cpu_s" in r]
+    if cpu:
+        out["curator_window_cpu_ms"] = round(statistics.median(cpu) * 1000, 1)
     painted = [r["preview_s"] for r in curator if "preview_s" in r]
     if painted:
         out["curator_preview_ms"] = round(statistics.median(painted) * 1000, 1)
@@ -173,6 +190,10 @@ def run(quick: bool = False) -> dict[str, Any]:
         out["retext_window_ms"] = round(statistics.median(r["window_s"] for r in peer) * 1000, 1)
         out["retext_window_all_ms"] = [round(r["window_s"] * 1000) for r in peer]
         out["window_ratio"] = round(out["curator_window_ms"] / out["retext_window_ms"], 2)
+        peer_cpu = [r["window_cpu_s"] for r in peer if "window_cpu_s" in r]
+        if cpu and peer_cpu:
+            out["retext_window_cpu_ms"] = round(statistics.median(peer_cpu) * 1000, 1)
+            out["window_cpu_ratio"] = round(out["curator_window_cpu_ms"] / out["retext_window_cpu_ms"], 2)
         targets["window_ratio"] = [1.2, "<"]
     out["targets"] = targets
     return out

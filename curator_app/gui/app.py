@@ -230,6 +230,11 @@ def run_gui(path: str | None = None) -> int:
     setup_logging()
     app = create_application(web_engine=False)
     install_excepthook()
+    from curator_app.gui.preload import preload_module, preload_web_engine
+
+    # Enchant finds its C library by running `ldconfig -p`: that wait overlaps building the
+    # window instead of delaying the first item's spell check.
+    preload_module("enchant")
     from PySide6.QtCore import QTimer
 
     from curator_app.gui.main_window import MainWindow
@@ -247,8 +252,6 @@ def run_gui(path: str | None = None) -> int:
     bench.open_folder(folder, select)
     window.show()
     preview_started = _report_startup(bench)
-
-    from curator_app.gui.preload import preload_module, preload_web_engine
 
     loading: dict[str, threading.Event] = {}
 
