@@ -319,7 +319,8 @@ class LibraryPane(QWidget):
         elif watched is self.view:
             if enter:
                 return self.open_chosen()
-            if key == Qt.Key.Key_Escape:
+            # Escape, or Up from the first row, goes back to the search box.
+            if key == Qt.Key.Key_Escape or (key == Qt.Key.Key_Up and self.view.currentIndex().row() <= 0):
                 self.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
                 return True
         return False

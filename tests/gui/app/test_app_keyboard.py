@@ -122,6 +122,9 @@ def test_search_box_down_enter_escape_and_single_click(qtbot, bench: Workbench) 
     press(qtbot, w, Qt.Key.Key_Down)
     press(qtbot, w, Qt.Key.Key_Escape)  # back to the search box
     assert focused(w) is library.filter_bar.search
+    press(qtbot, w, Qt.Key.Key_Down)
+    press(qtbot, w, Qt.Key.Key_Up)  # so does Up from the first row
+    assert focused(w) is library.filter_bar.search
     library.filter_bar.search.clear()
     qtbot.waitUntil(lambda: library.model.rowCount() > 3)
     rect = library.view.visualRect(library.model.index(3, COL_TITLE))
