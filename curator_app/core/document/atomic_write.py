@@ -31,11 +31,15 @@ CONFLICT = "the file changed on disk since it was opened; reload or choose to ov
 _cleaned: set[str] = set()
 
 
-def write_bytes_atomic(path: str | Path, data: bytes, *, expect_hash: str | None = None) -> None:
+def write_bytes_atomic(
+    path: str | Path, data: bytes, *, expect_hash: str | None = None, sync_folder: bool = True
+) -> None:
     """Replace ``path`` with ``data``.
 
     ``expect_hash`` is the sha256 of the bytes the caller last read (None: overwrite
-    whatever is there). A missing file never matches an expected hash.
+    whatever is there). A missing file never matches an expected hash. A caller writing
+    many files in one folder passes ``sync_folder=False`` and calls ``fsync_folder`` once
+    after the last rename: the renames are durable from then on either way.
     """
     path = Path(path)
     if path.is_symlink():
@@ -78,7 +82,8 @@ def write_bytes_atomic(path: str | Path, data: bytes, *, expect_hash: str | None
                     f"could not save: {exc.strerror or exc}; the file on disk is unchanged", path
                 ) from None
             raise
-        _fsync_dir(folder)
+        if sync_folder:
+            fsync_folder(folder)
 
 
 def clean_stale_temps(folder: str | Path) -> int:
@@ -192,7 +197,7 @@ def _copy_metadata(path: Path, st: os.stat_result | None, fd: int, tmp: str) -> 
     os.chmod(tmp, stat.S_IMODE(st.st_mode))
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_folder(folder: str | Path) -> None:
     # The rename is durable only once the directory entry is on disk (POSIX).
     if os.name != "posix":
         return

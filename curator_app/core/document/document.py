@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import importlib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -145,9 +146,9 @@ class Document:
         if not k:
             raise EditError("empty key", self.path)
         front = self._editable()
-        current = self.get(k, MISSING)
-        if current is not MISSING and same(current, value) and type(current) is type(value):
+        if self._unchanged(k, value):
             return  # same value: no line should change (a form re-submitting a field)
+        self._remember_original()
         self._guarded(front.set, k, value)
         if self._front_text0 != front.text and self._is_original(k, value):
             restored = restore_original_lines(
@@ -155,6 +156,64 @@ class Document:
             )
             if restored is not None:
                 self._front = restored
+
+    def set_many(self, edits: Iterable[tuple[KeyPath | str, Any]]) -> list[KeyPath]:
+        """Set several values as one edit; returns the keys that changed.
+
+        The bytes (or the error, with nothing changed) of calling ``set`` for each in
+        turn, but a YAML front matter is re-parsed once for all of them (batch.py).
+        """
+        todo: list[tuple[KeyPath, Any]] = []
+        for key, value in edits:
+            k = self._key(key)
+            if not k:
+                raise EditError("empty key", self.path)
+            if not self._unchanged(k, value):
+                todo.append((k, value))
+        if not todo:
+            return []
+        front = self._editable()
+        before = self.snapshot()
+        try:
+            if not self._set_together(front, todo):
+                for k, value in todo:
+                    self.set(k, value)
+        except CuratorError:
+            self.restore(before)
+            raise
+        return [k for k, _ in todo]
+
+    def _set_together(self, front: _Front, todo: list[tuple[KeyPath, Any]]) -> bool:
+        if len(todo) < 2 or self.format != "yaml":
+            return False
+        from curator_app.core.document.batch import set_together  # loads the YAML backend
+        from curator_app.core.document.yaml_front import YamlFront
+
+        assert isinstance(front, YamlFront)
+        self._remember_original()
+        # A value set back to what the file had gets its original lines back (set does
+        # that per edit); such a batch is left to set.
+        if any(self._is_original(k, value) for k, value in todo):
+            return False
+        before = self.snapshot()
+        if not set_together(front, todo):
+            return False
+        try:
+            self._check_split(self._join())
+        except CuratorError:
+            self.restore(before)
+            return False
+        return True
+
+    def _unchanged(self, key: KeyPath, value: Any) -> bool:
+        current = self.get(key, MISSING)
+        return current is not MISSING and same(current, value) and type(current) is type(value)
+
+    def _remember_original(self) -> None:
+        # Unedited, the values in hand are the original ones (edits replace the data, never
+        # mutate it): keeping them saves parsing the original text again later.
+        if self._data0 is None and self._front is not None and self._front.text == self._front_text0:
+            self._data0 = self._front.data
 
     def _parse_front(self, text: str) -> _Front:
         backend: _Front = _backend(self.format)(text, self.path, self._split.front_line, self._split.newline)

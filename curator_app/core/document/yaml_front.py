@@ -192,7 +192,17 @@ class YamlFront:
             ) from None
         if not _same(probe.data, expected):
             raise EditError(f"edit of '{format_key(key)}' cannot be written losslessly", self.path)
+        self.adopt(probe)
+
+    def adopt(self, probe: YamlFront) -> None:
+        """Take over a checked re-parse of an edited text."""
         self.text, self.root, self.data, self.style = probe.text, probe.root, probe.data, probe.style
+
+    def spliced(self, key: KeyPath, value: Any) -> str:
+        """The text with ``key`` set to ``value``, neither checked nor kept: a batch splices
+        several of these into one text and checks them with one re-parse (batch.py)."""
+        self._check_not_shared(key)
+        return self._splice_set(key, value)
 
     def _line_start(self, index: int) -> int:
         return self.text.rfind("\n", 0, index) + 1

@@ -213,6 +213,8 @@ def scalar(value: Any, style: Style, indent: int) -> str:
 
 
 def _pyyaml_would_break(s: str, start: int, quoted: bool) -> bool:
+    if "\n" not in s and start + 1 + len(s) + s.count("'") <= FOLD_WIDTH:
+        return False  # never past column 80, so never broken: most values, without the walk
     style = Style(wrap=True, start=start)
     return "\n" in _wrapped(s, "'" if quoted else None, style, 0)
 

@@ -1,7 +1,7 @@
 """Find and replace inside one Document: string values of the front matter, and the body's
 text outside HTML tags, comments and Hugo shortcodes (never tag or attribute names).
 
-Every replacement goes through Document.set or the body setter, so only the lines that
+Every replacement goes through Document.set_many or the body setter, so only the lines that
 hold a replaced value change.
 """
 
@@ -114,21 +114,29 @@ def _apply(text: str, hits: list[Hit]) -> str:
 
 
 def replace_hits(doc: Document, hits: Iterable[Hit]) -> list[KeyPath]:
-    """Apply the given hits (found on this document as it is now); returns the keys changed."""
+    """Apply the given hits (found on this document as it is now); returns the keys changed.
+
+    Every front-matter value goes in one batched edit: one check of the result, not one
+    per field.
+    """
     by_key: dict[KeyPath, list[Hit]] = {}
     for hit in hits:
         by_key.setdefault(hit.key, []).append(hit)
-    changed: list[KeyPath] = []
+    values: list[tuple[KeyPath, str]] = []
+    body: str | None = None
     for key, group in by_key.items():
         old = value_of(doc, key)
         new = _apply(old, group)
         if new == old:
             continue
         if key == BODY_KEY:
-            doc.body = new
+            body = new
         else:
-            doc.set(key, new)
-        changed.append(key)
+            values.append((key, new))
+    changed = doc.set_many(values)
+    if body is not None:
+        doc.body = body
+        changed.append(BODY_KEY)
     return changed
 
 
