@@ -66,13 +66,13 @@ def detect(root: Node | None, text: str, newline: str) -> Style:
         if isinstance(node, ScalarNode):
             if node.style in ("'", '"'):
                 quotes[node.style] += 1
-                if any(c in _QUOTE_CHARS for c in node.value) and not needs_quotes(node.value, True):
+                if not _QUOTE_CHARS.isdisjoint(node.value) and not needs_quotes(node.value, True):
                     punctuation["quoted"] += 1
             elif node.style == ">":
                 style.fold = True
             elif not node.style and resolve_plain(node.value) is None:
                 nulls[node.value] += 1
-            elif not node.style and key_col is not None and any(c in _QUOTE_CHARS for c in node.value):
+            elif not node.style and key_col is not None and not _QUOTE_CHARS.isdisjoint(node.value):
                 punctuation["plain"] += 1
             if node.style in (None, "", "'") and key_col is not None:
                 if node.end_mark.line > node.start_mark.line:
@@ -115,7 +115,7 @@ def needs_quotes(s: str, plain_punctuation: bool = False) -> bool:
     if plain_punctuation:
         if ": " in s or s.endswith(":"):
             return True
-    elif any(c in _QUOTE_CHARS for c in s):
+    elif not _QUOTE_CHARS.isdisjoint(s):
         return True
     if s.startswith(("- ", "? ", "---", "...")) or " #" in s:
         return True

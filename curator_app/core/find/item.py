@@ -7,6 +7,7 @@ hold a replaced value change.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -76,10 +77,27 @@ def _in_scope(key: KeyPath, fields: Iterable[KeyPath] | None) -> bool:
 
 
 def find_in_text(text: str, query: Query, key: KeyPath, spans: list[tuple[int, int]] | None = None) -> list[Hit]:
+    if spans is not None and not query.regex:
+        return _find_in_spans(text, query, key, spans)
     hits: list[Hit] = []
     for lo, hi in spans if spans is not None else [(0, len(text))]:
         for m in query.matches(text[lo:hi]):
             hits.append(Hit(key, lo + m.start(), lo + m.end(), m.group(0), query.expand(m)))
+    return hits
+
+
+def _find_in_spans(text: str, query: Query, key: KeyPath, spans: list[tuple[int, int]]) -> list[Hit]:
+    """The hits of a plain (non-regex) query inside ``spans``, from one pass over ``text``.
+
+    The same hits as searching each span on its own: markup never ends in a word
+    character, so a whole-word test at a span's edge reads the same either way, and a
+    fixed-length match that runs into markup cannot hide one that fits in the span."""
+    starts = [lo for lo, _hi in spans]
+    hits: list[Hit] = []
+    for m in query.matches(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.end() <= spans[i][1]:
+            hits.append(Hit(key, m.start(), m.end(), m.group(0), query.replacement))
     return hits
 
 

@@ -8,6 +8,7 @@ its cursor. Linked groups and lint findings are shown next to their fields.
 from __future__ import annotations
 
 import itertools
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -26,7 +27,7 @@ from curator_app.core.schema.linked import (
 )
 from curator_app.core.schema.schema import Field, Schema
 from curator_app.gui.a11y import operable
-from curator_app.gui.form import field_tools
+from curator_app.gui.form import field_drag, field_tools
 from curator_app.gui.form.base import FieldEditor
 from curator_app.gui.form.factory import make_editor
 from curator_app.gui.form.fields_image import ImageEditor
@@ -65,6 +66,7 @@ class FieldRow(QWidget):
         self.badge: LinkedBadge | None = None
         self.prompt: LinkedPrompt | None = None
         self.divergence: DivergencePanel | None = None
+        self.handle: field_drag.DragHandle | None = None
         self.link_old: Any = None  # value before the current linked edit began
         self.link_editing = False
         self.top = QHBoxLayout()
@@ -76,6 +78,10 @@ class FieldRow(QWidget):
         self.box.setContentsMargins(0, 0, 0, 0)
         self.box.setSpacing(2)
         self.box.addLayout(self.top)
+
+    def add_handle(self, key: str) -> None:
+        self.handle = field_drag.DragHandle(key)
+        self.top.insertWidget(0, self.handle, 0, Qt.AlignmentFlag.AlignTop)
 
     def ensure_badge(self) -> LinkedBadge:
         if self.badge is None:
@@ -195,6 +201,8 @@ class FormView(QScrollArea):
         doc = self.session.document
         for key, field in self._pending.pop(section.name, []):
             self._add_row(section, key, field, doc.get(key))
+        if self._drag_rows(section):
+            field_drag.DropArea(section.body, partial(self._drag_rows, section), partial(self._drop_field, section))
         for key, values in self._completions.items():
             row = self.rows.get(key)
             if row is not None and row.section is section:
@@ -246,6 +254,8 @@ class FormView(QScrollArea):
         if row.was_absent:
             label.setStyleSheet("color: palette(mid);")
         row.label = label
+        if len(key) == 1 and isinstance(key[0], str) and key[0] in self._movable():
+            row.add_handle(key[0])
         section.form.addRow(label, row)
         if isinstance(editor, MapEditor):
             editor.sig_child_edited.connect(self._commit)
@@ -342,13 +352,42 @@ class FormView(QScrollArea):
         current = self.row_for(self._focused) if self._focused else None
         field_tools.ask_remove_field(self, self.session, self._removable(), current.key if current else None)
 
+    def _movable(self) -> list[str]:
+        """The top-level keys the move buttons and drag handles reorder, in file order."""
+        return [k[0] for k in self._removable() if len(k) == 1 and isinstance(k[0], str)]
+
     def move_field(self, step: int) -> None:
         """Move the focused field past its neighbour among the movable ones (step -1 up, 1 down)."""
         if self.session is None or self.session.read_only or not self._focused:
             return
-        top = [k[0] for k in self._removable() if len(k) == 1 and isinstance(k[0], str)]
+        top = self._movable()
         key = self._focused[0]
         if isinstance(key, str) and key in top:
+            field_tools.move(self, self.session, key, step, top)
+
+    def _drag_rows(self, section: Section) -> list[tuple[str, QWidget]]:
+        return [
+            (row.handle.key, row)
+            for row in self.rows.values()
+            if row.section is section and row.handle is not None and row.label is not None
+        ]
+
+    def _drop_field(self, section: Section, key: str, before: str | None) -> None:
+        """A field's row dropped in ``section`` just above ``before``'s row (None: below the last)."""
+        if self.session is None or self.session.read_only:
+            return
+        top = self._movable()
+        rows = [k for k, _w in self._drag_rows(section)]
+        if key not in top or not rows:
+            return
+        if before is None:  # below this section's last row: before whatever follows it in the file
+            rest = [k for k in top if k != key]
+            last = rows[-1] if rows[-1] != key else (rows[-2] if len(rows) > 1 else None)
+            after = rest.index(last) + 1 if last is not None else 0
+            before = rest[after] if after < len(rest) else None
+        step = field_drag.step_to(top, key, before)
+        if step:
+            self._focused = (key,)
             field_tools.move(self, self.session, key, step, top)
 
     def refresh_linked(self) -> None:

@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from curator_app.core.algebra.diff import BODY_KEY
 from curator_app.core.document.document import Document
 from curator_app.core.errors import CuratorError
-from curator_app.core.find.item import find_in_document, replace_all, replace_hits, text_spans
+from curator_app.core.find.item import (
+    Hit,
+    find_in_document,
+    find_in_text,
+    replace_all,
+    replace_hits,
+    text_spans,
+)
 from curator_app.core.find.query import Query
 
 ITEM = b"""---
@@ -110,3 +120,41 @@ def test_seed_round_trip_back(seed_path: Path) -> None:
     assert doc.to_bytes() != raw
     replace_all(doc, Query("GENOMIC-X", "Genomic", case_sensitive=True))
     assert doc.to_bytes() == raw
+
+
+_BODY_PARTS = st.sampled_from(
+    ["genome", "Genome", "genomes", "gen", "ome", " ", "\n", "a", "<b>", "</b>", '<a href="genome">', "</a>",
+     "<!-- genome -->", "{{< g genome >}}", "{{% x %}}", "<", ">", "-", "_", "é", "<p", "genome>"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_BODY_PARTS, max_size=30).map("".join),
+    st.sampled_from(["genome", "GENOME", "gen", "e g", "o", "<b", "a-"]),
+    st.booleans(),
+    st.booleans(),
+)
+def test_one_pass_body_search_equals_searching_each_span(body: str, pattern: str, case: bool, word: bool) -> None:
+    query = Query(pattern, "X", case_sensitive=case, whole_word=word)
+    spans = text_spans(body)
+    one_pass = find_in_text(body, query, BODY_KEY, spans)
+    assert not query.regex
+    each_span = [
+        Hit(BODY_KEY, lo + m.start(), lo + m.end(), m.group(0), "X") for lo, hi in spans for m in query.matches(body[lo:hi])
+    ]
+    assert one_pass == each_span
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["tele", "health", "Tele", "ſ", "s", "K", "k", " ", "-", "_", "é", "\n", "1"]), max_size=25).map("".join),
+    st.sampled_from(["telehealth", "s", "k", "-health", "tele-", "é"]),
+    st.booleans(),
+)
+def test_whole_word_matches_are_those_of_the_plain_rule(text: str, pattern: str, case: bool) -> None:
+    """Whatever form the compiled pattern takes, a whole word is the text with no word
+    character just before or after it."""
+    query = Query(pattern, whole_word=True, case_sensitive=case)
+    rule = re.compile(rf"(?<!\w)(?:{re.escape(pattern)})(?!\w)", 0 if case else re.IGNORECASE)
+    assert [m.span() for m in query.matches(text)] == [m.span() for m in rule.finditer(text)]

@@ -6,7 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QDialog, QFrame
 from support.workbench import close_workbench, open_workbench
 
 from curator_app.gui.form.field_tools import AddFieldDialog, RemoveFieldDialog
@@ -181,3 +183,69 @@ def test_seed_keeps_its_bytes_when_a_field_is_added_and_removed(open_pane, seed_
     pane.form.remove_field()
     session.save()
     assert path.read_bytes() == original
+
+
+def _drag_onto(pane, key: str, onto: str, lower_half: bool = False) -> None:
+    """Drag ``key``'s handle onto ``onto``'s row (its upper or lower half) through the real
+    drop handler: enter, move (the marker shows), drop."""
+    source = pane.form.rows[(key,)]
+    target = pane.form.rows[(onto,)]
+    assert source.handle is not None and source.handle.isVisible()
+    body = target.section.body
+    box = target.geometry()
+    pos = QPoint(box.center().x(), box.bottom() - 2 if lower_half else box.top() + 2)
+    data = source.handle.mime_data()
+    move, left, none = Qt.DropAction.MoveAction, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    for event in (QDragEnterEvent(pos, move, data, left, none), QDragMoveEvent(pos, move, data, left, none)):
+        QApplication.sendEvent(body, event)
+        assert event.isAccepted()
+    assert body.findChild(QFrame, "fieldDropMarker").isVisible()
+    drop = QDropEvent(QPointF(pos), move, data, left, none)
+    QApplication.sendEvent(body, drop)
+    assert drop.isAccepted() and not body.findChild(QFrame, "fieldDropMarker").isVisible()
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "first", "second"),
+    [
+        (
+            "item.md",
+            "---\na: 1\nb: two # note\nc:\n  - x\n  - y\n---\nBody\n",
+            "---\nc:\n  - x\n  - y\na: 1\nb: two # note\n---\nBody\n",
+            "---\na: 1\nb: two # note\nc:\n  - x\n  - y\n---\nBody\n",
+        ),
+        (
+            "item.json.md",
+            '{\n  "a": 1,\n  "b": "two",\n  "c": ["x", "y"]\n}\nBody\n',
+            '{\n  "c": [\n    "x",\n    "y"\n  ],\n  "a": 1,\n  "b": "two"\n}\nBody\n',
+            '{\n  "a": 1,\n  "b": "two",\n  "c": [\n    "x",\n    "y"\n  ]\n}\nBody\n',
+        ),
+    ],
+)
+def test_drag_a_field_to_reorder_then_undo(open_pane, tmp_path, name, text, first, second) -> None:
+    path = _write(tmp_path, name, text)
+    pane, session = open_pane(path)
+    _drag_onto(pane, "c", "a")  # upper half of a's row: c goes first
+    session.save()
+    assert path.read_bytes().decode() == first
+    assert session.undo_stack.count() == 1
+    _drag_onto(pane, "c", "b", lower_half=True)  # below the last row: c goes last
+    session.save()
+    assert path.read_bytes().decode() == second
+    _drag_onto(pane, "a", "a")  # dropped on itself: nothing to do
+    assert session.undo_stack.count() == 2
+    session.undo_stack.undo()
+    session.undo_stack.undo()
+    session.save()
+    assert path.read_bytes().decode() == text
+
+
+def test_drag_in_toml_is_refused_with_a_message(open_pane, tmp_path, answers) -> None:
+    text = "+++\na = 1\nb = 2\n+++\nBody\n"
+    path = _write(tmp_path, "item.md", text)
+    pane, session = open_pane(path)
+    _drag_onto(pane, "b", "a")
+    told = answers.told()
+    assert [r.name for r in told] == ["field-edit-failed"]
+    assert "reordering TOML keys is not supported" in told[0].text
+    assert not session.is_dirty() and path.read_bytes().decode() == text
