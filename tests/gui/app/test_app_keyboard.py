@@ -37,6 +37,25 @@ def test_no_two_actions_share_a_shortcut(bench: Workbench) -> None:
     assert {"show_library", "focus_search", "next_problem", "apply_fix", "add_category", "next_card"} <= set(with_keys)
 
 
+def _access_key(text: str) -> str:
+    """The letter after a single "&" ("Re&vert" → "v"); "" when there is none."""
+    plain = text.replace("&&", "")
+    at = plain.find("&")
+    return plain[at + 1].casefold() if 0 <= at < len(plain) - 1 else ""
+
+
+def test_every_menu_entry_has_an_access_key_of_its_own(bench: Workbench) -> None:
+    """Alt+letter reaches each menu and each entry in one key: a letter used twice in a
+    menu only moves between the two entries."""
+    titles = [_access_key(a.text()) for a in bench.window.menuBar().actions()]
+    assert all(titles) and len(set(titles)) == len(titles), titles
+    for title, menu in bench.menu.menus.items():
+        keys = [(_access_key(a.text()), a.text()) for a in menu.actions() if not a.isSeparator()]
+        assert all(k for k, _ in keys), (title, keys)
+        letters = [k for k, _ in keys]
+        assert len(set(letters)) == len(letters), (title, keys)
+
+
 def test_help_lists_every_action_with_a_shortcut_and_searches(qtbot, bench: Workbench) -> None:
     press(qtbot, bench.window, Qt.Key.Key_F1)
     dialog = bench.shortcuts_dialog
