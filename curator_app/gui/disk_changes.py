@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from curator_app.core.document.document import Document
 from curator_app.core.errors import CuratorError
 from curator_app.gui import alerts
-from curator_app.gui.documents import DocumentTabs
+from curator_app.gui.documents import DocumentTabs, prompt_title
 from curator_app.gui.git.controller import GitController
 from curator_app.gui.session import DocumentSession
 
@@ -61,11 +61,12 @@ class DiskChanges(QObject):
                 self._window,
                 "external-change",
                 "File changed on disk",
-                f"{session.path.name} was changed by another program.",
+                f"{prompt_title(session)} was changed by another program.",
                 [RELOAD, KEEP_MINE, MERGE, alerts.CANCEL],
                 default=MERGE,
                 detail="Your unsaved edits are still here. Reload the version on disk, keep your "
-                "version (saving will overwrite the disk), or merge the two field by field.",
+                "version (saving will overwrite the disk), or merge the two field by field."
+                f"\n{session.path}",
                 level=alerts.Level.WARNING,
             )
             if answer == RELOAD:

@@ -178,16 +178,36 @@ class DocumentTabs(QTabWidget):
 
 
 TAB_TITLE_CHARS = 32
+PROMPT_TITLE_CHARS = 80
+
+
+def title_text(data: object, fallback: str, limit: int = TAB_TITLE_CHARS) -> str:
+    """The front matter's title, shortened at a word, else `fallback`: file names are often UUIDs."""
+    title = data.get("title") if isinstance(data, dict) else None
+    if not isinstance(title, str) or not title.strip():
+        return fallback
+    title = " ".join(title.split())
+    if len(title) <= limit:
+        return title
+    cut = title[: limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip() + "…"
 
 
 def tab_label(session: DocumentSession) -> str:
-    """The item's title (short), else its file name: file names are often UUIDs."""
-    data = session.document.data
-    title = data.get("title") if isinstance(data, dict) else None
-    if not isinstance(title, str) or not title.strip():
-        return session.path.name
-    title = " ".join(title.split())
-    if len(title) <= TAB_TITLE_CHARS:
-        return title
-    cut = title[: TAB_TITLE_CHARS - 1]
-    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip() + "…"
+    """The item's title (short), else its file name."""
+    return title_text(session.document.data, session.path.name)
+
+
+def item_name(session: DocumentSession) -> str:
+    """The item's title, long enough for a dialog, else its file name."""
+    return title_text(session.document.data, session.path.name, PROMPT_TITLE_CHARS)
+
+
+def prompt_title(session: DocumentSession) -> str:
+    """How a question names an item: its title in quotes (the path goes in the detail line)."""
+    return f"“{item_name(session)}”"
+
+
+def prompt_names(sessions: list[DocumentSession]) -> tuple[str, str]:
+    """(the items' titles for a question's text, their paths for its detail line)."""
+    return ", ".join(prompt_title(s) for s in sessions), "\n".join(str(s.path) for s in sessions)

@@ -18,7 +18,7 @@ from concurrent.futures import wait as wait_futures
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFontDatabase, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -38,6 +38,9 @@ from curator_app.core.errors import CuratorError
 from curator_app.core.recovery import CHANGED, DELETED, RecoveryRecord, RecoveryStore
 from curator_app.gui import alerts
 from curator_app.gui.a11y import name_buttons, named
+from curator_app.gui.diff_colours import DiffHighlighter
+from curator_app.gui.documents import title_text
+from curator_app.gui.git.common import is_dark
 
 __all__ = ["DEFAULT_INTERVAL_MS", "Autosaver", "RecoveryDialog", "Source"]
 
@@ -167,23 +170,6 @@ class Autosaver(QObject):
         self.sig_discarded.emit(str(path))
 
 
-class _DiffHighlighter(QSyntaxHighlighter):
-    def __init__(self, document: QTextDocument) -> None:
-        super().__init__(document)
-        self._formats: dict[str, QTextCharFormat] = {}
-        for prefix, color in (("+", "#1a7f37"), ("-", "#cf222e"), ("@", "#0550ae")):
-            fmt = QTextCharFormat()
-            fmt.setForeground(QColor(color))
-            self._formats[prefix] = fmt
-
-    def highlightBlock(self, text: str) -> None:  # noqa: N802
-        if text.startswith(("+++", "---")):
-            return
-        fmt = self._formats.get(text[:1])
-        if fmt is not None:
-            self.setFormat(0, len(text), fmt)
-
-
 class RecoveryDialog(QDialog):
     """Lists edits left by a Curator that did not exit cleanly; each is restored or discarded.
 
@@ -220,8 +206,8 @@ class RecoveryDialog(QDialog):
         self.diff_view.setReadOnly(True)
         self.diff_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.diff_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self._highlighter = _DiffHighlighter(self.diff_view.document())
         named(self.diff_view, "Recovered changes", "The selected edit against the file on disk, as a unified diff")
+        self._highlighter = DiffHighlighter(self.diff_view.document(), dark=is_dark(self.diff_view))
 
         self.restore_button = QPushButton("Restore")
         self.discard_button = QPushButton("Discard")
@@ -261,7 +247,7 @@ class RecoveryDialog(QDialog):
         layout.addWidget(later)
 
         for record in records if records is not None else store.pending():
-            item = QListWidgetItem(f"{record.path.name} — {record.disk_state()}")
+            item = QListWidgetItem(f"{_record_title(record)} — {record.disk_state()}")
             item.setData(Qt.ItemDataRole.UserRole, record)
             item.setToolTip(str(record.path))
             self.list.addItem(item)
@@ -353,3 +339,12 @@ class RecoveryDialog(QDialog):
             self.accept()
         else:
             self.reject()
+
+
+def _record_title(record: RecoveryRecord) -> str:
+    """The recovered edit's own title (file names are often UUIDs); the path is the tooltip."""
+    try:
+        data = Document.from_bytes(record.data, record.path).data
+    except CuratorError:
+        data = None
+    return title_text(data, record.path.name, 80)

@@ -22,7 +22,7 @@ from curator_app.core.site.config import find_site
 from curator_app.core.site.tree import items_root
 from curator_app.gui import alerts
 from curator_app.gui.disk_changes import DiskChanges
-from curator_app.gui.documents import DocumentTabs
+from curator_app.gui.documents import DocumentTabs, item_name, prompt_names, prompt_title
 from curator_app.gui.editor_tools import EditorTools
 from curator_app.gui.git.controller import GitController
 from curator_app.gui.library import LibraryPane
@@ -446,7 +446,8 @@ class Workbench(QObject):
             self.tools.stamp_modified(session)  # before the diff, so the diff shows it
         if self.menu["confirm_diff"].isChecked() and not force:
             old = session.path.read_bytes() if session.path.exists() else b""
-            dialog = SaveDiffDialog(session.path, old, session.document.to_bytes(), self.window)
+            dialog = SaveDiffDialog(session.path, old, session.document.to_bytes(), self.window,
+                                    title=item_name(session))
             if alerts.run(dialog) != QDialog.DialogCode.Accepted:
                 return False
         try:
@@ -470,9 +471,10 @@ class Workbench(QObject):
             self.window,
             "revert",
             "Revert",
-            f"Throw away the unsaved changes to {session.path.name}?",
+            f"Throw away the unsaved changes to {prompt_title(session)}?",
             ["Discard", alerts.CANCEL],
             default=alerts.CANCEL,  # Enter must never throw edits away
+            detail=str(session.path),
         )
         if answer == "Discard":
             session.revert()
@@ -564,7 +566,7 @@ class Workbench(QObject):
 
     def _confirm_discard(self, sessions: list[DocumentSession]) -> bool:
         """Ask Save / Discard / Cancel for unsaved edits; True when it is fine to close."""
-        names = ", ".join(s.path.name for s in sessions)
+        names, paths = prompt_names(sessions)
         answer = alerts.ask(
             self.window,
             "unsaved-changes",
@@ -572,6 +574,7 @@ class Workbench(QObject):
             f"Save the changes to {names} before closing?",
             ["Save", "Discard", alerts.CANCEL],
             default="Save",
+            detail=paths,
             level=alerts.Level.WARNING,
         )
         if answer == "Save":

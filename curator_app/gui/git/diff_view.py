@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,53 +29,11 @@ from curator_app.core.errors import CuratorError
 from curator_app.core.git.diff import field_changes_vs_head, head_bytes, text_diff_vs_head
 from curator_app.core.git.repo import ContentRepo
 from curator_app.gui.a11y import name_buttons, named
+from curator_app.gui.diff_colours import DiffHighlighter
 from curator_app.gui.git.common import error_text, is_dark, monospace_font
 
 MODE_HEAD = "head"
 MODE_SAVE = "save"
-
-
-class DiffHighlighter(QSyntaxHighlighter):
-    """Colours a unified diff: additions green, removals red, hunk headers blue."""
-
-    def __init__(self, document: QTextDocument, dark: bool = False) -> None:
-        super().__init__(document)
-        self.formats: dict[str, QTextCharFormat] = {}
-        palette = {
-            # (foreground, background) tuned for light and dark bases.
-            "add": ("#1b5e20", "#e6f4ea") if not dark else ("#a5d6a7", "#1e3323"),
-            "del": ("#b71c1c", "#fdecea") if not dark else ("#ef9a9a", "#3b2022"),
-            "hunk": ("#1565c0", None) if not dark else ("#90caf9", None),
-            "file": ("#555555", None) if not dark else ("#bbbbbb", None),
-            "note": ("#8a6d00", None) if not dark else ("#ffd54f", None),
-        }
-        for name, (fg, bg) in palette.items():
-            fmt = QTextCharFormat()
-            fmt.setForeground(QColor(fg))
-            if bg is not None:
-                fmt.setBackground(QColor(bg))
-            if name in ("hunk", "file"):
-                fmt.setFontWeight(QFont.Weight.Bold)
-            self.formats[name] = fmt
-
-    @staticmethod
-    def kind(line: str) -> str | None:
-        if line.startswith(("+++ ", "--- ")):
-            return "file"
-        if line.startswith("@@"):
-            return "hunk"
-        if line.startswith("+"):
-            return "add"
-        if line.startswith("-"):
-            return "del"
-        if line.startswith("\\"):
-            return "note"
-        return None
-
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
-        kind = self.kind(text)
-        if kind is not None:
-            self.setFormat(0, len(text), self.formats[kind])
 
 
 class DiffView(QWidget):
