@@ -8,12 +8,14 @@ synchronously and every question is recorded, so no test drives a modal with tim
 
 from __future__ import annotations
 
+import contextlib
 import enum
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QPushButton, QWidget
+import shiboken6
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QPushButton, QWidget
 
 
 class Level(enum.Enum):
@@ -87,7 +89,12 @@ def ask(
     level: Level = Level.QUESTION,
 ) -> str | None:
     """Ask with one button per choice; the chosen label, or None for Cancel or a closed box."""
-    request = Request(Kind.ASK, name, title, text, detail, tuple(choices), level, default=default)
+    with keeping_focus():
+        return _ask(parent, Request(Kind.ASK, name, title, text, detail, tuple(choices), level, default=default))
+
+
+def _ask(parent: QWidget | None, request: Request) -> str | None:
+    name, choices, default = request.name, request.choices, request.default
     if _responder is not None:
         answer = _responder(request)
         if answer is not None and answer not in request.choices:
@@ -147,12 +154,37 @@ def about(parent: QWidget | None, title: str, html: str) -> None:
 def run(dialog: QDialog, name: str | None = None) -> int:
     """Show a custom dialog modally; its result code (QDialog.DialogCode)."""
     request = Request(Kind.RUN, name or dialog.objectName(), dialog.windowTitle(), dialog=dialog)
-    if _responder is not None:
-        code = _responder(request)
-        if isinstance(code, int):
-            dialog.done(code)
-        return int(dialog.result())
-    return int(dialog.exec())
+    with keeping_focus():
+        if _responder is not None:
+            code = _responder(request)
+            if isinstance(code, int):
+                dialog.done(code)
+            return int(dialog.result())
+        return int(dialog.exec())
+
+
+@contextlib.contextmanager
+def keeping_focus() -> Iterator[None]:
+    """Give the focus back to the widget that had it once a question is answered.
+
+    A modal box takes the focus; when it closes, Qt hands it to whichever widget comes
+    first, often the library's search box, so the next key the curator types while
+    editing would filter the library instead. What the answer itself does (open an item,
+    close a tab) comes after this, so a deliberate move of the focus still wins.
+    """
+    app = QApplication.instance()
+    before = app.focusWidget() if isinstance(app, QApplication) else None
+    try:
+        yield
+    finally:
+        if (
+            before is not None
+            and shiboken6.isValid(before)
+            and before.isVisible()
+            and before.isEnabled()
+            and QApplication.focusWidget() is not before
+        ):
+            before.setFocus()
 
 
 def choose_folder(parent: QWidget | None, title: str, start: Path | None = None) -> Path | None:

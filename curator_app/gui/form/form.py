@@ -466,7 +466,13 @@ class FormView(QScrollArea):
         row.link_editing = False
         row.link_old = None
         if row.prompt is not None:
+            # The bar's button had the focus: hiding it would pass the focus down the chain
+            # (to the library's search box), away from the field the curator was editing.
+            focused = QApplication.focusWidget()
+            answered_here = focused is not None and row.prompt.isAncestorOf(focused)
             row.prompt.hide()
+            if answered_here:
+                row.editor.focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def make_same(self, key: KeyPath, value: Any) -> None:
         if self.session is not None:
