@@ -23,6 +23,7 @@ from curator_app.core.errors import CuratorError
 from curator_app.gui import alerts
 from curator_app.gui.documents import DocumentTabs, prompt_title
 from curator_app.gui.git.controller import GitController
+from curator_app.gui.gone_items import GoneItems, missing
 from curator_app.gui.session import DocumentSession
 
 if TYPE_CHECKING:
@@ -34,18 +35,25 @@ SaveFn = Callable[[DocumentSession, bool], bool]
 
 
 class DiskChanges(QObject):
-    def __init__(self, window: QWidget, tabs: DocumentTabs, git: GitController, save: SaveFn) -> None:
+    def __init__(
+        self, window: QWidget, tabs: DocumentTabs, git: GitController, save: SaveFn, gone: GoneItems
+    ) -> None:
         super().__init__(window)
         self._window = window
         self._tabs = tabs
         self._git = git
         self._save = save
+        self._gone = gone
         self._asking: set[DocumentSession] = set()  # sessions with an external-change question open
 
     def file_changed(self, path: Path) -> None:
         """The watcher's notice for one file: its session looks at the disk once."""
         session = self._tabs.session_at(self._tabs.index_of(path.resolve()))
-        if session is not None:
+        if session is None:
+            return
+        if missing(session.path):
+            self._gone.file_missing(session)  # deleted or moved: never a reload question
+        else:
             session.check_disk()
 
     def ask_external_change(self, session: DocumentSession, saving: bool = False) -> None:
@@ -86,6 +94,9 @@ class DiskChanges(QObject):
         changed = {p.resolve() for p in paths}
         for session in self._tabs.sessions():
             if session.path.resolve() not in changed:
+                continue
+            if missing(session.path):
+                self._gone.file_missing(session)
                 continue
             disk = session.read_disk()
             if disk is None or disk.disk_hash == session.document.disk_hash:

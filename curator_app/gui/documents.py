@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QFontDatabase, QIcon
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QStyle, QTabWidget, QVBoxLayout, QWidget
 
 from curator_app.core.document.reading import read_regular
 from curator_app.core.errors import CuratorError
@@ -109,7 +109,7 @@ class DocumentTabs(QTabWidget):
         self._editors[pane] = session
         index = self.addTab(pane, tab_label(session))
         self.setTabToolTip(index, str(path))
-        session.sig_dirty_changed.connect(lambda _dirty, s=session: self._update_tab_title(s))
+        session.sig_dirty_changed.connect(lambda _dirty, s=session: self.refresh_tab(s))
         self.sig_session_opened.emit(session)
         self.setCurrentIndex(index)
         return session
@@ -166,10 +166,15 @@ class DocumentTabs(QTabWidget):
 
     # --- internals ----------------------------------------------------------------------
 
-    def _update_tab_title(self, session: DocumentSession) -> None:
+    def refresh_tab(self, session: DocumentSession) -> None:
+        """The tab's text, tooltip and icon from the session: unsaved (●), deleted on disk."""
         index = self.index_of(session.path)
         if index >= 0:
-            self.setTabText(index, ("● " if session.is_dirty() else "") + tab_label(session))
+            gone = " (deleted)" if session.gone else ""
+            self.setTabText(index, ("● " if session.is_dirty() else "") + tab_label(session) + gone)
+            self.setTabToolTip(index, f"{session.path}\nDeleted on disk" if session.gone else str(session.path))
+            icon = self.style().standardIcon(QStyle.StandardPixmap.SP_TrashIcon) if session.gone else QIcon()
+            self.setTabIcon(index, icon)
         if session is self.current_session():
             self.sig_current_session.emit(session)
 

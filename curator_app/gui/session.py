@@ -73,6 +73,7 @@ class DocumentSession(QObject):
         # about): a repeated notice of the same bytes is not a new change.
         self._seen_hash = self.document.disk_hash
         self.disk_version: Document | None = None  # read once, awaiting the curator's answer
+        self.gone = False  # the file was deleted on disk (or moved where it was not found)
 
     # --- editing ------------------------------------------------------------------------
 
@@ -157,8 +158,22 @@ class DocumentSession(QObject):
         self.sig_saved.emit(self.path)
 
     def revert(self) -> None:
-        """Throw away unsaved edits and read the file again."""
-        self.take(Document.load(self.path))
+        """Throw away unsaved edits and read the file again (or, when it is gone, go back to
+        the version last read: there is nothing on disk to read)."""
+        if self.gone or not self.path.exists():
+            self.take(Document.from_bytes(self.document.original_bytes, self.path))
+        else:
+            self.take(Document.load(self.path))
+
+    def relocate(self, path: Path) -> None:
+        """The file now lives at `path` (moved on disk, or saved under a new name)."""
+        self.path = path
+        self.document.path = path
+        self.gone = False
+
+    def known_hashes(self) -> set[str]:
+        """Hashes of the versions of the file this session knows: a moved copy has one of them."""
+        return {self.document.disk_hash, self._seen_hash}
 
     def reload_from_disk(self) -> None:
         """Answer to sig_external_change: take the version on disk (the one asked about)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -16,6 +17,13 @@ _SPLITTER = "window/splitter-v2"  # v2: library / editor tabs / preview
 _LAST_FOLDER = "folders/last"
 _RECENT = "folders/recent"
 _RECENT_FILES = "files/recent"
+_OPEN_ITEMS = "open-items"  # one group per folder: the tabs open when it was last left
+
+
+def _strings(value: object) -> list[str]:
+    # INI storage returns a bare str for one-element lists.
+    items = [value] if isinstance(value, str) else list(value or [])  # type: ignore[call-overload]
+    return [p for p in items if isinstance(p, str) and p]
 
 
 def open_settings() -> QSettings:
@@ -57,10 +65,7 @@ class Settings:
         return None
 
     def recent_folders(self) -> list[Path]:
-        value = self._store.value(_RECENT)
-        # INI storage returns a bare str for one-element lists.
-        items = [value] if isinstance(value, str) else list(value or [])
-        return [Path(p) for p in items if isinstance(p, str) and p and Path(p).exists()]
+        return [Path(p) for p in _strings(self._store.value(_RECENT)) if Path(p).exists()]
 
     def remember_folder(self, folder: Path) -> None:
         folder = folder.resolve()
@@ -71,9 +76,7 @@ class Settings:
         self._store.sync()
 
     def recent_files(self) -> list[Path]:
-        value = self._store.value(_RECENT_FILES)
-        items = [value] if isinstance(value, str) else list(value or [])
-        return [Path(p) for p in items if isinstance(p, str) and p and Path(p).is_file()]
+        return [Path(p) for p in _strings(self._store.value(_RECENT_FILES)) if Path(p).is_file()]
 
     def remember_file(self, path: Path) -> None:
         path = path.resolve()
@@ -90,6 +93,20 @@ class Settings:
         self._store.remove(_RECENT)
         self._store.sync()
 
+    def open_items(self, folder: Path) -> tuple[list[str], str | None]:
+        """The items (paths relative to `folder`) open when it was last left, and the current one."""
+        group = _open_items_group(folder)
+        current = self._store.value(f"{group}/current")
+        return _strings(self._store.value(f"{group}/items")), current if isinstance(current, str) and current else None
+
+    def remember_open_items(self, folder: Path, items: list[str], current: str | None) -> None:
+        group = _open_items_group(folder)
+        self._store.remove(group)
+        self._store.setValue(f"{group}/folder", str(folder.resolve()))  # for a person reading the file
+        self._store.setValue(f"{group}/items", items)
+        self._store.setValue(f"{group}/current", current or "")
+        self._store.sync()
+
     def bool_value(self, key: str, default: bool = False) -> bool:
         value = self._store.value(f"options/{key}", default)
         return value in (True, "true", "1", 1)
@@ -97,3 +114,8 @@ class Settings:
     def set_value(self, key: str, value: object) -> None:
         self._store.setValue(f"options/{key}", value)
         self._store.sync()
+
+
+def _open_items_group(folder: Path) -> str:
+    # A folder path is no settings key (slashes nest groups): a short digest of it is.
+    return f"{_OPEN_ITEMS}/{hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]}"

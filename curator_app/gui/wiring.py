@@ -20,11 +20,12 @@ from curator_app.core.errors import CuratorError, WriteConflictError
 from curator_app.core.recovery import RecoveryStore
 from curator_app.core.site.config import find_site
 from curator_app.core.site.tree import items_root
-from curator_app.gui import alerts
+from curator_app.gui import alerts, folder_tabs
 from curator_app.gui.disk_changes import DiskChanges
 from curator_app.gui.documents import DocumentTabs, item_name, prompt_names, prompt_title
 from curator_app.gui.editor_tools import EditorTools
 from curator_app.gui.git.controller import GitController
+from curator_app.gui.gone_items import GoneItems, missing
 from curator_app.gui.library import LibraryPane
 from curator_app.gui.main_window import CENTRE, LIBRARY, PREVIEW, MainWindow
 from curator_app.gui.mainmenu import MainMenu
@@ -65,9 +66,12 @@ class Workbench(QObject):
         self.git.set_dialog_parent(window)
         self.recovery = RecoveryStore()
         self.autosaver = Autosaver(self.recovery, parent=self)
-        self.disk = DiskChanges(window, self.tabs, self.git, self.save)
+        self.gone = GoneItems(window, self.tabs, self.library.watcher, lambda: self.library.root,
+                              lambda text: window.show_message(text, 10000))
+        self.disk = DiskChanges(window, self.tabs, self.git, self.save, self.gone)
         self.tools = EditorTools(window, self.tabs, self.library, self.open_item)
         self._preview_doc: Document | None = None
+        self._folder_note = ""  # a note about the folder just opened, for the status bar
         self._autosave_sources: dict[DocumentSession, AutosaveSource] = {}
         window.set_pane(LIBRARY, self.library)
         # Kept here: the splitter's takeover of a widget is invisible to Python's ownership.
@@ -208,9 +212,14 @@ class Workbench(QObject):
         if chosen is not None:
             self.open_folder(chosen)
 
-    def open_folder(self, folder: Path, select: Path | None = None) -> None:
-        """List `folder` in the library (and open `select`, or the first item once listed)."""
+    def open_folder(self, folder: Path, select: Path | None = None) -> bool:
+        """List `folder` in the library and open the items it had open (and `select`, or the
+        first item once listed). Leaving a folder with unsaved edits asks first; False when
+        the curator cancelled (everything stays as it was)."""
         folder = folder.resolve()
+        if self.folder is not None and folder != self.folder and not self._leave_folder(folder):
+            return False
+        first = self.folder != folder
         self.folder = folder
         self.settings.remember_folder(folder)
         self.window.show_folder(folder)
@@ -218,9 +227,28 @@ class Workbench(QObject):
         self.library.open_folder(folder)
         if not self._git_waits:
             self.git.set_folder(folder)
+        if self.review is not None and self.review.isVisible():
+            self.review.open_folder(folder)
+        gone = folder_tabs.restore(self.settings, folder, self.tabs) if first else []
+        # Shown again once the library has loaded: its progress messages replace this one.
+        self._folder_note = f"Not reopened, no longer in the folder: {', '.join(gone)}" if gone else ""
+        if gone:
+            self.window.show_message(self._folder_note, 10000)
         if select is not None:
             self.open_item(select.resolve())
         self._update_title(self.tabs.current_session())
+        return True
+
+    def _leave_folder(self, folder: Path) -> bool:
+        """Before another folder opens: deal with unsaved edits, remember and close the tabs."""
+        dirty = self.tabs.dirty_sessions()
+        if dirty and not self._confirm_discard(dirty, "switch-folder", f"before opening {folder.name}", "Save All"):
+            return False
+        if self.folder is not None:
+            folder_tabs.remember(self.settings, self.folder, self.tabs)
+        self.tabs.close_all()
+        self._update_actions()
+        return True
 
     def show_review(self) -> None:
         """Review mode in a window of its own, on the open folder; items open in the editor."""
@@ -255,6 +283,9 @@ class Workbench(QObject):
 
     def _on_library_loaded(self, count: int) -> None:
         self._feed_completions()
+        if self._folder_note:
+            self.window.show_message(self._folder_note, 10000)
+            self._folder_note = ""
         if self.tabs.count() == 0 and count:
             first = self.library.model.path_at(0)
             if first is not None:
@@ -451,7 +482,10 @@ class Workbench(QObject):
             if alerts.run(dialog) != QDialog.DialogCode.Accepted:
                 return False
         try:
-            session.save(force=force)
+            if not missing(session.path):
+                session.save(force=force)
+            elif not self.gone.save_missing(session):
+                return False
         except WriteConflictError:
             self.disk.ask_external_change(session, saving=True)
             return False
@@ -555,6 +589,8 @@ class Workbench(QObject):
         dirty = self.tabs.dirty_sessions()
         if dirty and not self._confirm_discard(dirty):
             return False
+        if self.folder is not None:
+            folder_tabs.remember(self.settings, self.folder, self.tabs)
         self.tabs.close_all()
         if self.preview is not None:
             self.preview.shutdown()
@@ -564,20 +600,21 @@ class Workbench(QObject):
         self.git.shutdown()
         return True
 
-    def _confirm_discard(self, sessions: list[DocumentSession]) -> bool:
+    def _confirm_discard(self, sessions: list[DocumentSession], name: str = "unsaved-changes",
+                         why: str = "before closing", save: str = "Save") -> bool:
         """Ask Save / Discard / Cancel for unsaved edits; True when it is fine to close."""
         names, paths = prompt_names(sessions)
         answer = alerts.ask(
             self.window,
-            "unsaved-changes",
+            name,
             "Unsaved changes",
-            f"Save the changes to {names} before closing?",
-            ["Save", "Discard", alerts.CANCEL],
-            default="Save",
+            f"Save the changes to {names} {why}?",
+            [save, "Discard", alerts.CANCEL],
+            default=save,
             detail=paths,
             level=alerts.Level.WARNING,
         )
-        if answer == "Save":
+        if answer == save:
             return all(self.save(s) for s in sessions)
         return answer == "Discard"
 
