@@ -19,6 +19,8 @@ def open_workbench(qtbot, folder: Path, *, preview: bool = True) -> Workbench:
     # Listed before the test goes on: closing during the first scan races the index thread.
     with qtbot.waitSignal(bench.library.sig_loaded, timeout=20000):
         bench.open_folder(folder)
+        if not preview:
+            bench.start_git()  # deferred along with the preview, as at start-up
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
