@@ -294,7 +294,8 @@ class Workbench(QObject):
     def _on_index_progress(self, done: int, total: int) -> None:
         if total and done < total:
             self.window.show_message(f"Indexing {done:,} of {total:,} items…")
-        else:
+        elif self.window.statusBar().currentMessage().startswith("Indexing "):
+            # Only its own message: "… was deleted on disk" must outlive the refresh it causes.
             self.window.statusBar().clearMessage()
 
     def _feed_completions(self) -> None:

@@ -70,6 +70,10 @@ def test_deleted_dirty_item_save_recreates_or_saves_as(qtbot, workbench: Workben
     qtbot.waitUntil(lambda: session.gone, timeout=5000)
     assert _tab(workbench, session)[0].endswith("(deleted)") and session.is_dirty()
     assert not answers.asked  # unsaved edits: no question, the tab and status bar say it
+    # The library's refresh after the deletion leaves the status bar's note alone.
+    qtbot.waitUntil(lambda: workbench.library.model.rowCount() == 0, timeout=20000)
+    qtbot.waitUntil(lambda: not workbench.window.statusBar().currentMessage().startswith("Indexing"))
+    assert "deleted on disk" in workbench.window.statusBar().currentMessage()
 
     answers.reply("Cancel", to="save-gone")
     assert not workbench.save_current()
