@@ -72,6 +72,7 @@ class Workbench(QObject):
         self.tools = EditorTools(window, self.tabs, self.library, self.open_item)
         self._preview_doc: Document | None = None
         self._folder_note = ""  # a note about the folder just opened, for the status bar
+        self._tabs_wait = False  # the folder's tabs wait for the window to show (start-up)
         self._autosave_sources: dict[DocumentSession, AutosaveSource] = {}
         window.set_pane(LIBRARY, self.library)
         # Kept here: the splitter's takeover of a widget is invisible to Python's ownership.
@@ -229,15 +230,30 @@ class Workbench(QObject):
             self.git.set_folder(folder)
         if self.review is not None and self.review.isVisible():
             self.review.open_folder(folder)
-        gone = folder_tabs.restore(self.settings, folder, self.tabs) if first else []
+        if select is not None:
+            self.open_item(select.resolve())
+        if first and self._git_waits:
+            self._tabs_wait = True  # starting: the window shows first, its tabs follow (start_git)
+        elif first:
+            self._reopen_tabs()
+        self._update_title(self.tabs.current_session())
+        return True
+
+    def _reopen_tabs(self, waited: bool = False) -> None:
+        """Open the tabs the folder had open; an item asked for by name stays current."""
+        self._tabs_wait = False
+        if self.folder is None:
+            return
+        asked = self.tabs.current_session()
+        gone = folder_tabs.restore(self.settings, self.folder, self.tabs)
+        if asked is not None:
+            self.tabs.setCurrentIndex(self.tabs.index_of(asked.path))
         # Shown again once the library has loaded: its progress messages replace this one.
         self._folder_note = f"Not reopened, no longer in the folder: {', '.join(gone)}" if gone else ""
         if gone:
             self.window.show_message(self._folder_note, 10000)
-        if select is not None:
-            self.open_item(select.resolve())
-        self._update_title(self.tabs.current_session())
-        return True
+        if waited and not self.tabs.count() and (first := self.library.model.path_at(0)) is not None:
+            self.open_item(first)  # the library loaded while the tabs waited
 
     def _leave_folder(self, folder: Path) -> bool:
         """Before another folder opens: deal with unsaved edits, remember and close the tabs."""
@@ -286,7 +302,7 @@ class Workbench(QObject):
         if self._folder_note:
             self.window.show_message(self._folder_note, 10000)
             self._folder_note = ""
-        if self.tabs.count() == 0 and count:
+        if self.tabs.count() == 0 and count and not self._tabs_wait:
             first = self.library.model.path_at(0)
             if first is not None:
                 self.open_item(first)
@@ -376,10 +392,12 @@ class Workbench(QObject):
         self.window.show_message(f"Saved {session.path.name}", 4000)
 
     def start_git(self) -> None:
-        """Read the open folder's repository (deferred at start-up, see __init__)."""
+        """Read the open folder's repository and reopen its tabs (deferred at start-up, see __init__)."""
         self._git_waits = False
         if self.folder is not None:
             self.git.set_folder(self.folder)
+        if self._tabs_wait:
+            self._reopen_tabs(waited=True)
 
     def start_preview(self) -> PreviewPane | None:
         """Create the preview in the placeholder's place and show the current item in it."""

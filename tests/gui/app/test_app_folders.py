@@ -97,7 +97,7 @@ def test_open_tabs_come_back_after_a_restart(qtbot, sites, answers) -> None:
     close_workbench(bench)  # quitting remembers the tabs
 
     (news / "c.md").unlink()
-    again = open_workbench(qtbot, first)  # a new window on the same settings
+    again = open_workbench(qtbot, first, preview=False)  # a new window on the same settings, as at start-up
     try:
         assert [s.path.name for s in again.tabs.sessions()] == ["a.md", "b.md"]
         current = again.tabs.current_session()
