@@ -260,11 +260,24 @@ def update_linked(doc: Document, key: KeyPath, new_value: Any) -> list[KeyPath]:
         return []
     before = {g.name: g for g in linked_groups(doc)}
     changed: list[KeyPath] = []
+    # Values are set together (one check of the front matter for all of them), so until
+    # then the ones put so far are read from here.
+    pending: dict[KeyPath, Any] = {}
+
+    def present(k: KeyPath) -> bool:
+        return k in pending or doc.has(k)
+
+    def value(k: KeyPath) -> Any:
+        return pending[k] if k in pending else doc.get(k)
 
     def put(k: KeyPath, v: Any) -> None:
-        if doc.get(k) != v or not doc.has(k):
-            doc.set(k, v)
+        if value(k) != v or not present(k):
+            pending[k] = v
             changed.append(k)
+
+    def flush() -> None:
+        doc.set_many(list(pending.items()))
+        pending.clear()
 
     put(key, new_value)
     group = next((g for g in before.values() if key in g.copies), None)
@@ -279,8 +292,9 @@ def update_linked(doc: Document, key: KeyPath, new_value: Any) -> list[KeyPath]:
             old_chain[CATEGORIES], new_chain[CATEGORIES] = old, new_value
             del old_chain[TOPICS], new_chain[TOPICS]
         for k, want in old_chain.items():
-            if doc.has(k) and doc.get(k) == want:
+            if present(k) and value(k) == want:
                 put(k, new_chain[k])
+    flush()
     # title (directly or as a copy that moved with the edited key) and brand feed the slug
     title_changed = ("title",) in changed
     if title_changed or key == BRAND:
@@ -296,6 +310,7 @@ def update_linked(doc: Document, key: KeyPath, new_value: Any) -> list[KeyPath]:
         moves = SLUG in was and old_slug == was[SLUG] and now.get(SLUG, old_slug) != old_slug
         if moves:
             put(SLUG, now[SLUG])
+            flush()  # the aliases below are worked out from the document as it now is
         old_aliases = held.get(ALIASES)
         alias_was = was.get(ALIASES)
         follows = alias_was is not None and alias_was in alias_list(old_aliases) and now.get(ALIASES) != alias_was
@@ -305,6 +320,7 @@ def update_linked(doc: Document, key: KeyPath, new_value: Any) -> list[KeyPath]:
             )
             if kept != old_aliases:
                 put(ALIASES, kept)
+    flush()
     return changed
 
 

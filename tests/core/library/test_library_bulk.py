@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from curator_app.core.document import yaml_front
 from curator_app.core.document.document import Document
 from curator_app.core.errors import WriteConflictError
 from curator_app.core.library.bulk import BulkOp, apply, plan, undo
@@ -146,3 +147,26 @@ def test_bad_ops_are_refused() -> None:
         BulkOp("rename", "tags", "a")
     with pytest.raises(ValueError):
         BulkOp("add", "authors", "a")
+
+
+def test_category_chain_is_one_batched_edit(seed_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The five keys of a category rename are set together: the same bytes as setting them
+    one by one, checked by a single re-parse."""
+    path = seed_folder / "genome-uk.md"
+    parses = [0]
+    real = yaml_front.YamlFront._parse
+
+    def counting(self: yaml_front.YamlFront, text: str) -> None:
+        parses[0] += 1
+        real(self, text)
+
+    monkeypatch.setattr(yaml_front.YamlFront, "_parse", counting)
+    bulk = plan([path], BulkOp("rename", "categories", "Symplur: Genomics", "Symplur: Genetics"))
+    assert parses[0] == 2  # reading the file, then one check of all five values
+    (change,) = bulk.changes
+    assert len(change.keys) == 5
+    one_by_one = Document.from_bytes(change.before, path)
+    result = Document.from_bytes(change.after, path)
+    for key in change.keys:
+        one_by_one.set(key, result.get(key))
+    assert one_by_one.to_bytes() == change.after
