@@ -32,29 +32,35 @@ from curator_app.core.library.index import process_pool
 # progress(done, total) -> False to stop early
 Progress = Callable[[int, int], bool | None]
 R = TypeVar("R")
-Found = tuple[str, "ItemHits | str"] | None
 CHUNK = 200  # files per worker task: large enough to amortise the hand-over
 PARALLEL_MIN = 400  # below this, worker start-up costs more than it saves
+
+
+# What a worker sends back per hit: the Hit's fields, then its line and context. Plain
+# tuples, because unpickling a dataclass per hit cost the parent as much as the parse.
+HitRow = tuple[KeyPath, int, int, str, str, int, str]
+Found = tuple[str, "tuple[str, str, list[HitRow]] | str"] | None
 
 
 @dataclass
 class ItemHits:
     path: Path
     hits: list[Hit]
-    sources: dict[KeyPath, str]  # each hit field's text, for showing context
-    lines: dict[KeyPath, int]  # 1-based line of each hit field's key; the body's first line
+    places: dict[Hit, tuple[int, str]]  # each hit's 1-based file line and the text around it
     digest: str  # sha256 of the bytes that were searched
     change: FileChange | None = None  # set by prepare(); None before, or when nothing changes
     prepared: bool = False
 
+    @classmethod
+    def from_rows(cls, path: str, digest: str, rows: list[HitRow]) -> ItemHits:
+        hits = [Hit(*row[:5]) for row in rows]
+        return cls(Path(path), hits, {h: (row[5], row[6]) for h, row in zip(hits, rows, strict=True)}, digest)
+
     def context(self, hit: Hit) -> str:
-        return hit.context(self.sources[hit.key])
+        return self.places[hit][1]
 
     def line_of(self, hit: Hit) -> int:
-        line = self.lines.get(hit.key, 1)
-        if hit.key == BODY_KEY:
-            line += self.sources[hit.key].count("\n", 0, hit.start)
-        return line
+        return self.places[hit][0]
 
 
 @dataclass
@@ -86,10 +92,10 @@ class ReplacePlan:
 # --- worker functions (module level: they run in other processes) ----------------------
 
 
-def _line(doc: Document, key: KeyPath) -> int:
-    if key == BODY_KEY:
-        return doc.body_line
-    pos = doc.position(key)
+def _line(doc: Document, hit: Hit, source: str) -> int:
+    if hit.key == BODY_KEY:
+        return doc.body_line + source.count("\n", 0, hit.start)
+    pos = doc.position(hit.key)
     return pos[0] if pos else 1
 
 
@@ -110,25 +116,28 @@ def _search_one(path: Path, query: Query, fields: list[KeyPath] | None) -> Found
     if not hits:
         return None
     sources = {h.key: value_of(doc, h.key) for h in hits}
-    lines = {k: _line(doc, k) for k in sources}
-    return "hits", ItemHits(path, hits, sources, lines, hashlib.sha256(raw).hexdigest())
+    rows = [
+        (h.key, h.start, h.end, h.text, h.replacement, _line(doc, h, sources[h.key]), h.context(sources[h.key]))
+        for h in hits
+    ]
+    return "hits", (str(path), hashlib.sha256(raw).hexdigest(), rows)
 
 
 def _search_chunk(paths: list[Path], query: Query, fields: list[KeyPath] | None) -> list[Found]:
     return [_search_one(p, query, fields) for p in paths]
 
 
-def _change_for(path: Path, digest: str, hits: list[Hit]) -> FileChange | None:
+def _change_for(path: Path, digest: str, hits: list[tuple[KeyPath, int, int, str, str]]) -> FileChange | None:
     raw = path.read_bytes()
     if hashlib.sha256(raw).hexdigest() != digest:
         raise WriteConflictError("changed on disk since the search; search again before replacing", path)
     doc = Document.from_bytes(raw, path)
-    keys = replace_hits(doc, hits)
+    keys = replace_hits(doc, [Hit(*h) for h in hits])
     after = doc.to_bytes()
     return FileChange(path, raw, after, tuple(keys)) if keys and after != raw else None
 
 
-def _change_chunk(jobs: list[tuple[Path, str, list[Hit]]]) -> list[FileChange | None]:
+def _change_chunk(jobs: list[tuple[Path, str, list[tuple[KeyPath, int, int, str, str]]]]) -> list[FileChange | None]:
     return [_change_for(*job) for job in jobs]
 
 
@@ -179,8 +188,8 @@ def plan_replace(
             if found is None:
                 continue
             kind, payload = found
-            if isinstance(payload, ItemHits):
-                plan.items.append(payload)
+            if not isinstance(payload, str):
+                plan.items.append(ItemHits.from_rows(*payload))
             elif kind == "read_only":
                 plan.read_only.append(payload)
             else:
@@ -198,7 +207,7 @@ def prepare(plan: ReplacePlan, items: Sequence[ItemHits] | None = None, progress
     Raises WriteConflictError when a file changed on disk since the search.
     """
     todo = [i for i in (plan.items if items is None else items) if not i.prepared]
-    jobs = [(i.path, i.digest, i.hits) for i in todo]
+    jobs = [(i.path, i.digest, [(h.key, h.start, h.end, h.text, h.replacement) for h in i.hits]) for i in todo]
     done = 0
     for result in _run(_change_chunk, _chunks(jobs, CHUNK)):
         for item, change in zip(todo[done : done + len(result)], result, strict=True):
