@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QFontDatabase, QIcon
+from PySide6.QtGui import QFontDatabase, QIcon, QPalette
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QStyle, QTabWidget, QVBoxLayout, QWidget
 
 from curator_app.core.document.reading import read_regular
 from curator_app.core.errors import CuratorError
+from curator_app.gui import theme
 from curator_app.gui.a11y import name_tabs, named
 from curator_app.gui.session import DocumentSession
 
@@ -56,7 +57,8 @@ class RawView(QWidget):
         self.error_label = QLabel(f"Opened read-only; Curator will not rewrite this file.\n{error}")
         self.error_label.setWordWrap(True)
         self.error_label.setObjectName("rawError")
-        self.error_label.setStyleSheet("padding: 6px; background: palette(alternate-base); color: #b00020;")
+        self.error_label.setStyleSheet("padding: 6px; background: palette(alternate-base); color: "
+                                       f"{theme.tone('error', role=QPalette.ColorRole.AlternateBase).name()};")
         text = QPlainTextEdit()
         text.setReadOnly(True)
         text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))

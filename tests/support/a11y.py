@@ -210,3 +210,108 @@ def out_of_reading_order(sequence: list[QWidget]) -> list[str]:
     """Each Tab step in `sequence` that goes back up or leftwards, described."""
     return [f"{describe(a)} → {describe(b)}" for a, b in itertools.pairwise(sequence)
             if not reads_before(a, b)]
+
+
+# --- colours --------------------------------------------------------------------------------
+
+BODY_TEXT = 4.5  # WCAG 2 AA, normal text
+
+
+def dark_palette():  # -> QPalette
+    """A dark system palette, as a desktop in dark mode hands it to Qt."""
+    from PySide6.QtGui import QColor, QPalette
+
+    roles = QPalette.ColorRole
+    colours = {
+        roles.Window: "#2d2d30", roles.WindowText: "#e6e6e6", roles.Base: "#1e1e1e",
+        roles.AlternateBase: "#262629", roles.Text: "#e6e6e6", roles.Button: "#3a3a3d",
+        roles.ButtonText: "#e6e6e6", roles.BrightText: "#ffffff", roles.Highlight: "#2f65ca",
+        roles.HighlightedText: "#ffffff", roles.ToolTipBase: "#3a3a3d", roles.ToolTipText: "#e6e6e6",
+        roles.PlaceholderText: "#a0a0a0", roles.Link: "#8ab4f8", roles.LinkVisited: "#c58af9",
+        roles.Light: "#505053", roles.Midlight: "#424245", roles.Mid: "#6e6e72", roles.Dark: "#19191a",
+        roles.Shadow: "#000000",
+    }
+    palette = QPalette()
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7f7f7f"))
+    return palette
+
+
+def _pair(widget: QWidget):  # -> tuple[QColor, QColor] | None
+    from PySide6.QtGui import QPalette
+
+    widget.ensurePolished()
+    pal = widget.palette()
+    roles = QPalette.ColorRole
+    if isinstance(widget, QAbstractButton):
+        fg, bg = roles.ButtonText, roles.Button
+        from PySide6.QtWidgets import QCheckBox, QRadioButton, QToolButton
+
+        if isinstance(widget, QCheckBox | QRadioButton) or (isinstance(widget, QToolButton) and widget.autoRaise()):
+            fg, bg = roles.WindowText, roles.Window  # drawn straight on the window
+    elif isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit | QAbstractItemView | QAbstractSpinBox):
+        fg, bg = roles.Text, roles.Base
+    elif isinstance(widget, QComboBox):
+        fg, bg = (roles.Text, roles.Base) if widget.isEditable() else (roles.ButtonText, roles.Button)
+    else:
+        from PySide6.QtWidgets import QLabel
+
+        if not isinstance(widget, QLabel) or not widget.text():
+            return None
+        fg, bg = widget.foregroundRole(), widget.backgroundRole()
+    return pal.color(fg), pal.color(bg)
+
+
+def _highlighted(edit: QPlainTextEdit | QTextEdit, base):  # -> Iterator[tuple[str, QColor, QColor]]
+    """The colours a syntax highlighter gave the text (the formats Qt lays out with)."""
+    block = edit.document().begin()
+    while block.isValid():
+        layout = block.layout()
+        for fmt_range in layout.formats() if layout is not None else ():
+            fmt = fmt_range.format
+            if fmt.hasProperty(fmt.Property.ForegroundBrush):
+                bg = fmt.background().color() if fmt.hasProperty(fmt.Property.BackgroundBrush) else base
+                text = block.text()[fmt_range.start:fmt_range.start + fmt_range.length]
+                yield text, fmt.foreground().color(), bg
+            if fmt.underlineStyle() == fmt.UnderlineStyle.SpellCheckUnderline:
+                yield "(spelling underline)", fmt.underlineColor(), base
+        block = block.next()
+
+
+def low_contrast(root: QWidget, ratio: float = BODY_TEXT) -> list[str]:
+    """Text under `root` whose colour and background reach less than `ratio`, described.
+    Disabled controls are exempt (as WCAG exempts them)."""
+    from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QLabel
+
+    from curator_app.gui.theme import contrast
+
+    found = []
+    widgets = [root, *root.findChildren(QWidget)]
+    for widget in widgets:
+        if _inside_foreign_window(widget, root) or not widget.isEnabled():
+            continue
+        if not (is_control(widget) or isinstance(widget, QLabel)):
+            continue
+        pair = _pair(widget)
+        if pair is not None and contrast(*pair) < ratio:
+            found.append(f"{describe(widget)}: {pair[0].name()} on {pair[1].name()} = {contrast(*pair):.2f}")
+        base = widget.palette().color(QPalette.ColorRole.Base)
+        if isinstance(widget, QPlainTextEdit | QTextEdit):
+            for text, fg, bg in _highlighted(widget, base):
+                if contrast(fg, bg) < ratio:
+                    found.append(f"{describe(widget)} {text[:30]!r}: {fg.name()} on {bg.name()} = {contrast(fg, bg):.2f}")
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            for row in range(min(model.rowCount(QModelIndex()), 200)):
+                for column in range(1 if isinstance(model, QAbstractListModel) else model.columnCount(QModelIndex())):
+                    data = model.data(model.index(row, column), Qt.ItemDataRole.ForegroundRole)
+                    if data is None:
+                        continue
+                    fg = data.color() if hasattr(data, "color") else data
+                    if contrast(fg, base) < ratio:
+                        found.append(f"{describe(widget)} row {row} column {column}: {fg.name()} on {base.name()}")
+    return found

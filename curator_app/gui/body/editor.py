@@ -12,8 +12,8 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QFontDatabase, QKeySequence, QTextCursor, QTextListFormat
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QFontDatabase, QKeySequence, QPalette, QTextCursor, QTextListFormat
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from curator_app.core.document.line_endings import plain_view, splice_plain
 from curator_app.core.preview import markdown_body as md
 from curator_app.core.preview.body_html import BodyAnalysis, BodyStyle, analyse
+from curator_app.gui import theme
 from curator_app.gui.a11y import name_tabs, name_toolbar, named
 from curator_app.gui.body import formatting as fmt
 from curator_app.gui.body.highlighter import HtmlHighlighter
@@ -184,6 +185,14 @@ class BodyEditor(QWidget):
         bar = self.bar
         return [bar.first, bar.second, bar.apply_button, bar.remove_button, bar.close_button,
                 self.tabs.tabBar(), self.rich, self.source]
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        # The system switched between light and dark: the source colours follow.
+        if event.type() == QEvent.Type.PaletteChange:
+            for highlighter in (self.highlighter, self.markdown_highlighter):
+                highlighter.restyle()
+                highlighter.rehighlight()
+        super().changeEvent(event)
 
     # --- toolbar ------------------------------------------------------------------------
 
@@ -414,7 +423,7 @@ class BodyEditor(QWidget):
             f"(the rich view opens bodies up to {RICH_MAX_CHARS // 1000} KB with lines up to "
             f"{LONG_LINE_CHARS:,} characters).{load}"
         )
-        self.notice.setStyleSheet("background: #fff4d6; color: #5d4200; padding: 4px; border-radius: 3px;")
+        self.notice.setStyleSheet(_warning_style())
         self.notice.show()
 
     def _on_notice_link(self, target: str) -> None:
@@ -451,7 +460,7 @@ class BodyEditor(QWidget):
                 + ", ".join(_esc(r) for r in a.reasons)
                 + "). Edit it as HTML; nothing is dropped."
             )
-            self.notice.setStyleSheet("background: #fff4d6; color: #5d4200; padding: 4px; border-radius: 3px;")
+            self.notice.setStyleSheet(_warning_style())
             self.notice.show()
         elif a.normalizes:
             self.notice.setText("Note: " + "; ".join(_esc(n) for n in a.normalizes) + ".")
@@ -506,6 +515,12 @@ def _longest_line(text: str) -> int:
 
 def _human(size: int) -> str:
     return f"{size / 1048576:.1f} MB" if size >= 1048576 else f"{size / 1024:.0f} KB"
+
+
+def _warning_style() -> str:
+    """A notice that needs attention: the palette's colours, marked by a warning-coloured edge."""
+    edge = theme.tone("warning", role=QPalette.ColorRole.AlternateBase).name()
+    return f"background: palette(alternate-base); color: palette(text); border-left: 4px solid {edge}; padding: 4px;"
 
 
 def _selected(cursor: QTextCursor) -> str:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QFont, QPalette, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+from curator_app.gui import theme
 
 _TAG = re.compile(r"</?[A-Za-z][\w:-]*|/?>")
 _ATTR = re.compile(r"\s([A-Za-z_:][\w:.-]*)(?==)")
@@ -13,9 +15,12 @@ _ENTITY = re.compile(r"&[#\w]+;")
 _SHORTCODE = re.compile(r"\{\{[<%].*?[>%]\}\}")
 
 
-def text_format(color: str, bold: bool = False, italic: bool = False) -> QTextCharFormat:
+def text_format(color: str | None, bold: bool = False, italic: bool = False) -> QTextCharFormat:
+    """A format in `color` made readable on the palette's text background (None: the
+    palette's own text colour)."""
     f = QTextCharFormat()
-    f.setForeground(QColor(color))
+    if color is not None:
+        f.setForeground(theme.readable(color, theme.palette().color(QPalette.ColorRole.Base)))
     if bold:
         f.setFontWeight(QFont.Weight.Bold)
     f.setFontItalic(italic)
@@ -27,13 +32,17 @@ class HtmlHighlighter(QSyntaxHighlighter):
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
+        self.restyle()
+        self.active = True  # off for Markdown bodies, where HTML colours would mislead
+
+    def restyle(self) -> None:
+        """Formats for the palette in use (again after the system switches light/dark)."""
         self.tag = text_format("#2f6fb0", bold=True)
         self.attr = text_format("#9a5b00")
         self.value = text_format("#237a3a")
         self.entity = text_format("#8e44ad")
         self.comment = text_format("#8a8a8a", italic=True)
         self.shortcode = text_format("#b0306f", bold=True)
-        self.active = True  # off for Markdown bodies, where HTML colours would mislead
 
     def set_active(self, active: bool) -> None:
         if active != self.active:

@@ -25,9 +25,13 @@ class MarkdownHighlighter(QSyntaxHighlighter):
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)  # attached to a document with setDocument when in use
+        self.restyle()
+
+    def restyle(self) -> None:
+        """Formats for the palette in use (again after the system switches light/dark)."""
         self.heading = text_format("#2f6fb0", bold=True)
-        self.strong = text_format("#1f1f1f", bold=True)
-        self.emph = text_format("#1f1f1f", italic=True)
+        self.strong = text_format(None, bold=True)
+        self.emph = text_format(None, italic=True)
         self.link = text_format("#237a3a")
         self.code = text_format("#8e44ad")
         self.marker = text_format("#9a5b00", bold=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,6 +29,7 @@ from curator_app.core.algebra.diff import BODY_KEY
 from curator_app.core.errors import CuratorError
 from curator_app.core.find.item import Hit, find_in_document, replace_all, replace_hits, value_of
 from curator_app.core.find.query import Query
+from curator_app.gui import theme
 
 if TYPE_CHECKING:
     from curator_app.gui.editor_pane import EditorPane
@@ -298,6 +299,9 @@ class FindBar(QWidget):
             return
         fmt = QTextCharFormat()
         fmt.setBackground(HIT_COLOUR)
+        # The hit's text stays readable on the yellow whatever the theme's text colour.
+        fmt.setForeground(theme.readable(theme.palette().color(QPalette.ColorRole.Text),
+                                          theme.over(HIT_COLOUR, theme.palette().color(QPalette.ColorRole.Base))))
         source = self.pane.body.source
         selections = []
         for hit in body_hits:

@@ -27,7 +27,7 @@ from curator_app.core.algebra.keypath import format_key
 from curator_app.core.document.document import KeyPath
 from curator_app.core.document.fields import FIELD_TYPES, add_field, check_new_key, move_field, parse_value
 from curator_app.core.errors import CuratorError
-from curator_app.gui import alerts
+from curator_app.gui import alerts, theme
 from curator_app.gui.a11y import name_buttons, named
 from curator_app.gui.form.icons import icon
 from curator_app.gui.session import DocumentSession
@@ -69,7 +69,7 @@ class AddFieldDialog(QDialog):
         named(self.lines, "Field value", "The new field's first value, over several lines")
         self.error = QLabel()
         self.error.setObjectName("fieldError")
-        self.error.setStyleSheet("color: #c62828;")
+        self.error.setStyleSheet(theme.text_colour("error"))
         self.error.setWordWrap(True)
         self.error.hide()
         form = QFormLayout()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from curator_app.core.document.document import KeyPath
 from curator_app.core.schema.schema import Field
+from curator_app.gui import theme
 from curator_app.gui.form.base import FieldEditor
 from curator_app.gui.form.icons import icon
 from curator_app.gui.spell.underline import check_spelling
@@ -133,7 +134,7 @@ class LongTextEditor(FieldEditor):
             over = over or n > limit
         text = f"{n} characters" + (f"  ·  limits: {', '.join(parts)}" if parts else "")
         self.counter.setText(text)
-        self.counter.setStyleSheet("color: #c62828;" if over else "color: palette(mid);")
+        self.counter.setStyleSheet(theme.text_colour("error" if over else "muted"))
         self.counter.setToolTip("Over a platform limit" if over else "")
 
     def _show(self, value: Any) -> None:

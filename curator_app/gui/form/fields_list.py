@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from curator_app.core.document.document import KeyPath
 from curator_app.core.schema.schema import Field
+from curator_app.gui import theme
 from curator_app.gui.form.base import FieldEditor
 from curator_app.gui.form.icons import icon
 
@@ -53,7 +54,7 @@ class StringListEditor(FieldEditor):
         self.notice = QLabel()
         self.notice.setObjectName("listNotice")
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("color: palette(dark);")
+        self.notice.setStyleSheet(theme.text_colour("muted"))
         self.notice.hide()
         self.entry.textEdited.connect(lambda _t: self.notice.hide())
         self.add_button = self._button("fa5s.plus", "Add the typed value", self.add_entry)
@@ -109,7 +110,8 @@ class StringListEditor(FieldEditor):
 
     def _fit(self) -> None:
         rows = max(2, min(self.list.count(), 6))
-        self.list.setFixedHeight(rows * max(self.list.sizeHintForRow(0), 18) + 6)
+        line = self.list.fontMetrics().lineSpacing() + 4  # an empty list has no row to measure
+        self.list.setFixedHeight(rows * max(self.list.sizeHintForRow(0), line) + 2 * self.list.frameWidth() + 2)
 
     def add_entry(self) -> None:
         popup = self.entry.completer().popup()

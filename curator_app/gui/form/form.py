@@ -26,6 +26,7 @@ from curator_app.core.schema.linked import (
     url_change_note,
 )
 from curator_app.core.schema.schema import Field, Schema
+from curator_app.gui import theme
 from curator_app.gui.a11y import operable
 from curator_app.gui.form import field_drag, field_tools
 from curator_app.gui.form.base import FieldEditor
@@ -252,7 +253,7 @@ class FormView(QScrollArea):
         editor.setToolTip(tip)
         editor.describe(text, tip)
         if row.was_absent:
-            label.setStyleSheet("color: palette(mid);")
+            label.setStyleSheet(theme.text_colour("muted"))
         row.label = label
         if len(key) == 1 and isinstance(key[0], str) and key[0] in self._movable():
             row.add_handle(key[0])
@@ -274,7 +275,7 @@ class FormView(QScrollArea):
             return
         row = self.rows.get(editor.key)
         problem = editor.validate()
-        editor.setStyleSheet("QLineEdit { border: 1px solid #c62828; }" if problem else "")
+        editor.setStyleSheet(f"QLineEdit {{ border: 1px solid {theme.tone('error').name()}; }}" if problem else "")
         if problem:
             editor.focus_target().setToolTip(problem)
             return

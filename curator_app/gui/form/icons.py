@@ -11,8 +11,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette
 
+from curator_app.gui import theme
 from curator_app.resources import resource_path
 
 SEVERITY_ICONS = {
@@ -30,8 +31,30 @@ def glyph_path(name: str, colour: str | None, size: int) -> Path:
     return resource_path("icons", "glyphs", f"{name}{tint}-{size}.png")
 
 
-@cache
 def icon(name: str, color: str | None = None) -> QIcon:
+    """The glyph `name`, in `color`, or else in the palette's button text colour."""
+    if color is None and theme.is_dark():
+        # The glyphs are drawn dark for light themes; on a dark one they take the text colour.
+        return _tinted(name, theme.palette().color(QPalette.ColorRole.ButtonText).name())
+    return _icon(name, color)
+
+
+@cache
+def _tinted(name: str, colour: str) -> QIcon:
+    plain = _icon(name, None)
+    tinted = QIcon()
+    for size in GLYPH_SIZES:
+        pixmap = plain.pixmap(size, size)
+        painter = QPainter(pixmap)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        painter.fillRect(pixmap.rect(), QColor(colour))
+        painter.end()
+        tinted.addPixmap(pixmap)
+    return tinted
+
+
+@cache
+def _icon(name: str, color: str | None = None) -> QIcon:
     files = [glyph_path(name, color, size) for size in GLYPH_SIZES]
     if all(f.is_file() for f in files):
         rendered = QIcon()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from curator_app.core.algebra.diff import MISSING
 from curator_app.core.errors import CuratorError
+from curator_app.gui import theme
 
 ABSENT_TEXT = "(absent)"
 
@@ -87,7 +88,7 @@ def error_label() -> QLabel:
     """An inline error line: red, wraps, hidden until there is something to say."""
     label = QLabel()
     label.setWordWrap(True)
-    label.setStyleSheet("color: #c62828;")
+    label.setStyleSheet(theme.text_colour("error"))
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.hide()
     return label

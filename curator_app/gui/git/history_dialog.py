@@ -31,6 +31,7 @@ from curator_app.core.document.document import Document
 from curator_app.core.errors import CuratorError
 from curator_app.core.git.history import HistoryEntry, item_history, restore_field, restore_item
 from curator_app.core.git.repo import ContentRepo
+from curator_app.gui import theme
 from curator_app.gui.a11y import name_buttons, named
 from curator_app.gui.git.common import error_text, sentence
 
@@ -215,7 +216,7 @@ class HistoryDialog(QDialog):
         self.restore_field_button.setEnabled(usable and self.selected_key() is not None)
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.status.setStyleSheet("color: #c62828;" if error else "")
+        self.status.setStyleSheet(theme.text_colour("error") if error else "")
         self.status.setText(text)
 
     # --- restoring ------------------------------------------------------------------------

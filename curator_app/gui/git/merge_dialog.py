@@ -35,6 +35,7 @@ from curator_app.core.algebra.diff import MISSING, FieldChange
 from curator_app.core.algebra.merge3 import MergeConflict, MergeResult
 from curator_app.core.document.document import Document
 from curator_app.core.errors import CuratorError
+from curator_app.gui import theme
 from curator_app.gui.a11y import name_buttons, named
 from curator_app.gui.git.common import (
     ABSENT_TEXT,
@@ -77,9 +78,9 @@ def _value_box(value: Any, name: str) -> QPlainTextEdit:
 
 def _mark(box: QPlainTextEdit, chosen: bool) -> None:
     """Frame the value that will be kept, so the choice is visible at a glance."""
-    style = "color: palette(mid); font-style: italic;" if box.property("absent") else ""
+    style = f"color: {theme.tone('muted').name()}; font-style: italic;" if box.property("absent") else ""
     if chosen:
-        style += "border: 2px solid #2e7d32; border-radius: 3px;"
+        style += f"border: 2px solid {theme.tone('ok').name()}; border-radius: 3px;"
     box.setStyleSheet(f"QPlainTextEdit {{ {style} }}" if style else "")
 
 

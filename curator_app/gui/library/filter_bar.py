@@ -49,7 +49,9 @@ class FilterBar(QWidget):
         self._grid.setContentsMargins(2, 2, 2, 2)
         self._grid.setSpacing(3)
         self._columns = 0
-        self._arrange(4)
+        # Two a row until a resize shows there is room for four: a four-wide start would set
+        # the window's minimum width (too wide for a laptop with a large system font).
+        self._arrange(2)
         self.search.textChanged.connect(self._emit)
         for combo in (self.tag, self.category, self.brand, self.problems):
             combo.currentIndexChanged.connect(self._emit)

@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
+from PySide6.QtGui import QIcon, QImage, QPixmap
 
 from curator_app.core.document.reading import is_regular_file
 from curator_app.core.library.index import Item
 from curator_app.core.library.search import Query
 from curator_app.core.preview.images import is_inside
+from curator_app.gui import theme
 
 COLUMNS = ("", "Title", "Date", "Brand", "Status", "Lint")
 COL_THUMB, COL_TITLE, COL_DATE, COL_BRAND, COL_STATUS, COL_LINT = range(6)
@@ -268,9 +269,9 @@ class LibraryModel(QAbstractTableModel):
             # The narrow pane elides titles and may hide columns; the tooltip has it all.
             return "\n".join(p for p in (item.title, item.brand, item.path) if p)
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_LINT and item.problems:
-            return QColor("#b3261e")
+            return theme.tone("error")
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS and item.path in self._vcs:
-            return QColor("#1a73e8")
+            return theme.tone("info")
         if role == PathRole:
             return str(self.root / item.path) if self.root else item.path
         return None

@@ -17,9 +17,15 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QStyle, QStyleOptionFrame, QTextEdit, QWidget
 
+from curator_app.gui import theme
 from curator_app.gui.spell.service import SpellService, spell_service
 
-UNDERLINE = QColor(220, 30, 30)
+UNDERLINE = "#dc1e1e"
+
+
+def underline_colour() -> QColor:
+    """Red, and as readable on the palette's text background as body text."""
+    return theme.readable(UNDERLINE, theme.palette().color(theme.QPalette.ColorRole.Base))
 
 
 class SpellHighlighter(QSyntaxHighlighter):
@@ -28,7 +34,7 @@ class SpellHighlighter(QSyntaxHighlighter):
         self.service = service or spell_service()
         self.underline = QTextCharFormat()
         self.underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-        self.underline.setUnderlineColor(UNDERLINE)
+        self.underline.setUnderlineColor(underline_colour())
         self.service.sig_changed.connect(self.rehighlight)
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802
@@ -80,7 +86,7 @@ class LineUnderline(QWidget):
         if not found:
             return
         painter = QPainter(self)
-        painter.setPen(QPen(UNDERLINE, 1))
+        painter.setPen(QPen(underline_colour(), 1))
         rect = self._text_rect()
         y = rect.center().y() + self.edit.fontMetrics().ascent() // 2 + 2
         for m in found:
