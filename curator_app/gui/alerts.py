@@ -17,6 +17,8 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QPushButton, QWidget
 
+from curator_app.gui.a11y import named
+
 
 class Level(enum.Enum):
     INFO = "info"
@@ -108,6 +110,8 @@ def _ask(parent: QWidget | None, request: Request) -> str | None:
             buttons[box.addButton(standard)] = label
         else:
             buttons[box.addButton(label, QMessageBox.ButtonRole.ActionRole)] = label
+    for button, label in buttons.items():
+        named(button, label, f"Answers “{request.title}”: {request.text}")
     if default is not None:
         box.setDefaultButton(next(b for b, label in buttons.items() if label == default))
     box.exec()
@@ -133,6 +137,8 @@ def tell(
         _responder(request)
         return
     box = _box(parent, request)
+    ok = box.addButton(QMessageBox.StandardButton.Ok)
+    named(ok, "OK", f"Close the message “{title}”")
     if modal:
         box.exec()
         box.deleteLater()

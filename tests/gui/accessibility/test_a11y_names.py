@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 from support.a11y import controls, unnamed
 
 from curator_app.core.algebra.merge3 import merge_documents
@@ -146,3 +146,28 @@ def test_dialogs_opened_by_events_name_their_controls(qtbot, seed_bench: Workben
     problems = [f"[{name}] {line}" for name, lines in walker.missing.items() for line in lines]
     assert all(walker.counts.values()), walker.counts
     assert not problems, "\n".join(problems)
+
+
+def test_questions_and_messages_name_their_buttons(qtbot) -> None:
+    """The message boxes alerts builds (shown for real here: no scripted answers)."""
+    from PySide6.QtCore import QTimer
+
+    seen: list[list[str]] = []
+
+    def inspect_and_answer() -> None:
+        box = QApplication.activeModalWidget()
+        if box is None:  # not shown yet: look again on the next turn of its loop
+            QTimer.singleShot(0, inspect_and_answer)
+            return
+        seen.append(unnamed(box))
+        box.findChildren(QPushButton)[-1].click()
+
+    previous = alerts.set_responder(None)
+    try:
+        QTimer.singleShot(0, inspect_and_answer)
+        alerts.ask(None, "revert", "Revert", "Throw away the changes?", ["Discard", alerts.CANCEL])
+        QTimer.singleShot(0, inspect_and_answer)
+        alerts.tell(None, "save-failed", "Could not save", "The disk is full.")
+    finally:
+        alerts.set_responder(previous)
+    assert seen == [[], []]
