@@ -76,6 +76,7 @@ class ReviewMode(QWidget):
         self.detail.setOpenLinks(False)
         self.note = QPlainTextEdit(placeholderText="Note for the curator (needed to request changes)")
         self.note.setMaximumHeight(4 * self.note.fontMetrics().lineSpacing() + 12)
+        self.note.setTabChangesFocus(True)  # Tab goes on to the decision buttons
         self.set_status = QCheckBox("Also set the workflow status")
         self.approve_button = QPushButton("Approve")
         self.request_button = QPushButton("Request changes")
