@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from curator_app.gui.a11y import named
 
@@ -32,6 +40,7 @@ class Kind(enum.Enum):
     TELL = "tell"  # a message; no answer
     RUN = "run"  # a custom dialog; the answer is its result code
     CHOOSE = "choose"  # a file or folder chooser; the answer is a path or None
+    TEXT = "text"  # one line typed by the curator; the answer is the text or None
 
 
 @dataclass(frozen=True)
@@ -191,6 +200,18 @@ def keeping_focus() -> Iterator[None]:
             and QApplication.focusWidget() is not before
         ):
             before.setFocus()
+
+
+def ask_text(parent: QWidget | None, name: str, title: str, label: str, text: str = "") -> str | None:
+    """One line typed by the curator, stripped; None when cancelled or left empty."""
+    request = Request(Kind.TEXT, name, title, label, text)
+    with keeping_focus():
+        if _responder is not None:
+            answer = _responder(request)
+        else:
+            typed, ok = QInputDialog.getText(parent, title, label, text=text)
+            answer = typed if ok else None
+    return (str(answer).strip() or None) if answer is not None else None
 
 
 def choose_folder(parent: QWidget | None, title: str, start: Path | None = None) -> Path | None:

@@ -13,7 +13,7 @@ from curator_app.gui import alerts
 
 GUI = Path(alerts.__file__).parent
 # Building a message box, running a dialog's own loop or a file chooser outside the seam.
-DIRECT = re.compile(r"\bQMessageBox\b|\bQFileDialog\b|\.exec\(\)")
+DIRECT = re.compile(r"\bQMessageBox\b|\bQFileDialog\b|\bQInputDialog\b|\.exec\(\)")
 
 
 def test_no_dialog_is_shown_outside_the_seam() -> None:
@@ -64,3 +64,13 @@ def test_choosers_answer_paths(qtbot, answers: ScriptedAnswers, tmp_path: Path) 
     assert alerts.choose_folder(None, "Open Content Folder") == tmp_path
     answers.reply(None, to="choose-save-file")
     assert alerts.choose_save_file(None, "Save as", tmp_path / "x.md") is None
+
+
+def test_typed_text_is_stripped_and_empty_means_cancelled(qtbot, answers: ScriptedAnswers) -> None:
+    answers.reply("  Awaiting review  ", to="save-filter")
+    assert alerts.ask_text(None, "save-filter", "Save filter", "Name:") == "Awaiting review"
+    answers.reply("   ", to="save-filter")
+    assert alerts.ask_text(None, "save-filter", "Save filter", "Name:") is None
+    answers.reply(None, to="save-filter")
+    assert alerts.ask_text(None, "save-filter", "Save filter", "Name:") is None
+    assert [r.kind for r in answers.asked] == [alerts.Kind.TEXT] * 3

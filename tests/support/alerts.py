@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 
@@ -56,11 +57,20 @@ class ScriptedAnswers:
         return answer
 
 
+@contextmanager
+def responding(responder: alerts.Responder) -> Iterator[None]:
+    """Answer every request with `responder` for the duration, then restore the previous one."""
+    previous = alerts.set_responder(responder)
+    try:
+        yield
+    finally:
+        alerts.set_responder(previous)
+
+
 @pytest.fixture(autouse=True)
 def answers() -> Iterator[ScriptedAnswers]:
     script = ScriptedAnswers()
-    previous = alerts.set_responder(script)
-    yield script
-    alerts.set_responder(previous)
+    with responding(script):
+        yield script
     assert not script.pending(), f"scripted answers never asked for: {list(script._queue)}"
 

@@ -9,9 +9,10 @@ import re
 
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QComboBox, QGridLayout, QInputDialog, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QToolButton, QWidget
 
 from curator_app.core.library.search import Facets, Query, SavedFilters
+from curator_app.gui import alerts
 
 ANY = ""
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -190,6 +191,6 @@ class FilterBar(QWidget):
             self.apply_saved(name)
 
     def _ask_save(self) -> None:
-        name, ok = QInputDialog.getText(self, "Save filter", "Name:")
-        if ok and name.strip():
-            self.save_current(name.strip())
+        name = alerts.ask_text(self, "save-filter", "Save filter", "Name:")
+        if name:
+            self.save_current(name)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QPushButton, QWidget
 from support.a11y import controls, unnamed
+from support.alerts import responding
 
 from curator_app.core.algebra.merge3 import merge_documents
 from curator_app.core.document.document import Document
@@ -52,9 +53,8 @@ class DialogWalker:
 @pytest.fixture
 def walker() -> Iterator[DialogWalker]:
     walker = DialogWalker()
-    previous = alerts.set_responder(walker)
-    yield walker
-    alerts.set_responder(previous)
+    with responding(walker):
+        yield walker
 
 
 def test_main_window_controls_are_named(seed_bench: Workbench) -> None:

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 from support.a11y import controls, describe, out_of_reading_order, tab_through
+from support.alerts import responding
 
-from curator_app.gui import alerts
 from curator_app.gui.alerts import Kind, Request
 from curator_app.gui.wiring import Workbench
 
@@ -63,9 +63,8 @@ def _first_in_chain(root: QWidget) -> QWidget:
 @pytest.fixture
 def tab_walker() -> Iterator[TabWalker]:
     walker = TabWalker()
-    previous = alerts.set_responder(walker)
-    yield walker
-    alerts.set_responder(previous)
+    with responding(walker):
+        yield walker
 
 
 def test_editor_tabs_in_reading_order(qtbot, seed_bench: Workbench) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from support.alerts import ScriptedAnswers
 
 from curator_app.core.document.document import Document
 from curator_app.core.library.search import Query, SavedFilters
@@ -68,14 +69,16 @@ def test_body_text_is_found_after_the_search_delay(qtbot, pane: LibraryPane, gen
     qtbot.waitUntil(lambda: _titles(pane) == ["Plain Title"], timeout=5000)
 
 
-def test_facet_combo_filters(qtbot, pane: LibraryPane, gen_folder: Path) -> None:
+def test_facet_combo_filters(qtbot, pane: LibraryPane, gen_folder: Path, answers: ScriptedAnswers) -> None:
     _open(qtbot, pane, gen_folder)
     combo = pane.filter_bar.tag
     assert combo.count() > 1
     combo.setCurrentIndex(1)
     tag = combo.currentData()
     assert pane.model.rowCount() == sum(1 for i in pane.model.all_items() if tag in i.tags)
-    pane.filter_bar.save_current("by tag")
+    answers.reply("by tag", to="save-filter")
+    qtbot.mouseClick(pane.filter_bar.save_button, Qt.MouseButton.LeftButton)
+    assert pane.filter_bar.saved_combo.findData("by tag") >= 0
     combo.setCurrentIndex(0)
     assert pane.model.rowCount() == 40
     assert pane.filter_bar.apply_saved("by tag")
