@@ -2,7 +2,7 @@
 
 Lists the items changed since REF (default: your last review on this branch) plus those
 whose workflow status asks for review, each with its before/after facts. With --out it
-also writes report.html (self-contained: cards before and after embedded as images),
+also writes report.html (self-contained: every card before and after as HTML, images embedded),
 report.json and report.pdf. Exit 1 when any item has new lint errors, so a site's CI can
 run it on a pull request; 2 on bad input.
 """
@@ -14,8 +14,14 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from curator_app.core.errors import CuratorError
+
+if TYPE_CHECKING:
+    from curator_app.core.git.repo import ContentRepo
+    from curator_app.core.review.queue import Queue
+    from curator_app.core.review.writer import WrittenReport
 
 NAME = "review"
 HELP = "review what changed since a ref or your last review; exit 1 when it brings new errors"
@@ -67,18 +73,8 @@ def run(args: argparse.Namespace) -> int:
         facts = report_facts(str(cr.folder), queue.base, items, queue.problems)
     else:
         print(f"{len(queue.entries)} items to review {queue.base.label}", file=sys.stderr, flush=True)
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a batch command never needs a screen
-        from curator_app.gui.preview.schemes import register_schemes
-
-        register_schemes()
-        from curator_app.gui.app import create_application
-        from curator_app.gui.review.report_writer import write_report
-
-        create_application()
         try:
-            written = write_report(
-                cr, queue, out, pdf=not args.no_pdf, allow_remote=args.remote_images, progress=_progress
-            )
+            written = _write(cr, queue, out, args)
         except OSError as exc:
             print(f"{args.out}: {exc}", file=sys.stderr)
             return 2
@@ -92,6 +88,30 @@ def run(args: argparse.Namespace) -> int:
     else:
         _print_text(facts)
     return 1 if facts["new_errors"] else 0
+
+
+def _write(cr: ContentRepo, queue: Queue, out: Path, args: argparse.Namespace) -> WrittenReport:
+    """report.html and report.json need no browser; only the PDF starts QtWebEngine."""
+    from curator_app.core.review.writer import write_report_files
+
+    cache = None
+    if args.remote_images:
+        from curator_app.gui.preview.schemes import default_cache_dir
+
+        cache = default_cache_dir()
+    written = write_report_files(
+        cr, queue, out, allow_remote=args.remote_images, remote_cache=cache, progress=_progress
+    )
+    if args.no_pdf or written.html is None:
+        return written
+    print("printing report.pdf", file=sys.stderr, flush=True)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a batch command never needs a screen
+    from curator_app.gui.app import create_application
+    from curator_app.gui.review.report_writer import print_pdf
+
+    create_application()
+    written.pdf = print_pdf(written.html, out / "report.pdf")
+    return written
 
 
 def _print_text(facts: dict) -> None:

@@ -34,6 +34,7 @@ from curator_app.gui.body.editor import BodyEditor
 from curator_app.gui.body.rich_edit import is_pass_through
 from curator_app.gui.form.form import FormView
 from curator_app.gui.form.icons import severity_icon
+from curator_app.gui.review.banner import ReviewBanner
 from curator_app.gui.session import DocumentSession
 from curator_app.gui.spell.service import spell_service
 
@@ -113,6 +114,7 @@ class EditorPane(QWidget):
         self.read_only_label = QLabel()
         self.read_only_label.setWordWrap(True)
         self.read_only_label.hide()
+        self.review_banner = ReviewBanner()
         self.form.sig_field_focused.connect(self.sig_field_focused)
         self.form.sig_focus_chain_changed.connect(self._order_focus)
         self.problems.sig_activated.connect(self._problem_activated)
@@ -150,6 +152,7 @@ class EditorPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.read_only_label)
+        layout.addWidget(self.review_banner)
         layout.addWidget(self.splitter, 1)
 
         self._lint_timer = QTimer(self, singleShot=True, interval=LINT_DELAY_MS)
@@ -176,6 +179,7 @@ class EditorPane(QWidget):
         self.read_only_label.setVisible(bool(reason))
         self.form.setEnabled(not reason)
         self.body.setEnabled(not reason)
+        self.review_banner.show_item(session.path, session.document.to_bytes())
         session.sig_changed.connect(self._on_changed)
         self.body.source.installEventFilter(self._undo_filter)
         self._lint_timer.start(0)  # after the first paint; lint is not needed to start typing
@@ -239,7 +243,9 @@ class EditorPane(QWidget):
         # on its worker thread by now (lint/analysis.py).
         session = self._session
         doc = session.document
-        key = revision_key(doc.to_bytes(), doc.path, session.content_root)
+        data = doc.to_bytes()
+        self.review_banner.update_bytes(data)
+        key = revision_key(data, doc.path, session.content_root)
         analysis = SHARED.analysis(key, lambda: analyse(doc, session.content_root))
         self.findings = list(analysis.findings)
         if analysis.lint_error:  # a rule bug must not break editing; show it as a problem

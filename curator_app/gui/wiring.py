@@ -278,9 +278,16 @@ class Workbench(QObject):
             self.review.setWindowTitle("Review Changes")
             self.review.resize(1200, 760)
             self.review.sig_open_item.connect(self.open_item)
+            self.review.sig_decided.connect(self._reload_review_banners)
         self.review.open_folder(self.folder)
         self.review.show()
         self.review.activateWindow()
+
+    def _reload_review_banners(self, _paths: list[str]) -> None:
+        for i in range(self.tabs.count()):
+            editor, session = self.tabs.editor_at(i), self.tabs.session_at(i)
+            if editor is not None and session is not None:
+                editor.review_banner.reload(session.document.to_bytes())
 
     def open_item(self, path: Path) -> DocumentSession | None:
         session = self.tabs.open_path(path)

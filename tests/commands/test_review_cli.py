@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -54,7 +55,8 @@ def test_report_files_and_exit_status(seed_report) -> None:
     # The title shows on the site card, the article and the search result: marked there.
     changed = {c["kind"] for c in item["cards"] if c["changed"]}
     assert {"site", "article", "search"} <= changed
-    assert all(c["regions_after"] for c in item["cards"] if c["kind"] in {"site", "article", "search"})
+    assert all(NEW_TITLE in c["regions_after"] for c in item["cards"] if c["kind"] in {"site", "article", "search"})
+    assert "printing report.pdf" in result.stderr
 
 
 def test_report_html_is_self_contained_with_all_seven_cards_before_and_after(seed_report) -> None:
@@ -68,15 +70,17 @@ def test_report_html_is_self_contained_with_all_seven_cards_before_and_after(see
     for pair in pairs:
         [before] = pair.find_all("div", "before")
         [after] = pair.find_all("div", "after")
+        # Every card as the preview's HTML on both sides.
         for side in (before, after):
-            [img] = side.find_all("img")
-            assert img.attrs["src"].startswith("data:image/webp;base64,")
+            [card] = side.find_all("section", "card-section")
+            assert card.attrs["data-kind"] == pair.attrs["data-kind"]
     site = pairs[0]
     assert site.attrs["data-changed"] == "yes"
-    assert site.find_all("div", "after")[0].find_all("span", "mark")
+    assert next(m.all_text() for m in site.find_all("div", "after")[0].find_all("mark", "chg")) == NEW_TITLE
     # Nothing is fetched: every src is a data: URI and the page forbids the rest.
     srcs = [el.attrs["src"] for el in root.find_all() if "src" in el.attrs]
-    assert srcs and all(s.startswith("data:") for s in srcs)
+    assert all(s.startswith("data:") for s in srcs)
+    assert all(u.startswith(('url("data:', "url(data:")) for u in re.findall(r"url\([^)]{0,10}", text))
     assert "default-src 'none'" in text and "@media print" in text
     fields = item.find_all("section", "fields")[0].all_text()
     assert NEW_TITLE in fields and "UK Launch  Implementation Plan" in fields
@@ -111,3 +115,22 @@ def test_bad_input_is_one_line_exit_2(tmp_path: Path) -> None:
     result = curator("review", str(plain), cwd=tmp_path)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "not a git repository" in result.stderr
+
+
+def test_report_without_pdf_needs_no_browser(tmp_path: Path) -> None:
+    """report.html and report.json are made without Qt: a CI box needs no QtWebEngine."""
+    if not paths.SEED.is_file():
+        pytest.skip("the shared seed item is absent")
+    cr = make_content_repo(tmp_path, paths.SEED.read_bytes())
+    save_edit(cr.folder / ITEM, title=NEW_TITLE)
+    out = tmp_path / "report"
+    script = (
+        "import sys\nfrom curator_app.cli import main\n"
+        f"rc = main(['review', '--since', 'HEAD', '--out', {str(out)!r}, '--no-pdf'])\n"
+        "print(rc, sorted(m for m in sys.modules if m.startswith('PySide6')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=cr.folder, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "0 []"
+    assert not (out / "report.pdf").exists()
+    assert NEW_TITLE in (out / "report.html").read_text(encoding="utf-8")

@@ -23,11 +23,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pygit2
-
 from curator_app.core.errors import CuratorError
 from curator_app.core.git.commit import Author, _signature, commit_items
 from curator_app.core.git.repo import ContentRepo
+from curator_app.core.git.revisions import blob_id
 from curator_app.core.git.status import current_branch
 
 REVIEW_DIR = ".curator/reviews"
@@ -35,6 +34,13 @@ FORMAT = "curator-review/1"
 APPROVED = "approved"
 CHANGES_REQUESTED = "changes-requested"
 VERDICTS = (APPROVED, CHANGES_REQUESTED)
+STATE_WORDS = {
+    "unreviewed": "Not reviewed",
+    "approved": "Approved",
+    "changes-requested": "Changes requested",
+    "changed-since-approved": "Changed since approved",
+    "changed-since-review": "Changed since changes were requested",
+}
 
 
 @dataclass(frozen=True)
@@ -81,10 +87,6 @@ class DecisionLog:
         """The reviewer's newest decision made on this branch."""
         mine = [d for d in self.decisions if d.email == email and d.branch == branch and d.commit]
         return mine[-1] if mine else None
-
-
-def blob_id(data: bytes | None) -> str | None:
-    return str(pygit2.hash(data)) if data is not None else None
 
 
 def state(decision: Decision | None, current_blob: str | None) -> str:

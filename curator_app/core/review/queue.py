@@ -14,13 +14,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pygit2
-
-from curator_app.core.git.diff import blob_at, head_commit
-from curator_app.core.git.errors import GitError
 from curator_app.core.git.repo import ContentRepo
+from curator_app.core.git.revisions import (
+    blob_id,
+    bytes_at,
+    configured_email,
+    has_commit,
+    head_commit,
+    paths_between,
+    resolve_commit,
+)
 from curator_app.core.git.status import current_branch, folder_status, upstream_reference
-from curator_app.core.review.decisions import Decision, DecisionLog, blob_id, load_decisions, state
+from curator_app.core.review.decisions import Decision, DecisionLog, load_decisions, state
 from curator_app.core.review.workflow import Workflow, workflow_of
 from curator_app.core.site.tree import MARKDOWN_SUFFIXES as ITEM_SUFFIXES
 
@@ -68,14 +73,7 @@ class Queue:
     log: DecisionLog
 
 
-def _commit(cr: ContentRepo, ref: str) -> pygit2.Commit:
-    try:
-        obj = cr.repo.revparse_single(ref)
-        commit = obj.peel(pygit2.Commit)
-    except (KeyError, ValueError, pygit2.GitError, pygit2.InvalidSpecError):
-        raise GitError(f"unknown revision {ref!r} (a commit, tag or branch such as origin/main)", cr.root) from None
-    assert isinstance(commit, pygit2.Commit)
-    return commit
+_commit = resolve_commit
 
 
 def resolve_base(cr: ContentRepo, since: str | None, log: DecisionLog, email: str | None) -> Base:
@@ -91,7 +89,7 @@ def resolve_base(cr: ContentRepo, since: str | None, log: DecisionLog, email: st
     if head is None:
         return Base(None, "everything (no commits yet)", "head")
     last = log.last_review(email, current_branch(cr)) if email else None
-    if last is not None and last.commit and last.commit in cr.repo:
+    if last is not None and last.commit and has_commit(cr, last.commit):
         commit = _commit(cr, last.commit)
         return Base(str(commit.id), f"since your last review ({commit.short_id}, {last.time[:10]})", "last-review")
     up = upstream_reference(cr)
@@ -114,23 +112,10 @@ def changed_paths(cr: ContentRepo, base: Base) -> list[str]:
     """Items whose working-tree bytes differ from the base commit's, repository-relative."""
     wanted = _in_folder(cr)
     head = head_commit(cr)
-    candidates: set[str] = set()
-    if base.commit is not None and head is not None and base.commit != str(head.id):
-        diff = cr.repo.diff(_commit(cr, base.commit), head)
-        for delta in diff.deltas:
-            candidates.update({delta.old_file.path, delta.new_file.path})
-    elif base.commit is None and head is not None:
-        candidates.update(e for e in _tree_paths(head.tree))
+    old = _commit(cr, base.commit) if base.commit is not None else None
+    candidates = paths_between(cr, old, head)
     candidates.update(folder_status(cr, ITEM_SUFFIXES))
     return sorted(rel for rel in candidates if wanted(rel))
-
-
-def _tree_paths(tree: pygit2.Tree, prefix: str = "") -> Iterable[str]:
-    for entry in tree:
-        if isinstance(entry, pygit2.Tree):
-            yield from _tree_paths(entry, f"{prefix}{entry.name}/")
-        else:
-            yield f"{prefix}{entry.name}"
 
 
 def _read(path: Path) -> bytes | None:
@@ -194,7 +179,7 @@ def build_queue(
         return QueueEntry(rel, path, title, change, status, asks, old, new, latest.get(rel), log.for_item(rel))
 
     for rel in changed_paths(cr, base):
-        old = blob_at(cr, rel, base_commit)
+        old = bytes_at(cr, rel, base_commit)
         new = _read(cr.abspath(rel))
         if old == new:
             continue  # changed and changed back
@@ -211,11 +196,7 @@ def build_queue(
 
 
 def _default_email(cr: ContentRepo) -> str | None:
-    try:
-        value = cr.repo.config["user.email"]
-    except (KeyError, pygit2.GitError):
-        return os.environ.get("GIT_AUTHOR_EMAIL")
-    return str(value)
+    return configured_email(cr) or os.environ.get("GIT_AUTHOR_EMAIL")
 
 
 SORT_KEYS: dict[str, Callable[[QueueEntry], tuple[Any, ...]]] = {

@@ -1,12 +1,11 @@
 """The review report: the facts (`--format json`) and the self-contained HTML page.
 
-Card images come from the caller (the GUI side renders them with QtWebEngine); here they
-are only embedded, as data: URIs, with the changed regions outlined on top.
+Cards come from cardhtml.py as the preview's own HTML with the changed words marked, and
+their images from embed.py, each defined once in the page's stylesheet as a data: URI.
 """
 
 from __future__ import annotations
 
-import base64
 import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -17,7 +16,9 @@ from curator_app.core.algebra.diff import MISSING, key_label
 from curator_app.core.lint.engine import Finding
 from curator_app.core.preview.cards import CARD_KINDS
 from curator_app.core.preview.page import Templates
+from curator_app.core.review.cardhtml import SCOPE, CardPair, scoped_css
 from curator_app.core.review.compare import ItemReview
+from curator_app.core.review.decisions import STATE_WORDS
 from curator_app.core.review.queue import Base, QueueEntry
 from curator_app.resources import resource_path
 
@@ -30,31 +31,6 @@ CARD_LABELS = {
     "slack": "Slack",
     "search": "Search result",
 }
-Box = tuple[int, int, int, int]  # x, y, width, height in image pixels
-
-
-@dataclass(frozen=True)
-class Shot:
-    data: bytes  # the encoded image
-    width: int
-    height: int
-    marks: tuple[Box, ...] = ()  # changed regions
-    mime: str = "image/webp"
-
-
-@dataclass(frozen=True)
-class CardPair:
-    kind: str
-    before: Shot | None  # None: the item does not exist (or does not parse) on that side
-    after: Shot | None
-
-    @property
-    def changed(self) -> bool:
-        if (self.before is None) != (self.after is None):
-            return True
-        return bool((self.before and self.before.marks) or (self.after and self.after.marks))
-
-
 @dataclass
 class ReportItem:
     review: ItemReview
@@ -117,9 +93,8 @@ def item_facts(item: ReportItem) -> dict[str, Any]:
         "parse_error": {"before": r.before.error, "after": r.after.error},
         "new_errors": r.new_errors,
         "cards": [
-            {"kind": c.kind, "changed": c.changed,
-             "regions_before": [list(b) for b in (c.before.marks if c.before else ())],
-             "regions_after": [list(b) for b in (c.after.marks if c.after else ())]}
+            {"kind": c.kind, "changed": c.changed, "regions_before": list(c.removed),
+             "regions_after": list(c.added)}
             for c in item.cards
         ],
     }
@@ -140,31 +115,20 @@ def report_facts(root: str, base: Base, items: Sequence[ReportItem], problems: S
 # --- HTML --------------------------------------------------------------------------------
 
 _TEMPLATES = Templates(resource_path("review"))
-_STATE_WORDS = {
-    "unreviewed": "Not reviewed",
-    "approved": "Approved",
-    "changes-requested": "Changes requested",
-    "changed-since-approved": "Changed since approved",
-    "changed-since-review": "Changed since changes were requested",
-}
+_PREVIEW_TEMPLATES = Templates()
 
 
 def _e(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def _shot(shot: Shot | None, side: str, kind: str) -> str:
-    if shot is None:
+def _side(pair: CardPair, side: str) -> str:
+    html_text = pair.before if side == "before" else pair.after
+    if html_text is None:
         return f'<p class="absent">No {side} version</p>'
-    data = base64.b64encode(shot.data).decode("ascii")
-    marks = "".join(
-        f'<span class="mark" style="left:{x / shot.width:.3%};top:{y / shot.height:.3%};'
-        f'width:{w / shot.width:.3%};height:{h / shot.height:.3%}"></span>'
-        for x, y, w, h in shot.marks
-    )
-    alt = f"{CARD_LABELS.get(kind, kind)}, {side}"
-    return (f'<span class="shot"><img alt="{_e(alt)}" width="{shot.width}" height="{shot.height}" '
-            f'src="data:{shot.mime};base64,{data}">{marks}</span>')
+    if side == "before" and pair.once:
+        return '<p class="same">The item has not changed: the card is as after.</p>'
+    return f'<div class="{SCOPE} show-all">{html_text}</div>'
 
 
 def _fields_html(facts: dict[str, Any]) -> str:
@@ -242,7 +206,7 @@ def _lint_html(facts: dict[str, Any]) -> str:
 
 
 def _decision_text(facts: dict[str, Any]) -> str:
-    words = _STATE_WORDS.get(facts["state"], facts["state"])
+    words = STATE_WORDS.get(facts["state"], facts["state"])
     d = facts["decision"]
     return f"{words} ({d['reviewer']}, {d['time'][:10]})" if d else words
 
@@ -266,9 +230,10 @@ def _item_html(index: int, item: ReportItem, facts: dict[str, Any]) -> str:
             kind=pair.kind,
             changed="yes" if pair.changed else "no",
             label=_e(CARD_LABELS.get(pair.kind, pair.kind)),
-            changed_label='<span class="changed-label">changed</span>' if pair.changed else "",
-            before=_shot(pair.before, "before", pair.kind),
-            after=_shot(pair.after, "after", pair.kind),
+            changed_label='<span class="changed-label">changed</span>' if pair.changed
+            else '<span class="same-label">unchanged</span>',
+            before=_side(pair, "before"),
+            after=_side(pair, "after"),
         ))
     reasons = item.review.entry.reasons
     return _TEMPLATES.fill(
@@ -288,9 +253,13 @@ def _item_html(index: int, item: ReportItem, facts: dict[str, Any]) -> str:
     )
 
 
-def report_html(facts: dict[str, Any], items: Sequence[ReportItem], title: str = "Review report") -> str:
-    """The whole report page; `facts` is report_facts() for the same items."""
+def report_html(
+    facts: dict[str, Any], items: Sequence[ReportItem], title: str = "Review report", images_css: str = ""
+) -> str:
+    """The whole report page; `facts` is report_facts() for the same items, `images_css`
+    the embedder's stylesheet (every card image, once)."""
     _TEMPLATES.refresh()
+    _PREVIEW_TEMPLATES.refresh()
     summary = "".join(
         f'<tr><td><a href="#item-{i}">{_e(f["title"])}</a><br><code>{_e(f["path"])}</code></td>'
         f'<td>{_e(", ".join(it.review.entry.reasons))}</td><td>{_e(_decision_text(f))}</td>'
@@ -303,6 +272,8 @@ def report_html(facts: dict[str, Any], items: Sequence[ReportItem], title: str =
         "report",
         title=_e(title),
         css=_TEMPLATES.get("report.css").template,
+        card_css=scoped_css(_PREVIEW_TEMPLATES.css() + "\n" + _TEMPLATES.get("cards.css").template),
+        images_css=images_css,
         base=_e(f"Changes {facts['base']['label']}"),
         totals=_e(totals),
         problems=problems,
@@ -311,7 +282,7 @@ def report_html(facts: dict[str, Any], items: Sequence[ReportItem], title: str =
     )
 
 
-__all__ = ["CARD_KINDS", "CardPair", "ReportItem", "Shot", "report_facts", "report_html"]
+__all__ = ["CARD_KINDS", "CardPair", "ReportItem", "report_facts", "report_html"]
 
 
 def detail_html(facts: dict[str, Any]) -> str:

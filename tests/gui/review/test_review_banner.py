@@ -1,0 +1,82 @@
+"""Curators see reviewers' notes, and "changed since approved", on the item in the editor."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from support import paths
+from support.git_repos import ITEM, OTHER, make_content_repo
+from support.workbench import close_workbench, open_workbench
+
+from curator_app.core.review.decisions import APPROVED, CHANGES_REQUESTED, record_decisions
+from curator_app.gui.form.fields_basic import TextEditor
+
+NOTE = "Say where the figures come from"
+
+
+@pytest.fixture
+def reviewed(tmp_path: Path):
+    if not paths.SEED.is_file():
+        pytest.skip("the shared seed item is absent")
+    cr = make_content_repo(tmp_path, paths.SEED.read_bytes())
+    when = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+    record_decisions(cr, [(cr.rel(cr.folder / ITEM), CHANGES_REQUESTED, NOTE)], now=when)
+    record_decisions(cr, [(cr.rel(cr.folder / OTHER), APPROVED, "")], now=when)
+    return cr
+
+
+def test_notes_show_above_the_form_of_the_item_they_concern(qtbot, reviewed) -> None:
+    cr = reviewed
+    bench = open_workbench(qtbot, cr.folder)
+    try:
+        bench.open_item(cr.folder / ITEM)
+        banner = bench.tabs.current_editor().review_banner
+        qtbot.waitUntil(banner.isVisible, timeout=5000)
+        text = banner.text()
+        assert "Changes requested by Alice on 2026-11-30" in text
+        assert f"Alice (asked for changes, 2026-11-30): {NOTE}" in text
+        # Above the form: nearer the top of the pane than the title field.
+        pane = bench.tabs.current_editor()
+        title = pane.form.editor("title")
+        assert banner.mapTo(pane, banner.rect().topLeft()).y() < title.mapTo(pane, title.rect().topLeft()).y()
+    finally:
+        close_workbench(bench)
+
+
+def test_editing_an_approved_item_says_changed_since_approved(qtbot, reviewed) -> None:
+    cr = reviewed
+    bench = open_workbench(qtbot, cr.folder)
+    try:
+        session = bench.open_item(cr.folder / OTHER)
+        pane = bench.tabs.current_editor()
+        banner = pane.review_banner
+        qtbot.waitUntil(banner.isVisible, timeout=5000)
+        assert "Approved by Alice on 2026-11-30" in banner.text()
+        title = pane.form.editor("title")
+        assert isinstance(title, TextEditor)
+        title.edit.setFocus()
+        title.edit.end(False)
+        qtbot.keyClicks(title.edit, " today")
+        qtbot.waitUntil(lambda: "Changed since approved" in banner.text(), timeout=5000)
+        assert "before the latest edits" in banner.text()
+        # Undo back to the approved bytes: approved again.
+        session.undo_stack.undo()
+        qtbot.waitUntil(lambda: banner.text().startswith("<b>Review: Approved"), timeout=5000)
+    finally:
+        close_workbench(bench)
+
+
+def test_an_item_nobody_reviewed_has_no_banner(qtbot, tmp_path: Path) -> None:
+    if not paths.SEED.is_file():
+        pytest.skip("the shared seed item is absent")
+    cr = make_content_repo(tmp_path, paths.SEED.read_bytes())
+    bench = open_workbench(qtbot, cr.folder)
+    try:
+        bench.open_item(cr.folder / ITEM)
+        pane = bench.tabs.current_editor()
+        qtbot.waitUntil(lambda: pane.problems_label.text() != "Problems", timeout=5000)
+        assert not pane.review_banner.isVisible()
+    finally:
+        close_workbench(bench)
