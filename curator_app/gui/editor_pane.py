@@ -179,7 +179,7 @@ class EditorPane(QWidget):
         self.read_only_label.setVisible(bool(reason))
         self.form.setEnabled(not reason)
         self.body.setEnabled(not reason)
-        self.review_banner.show_item(session.path, session.document.to_bytes())
+        self.review_banner.show_item(session.path)
         session.sig_changed.connect(self._on_changed)
         self.body.source.installEventFilter(self._undo_filter)
         self._lint_timer.start(0)  # after the first paint; lint is not needed to start typing

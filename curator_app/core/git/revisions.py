@@ -1,5 +1,6 @@
 """Revisions as the review reads them: a named commit, the files two points differ in,
-the bytes of a file at a commit, and the blob id of some bytes.
+the files of a commit (from the object store, never the working tree), the blob id of
+some bytes.
 
 Everything that needs pygit2 for a review lives here, so `core/review` never imports it.
 """
@@ -10,7 +11,7 @@ from collections.abc import Iterator
 
 import pygit2
 
-from curator_app.core.git.diff import blob_at, head_commit
+from curator_app.core.git.diff import head_commit
 from curator_app.core.git.errors import GitError
 from curator_app.core.git.repo import ContentRepo
 
@@ -55,9 +56,34 @@ def _tree_paths(tree: pygit2.Tree, prefix: str = "") -> Iterator[str]:
             yield f"{prefix}{entry.name}"
 
 
-def bytes_at(cr: ContentRepo, rel: str, commit: Commit | None) -> bytes | None:
-    """A file's bytes in a commit, read from the object store (never the working tree)."""
-    return blob_at(cr, rel, commit)
+class RevisionFiles:
+    """Many files of one commit. The commit's tree is read once: a folder of 10,000 items
+    is a tree object of about a megabyte, which `commit.tree` would inflate again per file."""
+
+    def __init__(self, cr: ContentRepo, commit: Commit | None) -> None:
+        self.repo = cr.repo
+        self.tree = commit.tree if commit is not None else None
+        self._folders: dict[str, pygit2.Tree | None] = {}
+
+    def _folder(self, rel: str) -> pygit2.Tree | None:
+        if self.tree is None:
+            return None
+        if rel not in self._folders:
+            try:
+                found = self.tree[rel] if rel else self.tree
+            except KeyError:
+                found = None
+            self._folders[rel] = found if isinstance(found, pygit2.Tree) else None
+        return self._folders[rel]
+
+    def read(self, rel: str) -> bytes | None:
+        folder, _, name = rel.rpartition("/")
+        tree = self._folder(folder)
+        try:
+            obj = self.repo[tree[name].id] if tree is not None else None
+        except KeyError:
+            return None
+        return bytes(obj.data) if isinstance(obj, pygit2.Blob) else None
 
 
 def blob_id(data: bytes | None) -> str | None:
@@ -73,5 +99,5 @@ def configured_email(cr: ContentRepo) -> str | None:
         return None
 
 
-__all__ = ["Commit", "blob_id", "bytes_at", "configured_email", "has_commit", "head_commit",
+__all__ = ["Commit", "RevisionFiles", "blob_id", "configured_email", "has_commit", "head_commit",
            "paths_between", "resolve_commit"]

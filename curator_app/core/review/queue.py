@@ -16,8 +16,8 @@ from typing import Any
 
 from curator_app.core.git.repo import ContentRepo
 from curator_app.core.git.revisions import (
+    RevisionFiles,
     blob_id,
-    bytes_at,
     configured_email,
     has_commit,
     head_commit,
@@ -39,6 +39,13 @@ class Base:
     how: str  # "last-review" | "ref" | "upstream" | "head"
 
 
+class _Unread:
+    """Bytes not read yet (see QueueEntry.new)."""
+
+
+UNREAD = _Unread()
+
+
 @dataclass
 class QueueEntry:
     rel: str  # repository-relative path
@@ -47,14 +54,27 @@ class QueueEntry:
     change: str | None  # "added" | "modified" | "deleted"; None: queued for its status only
     status: str  # the workflow key's value now ("" when unset)
     asks_review: bool  # the status is one the schema lists as asking for review
-    old: bytes | None  # at the base commit
-    new: bytes | None  # in the working tree
+    _old: bytes | _Unread | None  # at the base commit
+    _new: bytes | _Unread | None  # in the working tree
     decision: Decision | None = None  # the newest decision on this item
     notes: list[Decision] = field(default_factory=list)  # every decision, newest first
 
+    # An item queued for its status alone is the same on both sides, and read only when
+    # someone looks at it: a large library has thousands waiting for review.
+    @property
+    def new(self) -> bytes | None:
+        if isinstance(self._new, _Unread):
+            self._new = _read(self.path)
+        return self._new
+
+    @property
+    def old(self) -> bytes | None:
+        return self.new if isinstance(self._old, _Unread) else self._old
+
     @property
     def state(self) -> str:
-        return state(self.decision, blob_id(self.new))
+        # Without a decision the bytes do not matter: no need to read them.
+        return state(self.decision, blob_id(self.new) if self.decision is not None else None)
 
     @property
     def reasons(self) -> list[str]:
@@ -141,19 +161,33 @@ def _title_and_status(data: bytes | None, path: Path, workflow: Workflow | None)
     return name, str(value) if value is not None else ""
 
 
-def status_items(cr: ContentRepo, workflow: Workflow | None) -> list[str]:
-    """Repository-relative paths of items whose workflow value asks for review (via the index)."""
+_IN_LIMIT = 900  # more changed items than this: read the whole index instead of naming them
+
+
+def index_facts(
+    cr: ContentRepo, workflow: Workflow | None, changed: list[str]
+) -> tuple[list[tuple[str, str, str]], dict[str, tuple[str, str]]]:
+    """From the library index, without parsing any item: (path, title, status) of the items
+    whose workflow value asks for review, and {path: (title, status)} of the `changed`
+    ones it knows (paths repository-relative)."""
     if workflow is None or not workflow.review or workflow.column is None:
-        return []
+        return [], {}
     from curator_app.core.library.index import LibraryIndex
 
-    with LibraryIndex(cr.folder) as index:
-        index.refresh()
-        marks = ",".join("?" * len(workflow.review))
-        rows = index.items(f"{workflow.column} IN ({marks})", workflow.review)
     folder_rel = cr.rel(cr.folder)
     prefix = "" if folder_rel == "." else folder_rel + "/"
-    return [prefix + row.path for row in rows]
+    mine = [rel[len(prefix):] for rel in changed if rel.startswith(prefix)]
+    asks = f"{workflow.column} IN ({','.join('?' * len(workflow.review))})"
+    with LibraryIndex(cr.folder) as index:
+        index.refresh()
+        if len(mine) > _IN_LIMIT:
+            rows = index.items()
+        else:
+            rows = index.items(f"{asks} OR path IN ({','.join('?' * len(mine))})", (*workflow.review, *mine))
+    wanted = set(mine)
+    asking = [(prefix + r.path, " ".join(r.title.split()), r.status) for r in rows if r.status in workflow.review]
+    known = {prefix + r.path: (" ".join(r.title.split()), r.status) for r in rows if r.path in wanted}
+    return asking, known
 
 
 def build_queue(
@@ -168,30 +202,37 @@ def build_queue(
         email = _default_email(cr)
     base = resolve_base(cr, since, log, email)
     workflow = workflow_of()
-    base_commit = _commit(cr, base.commit) if base.commit else None
+    before = RevisionFiles(cr, _commit(cr, base.commit) if base.commit else None)
     latest = log.latest()
+    notes: dict[str, list[Decision]] = {}
+    for d in reversed(log.decisions):
+        notes.setdefault(d.path, []).append(d)
     entries: dict[str, QueueEntry] = {}
+    root = cr.root
 
-    def entry(rel: str, change: str | None, old: bytes | None, new: bytes | None) -> QueueEntry:
-        path = cr.abspath(rel)
-        title, status = _title_and_status(new if new is not None else old, path, workflow)
+    def entry(
+        rel: str, change: str | None, old: bytes | _Unread | None, new: bytes | _Unread | None, title: str, status: str
+    ) -> QueueEntry:
+        path = root / rel
         asks = bool(workflow and status in workflow.review)
-        return QueueEntry(rel, path, title, change, status, asks, old, new, latest.get(rel), log.for_item(rel))
+        return QueueEntry(rel, path, title or path.name, change, status, asks, old, new, latest.get(rel),
+                          notes.get(rel, []))
 
-    for rel in changed_paths(cr, base):
-        old = bytes_at(cr, rel, base_commit)
-        new = _read(cr.abspath(rel))
+    changed = changed_paths(cr, base)
+    asking, known = index_facts(cr, workflow, changed) if include_status else ([], {})
+    for rel in changed:
+        old = before.read(rel)
+        new = _read(root / rel)
         if old == new:
             continue  # changed and changed back
         change = "added" if old is None else "deleted" if new is None else "modified"
-        entries[rel] = entry(rel, change, old, new)
+        facts = known.get(rel) if new is not None else None
+        title, status = facts or _title_and_status(new if new is not None else old, root / rel, workflow)
+        entries[rel] = entry(rel, change, old, new, title, status)
     if include_status:
-        for rel in status_items(cr, workflow):
+        for rel, title, status in asking:
             if rel not in entries:
-                data = _read(cr.abspath(rel))
-                e = entry(rel, None, data, data)
-                if e.asks_review:
-                    entries[rel] = e
+                entries[rel] = entry(rel, None, UNREAD, UNREAD, title, status)
     return Queue(base, sort_entries(list(entries.values())), workflow, log.problems, log)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from curator_app.core.git.repo import ContentRepo
-from curator_app.core.git.revisions import Commit, bytes_at, resolve_commit
+from curator_app.core.git.revisions import Commit, RevisionFiles, resolve_commit
 from curator_app.core.review.cardhtml import CardRenderer
 from curator_app.core.review.compare import review_item
 from curator_app.core.review.embed import ImageEmbedder, Reader, working_tree_reader
@@ -48,12 +48,13 @@ def revision_reader(cr: ContentRepo, commit: Commit | None, root: Path) -> Reade
     """Files under `root` as they were in `commit`, read from git's object store."""
     prefix = cr.rel(root)
     prefix = "" if prefix == "." else prefix + "/"
+    files = RevisionFiles(cr, commit)
 
     def read(rel: str) -> bytes | None:
         clean = posixpath.normpath(rel.lstrip("/"))
         if clean.startswith("../") or clean == "..":
             return None
-        return bytes_at(cr, prefix + clean, commit)
+        return files.read(prefix + clean)
 
     return read
 

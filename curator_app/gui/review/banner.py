@@ -1,18 +1,22 @@
 """The review banner above an item's form: reviewers' notes and "changed since approved".
 
 Hidden for items nobody has reviewed. The state follows the editor's bytes, so it turns to
-"changed since approved" as soon as the curator edits an approved item.
+"changed since approved" as soon as the curator edits an approved item. The review files
+are read on the first update after the item opens (the editor's first lint, after the
+window has painted): reading them loads git, which start-up leaves for later.
 """
 
 from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from curator_app.core.review.notes import ItemNotes, item_notes
+if TYPE_CHECKING:
+    from curator_app.core.review.notes import ItemNotes
 
 # Background per state: approved calm, asked-for-changes and changed-since attention.
 _COLORS = {
@@ -32,19 +36,28 @@ class ReviewBanner(QLabel):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._notes: ItemNotes | None = None
         self._path: Path | None = None
+        self._stale = False
         self.hide()
 
-    def show_item(self, path: Path | None, data: bytes | None) -> None:
-        """Read the item's decisions (from the repository's review files) and show them."""
+    def show_item(self, path: Path | None) -> None:
+        """The item the banner is about; its decisions are read on the next update."""
         self._path = path
-        self._notes = item_notes(path) if path is not None else None
-        self.update_bytes(data)
+        self._notes = None
+        self._stale = True
+        self.hide()
 
     def reload(self, data: bytes | None) -> None:
         """A reviewer decided in this window: read the decisions again."""
-        self.show_item(self._path, data)
+        self._stale = True
+        self.update_bytes(data)
 
     def update_bytes(self, data: bytes | None) -> None:
+        """Show the review facts for the item as it is now (the editor's bytes)."""
+        if self._stale:
+            from curator_app.core.review.notes import item_notes
+
+            self._stale = False
+            self._notes = item_notes(self._path) if self._path is not None else None
         notes = self._notes
         if notes is None:
             self.clear()
