@@ -96,8 +96,8 @@ def _timed_report(site: Path, out: Path) -> tuple[float, float, float, str, list
 
 
 def _children_cpu() -> float:
-    """CPU seconds of finished child processes (the command and the QtWebEngine processes
-    it waited for): what the run costs whatever else loads the machine."""
+    """CPU seconds of finished child processes: the command's own process (QtWebEngine's
+    renderer, which prints the PDF, is not counted)."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
 
