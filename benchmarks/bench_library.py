@@ -110,6 +110,44 @@ def _cli(site: Path, tmp: Path, rounds: int) -> dict[str, Any]:
     return out
 
 
+def _floor(content: Path, hugo_cpu_s: float | None) -> dict[str, Any]:
+    """CPU milliseconds per item, one process, for each stage a cold `curator index` adds:
+    read the file, split front matter from body, parse the front matter (libyaml's composer
+    plus the YAML 1.2 conversion, the fastest exact parse Curator has), then the full
+    lint-pass step (Document + lint counts). Beside hugo's CPU per item in the same run:
+    what two cores could at best reach before any Python lint runs."""
+    from curator_app.core.document.split import decode, split
+    from curator_app.core.document.yaml_nodes import compose, to_value
+    from curator_app.core.library.lintpass import read_and_lint
+    from curator_app.core.library.scan import find_items
+
+    stats = find_items(content)[:2000]
+    paths = [content / s.rel for s in stats]
+    clock = time.process_time
+    t = clock()
+    raws = [p.read_bytes() for p in paths]
+    read_ms = (clock() - t) * 1000 / len(paths)
+    t = clock()
+    parts = [split(decode(raw, ""), "") for raw in raws]
+    split_ms = (clock() - t) * 1000 / len(paths)
+    t = clock()
+    for part in parts:
+        to_value(compose(part.front, "", part.front_line), "", part.front_line, part.front)
+    parse_ms = (clock() - t) * 1000 / len(paths)
+    t = clock()
+    read_and_lint(str(content), stats)
+    item_ms = (clock() - t) * 1000 / len(paths)
+    out = {"read_ms": round(read_ms, 3), "split_ms": round(split_ms, 3), "parse_ms": round(parse_ms, 3),
+           "read_parse_lint_ms": round(item_ms, 3)}
+    if hugo_cpu_s:
+        hugo_ms = hugo_cpu_s * 1000 / len(find_items(content))
+        out["hugo_cpu_ms"] = round(hugo_ms, 3)
+        # Both on two cores: the parse alone, without lint, against hugo's whole run.
+        out["parse_only_vs_hugo"] = round((read_ms + split_ms + parse_ms) / hugo_ms, 2)
+        out["with_lint_vs_hugo"] = round(item_ms / hugo_ms, 2)
+    return out
+
+
 def _index(content: Path, db_dir: Path) -> dict[str, Any]:
     db = db_dir / f"bench-{content.parent.name}.sqlite3"
     t = time.perf_counter()
@@ -212,6 +250,7 @@ def run(quick: bool = False) -> dict[str, Any]:
             out[f"items_{n}"] = entry
             cli = _cli(site, base, 3 if quick or n <= 1000 else 5)
             out[f"cli_{n}"] = cli
+            out[f"floor_{n}"] = _floor(content, cli.get("hugo_cpu_s"))
             if "cold_ratio" in cli:
                 targets[f"cli_{n}.cold_ratio"] = [0.5, "<"]
                 targets[f"cli_{n}.warm_ratio"] = [0.05, "<"]

@@ -191,9 +191,10 @@ class LibraryIndex:
     # --- refreshing -----------------------------------------------------------------------
 
     def refresh(self, progress: Progress | None = None, workers: int | None = None, *,
-                lint: bool = False) -> RefreshResult:
+                lint: bool = False, on_batch: Callable[[list[Item]], None] | None = None) -> RefreshResult:
         """Bring the index in line with the folder: stat everything, parse what changed;
-        lint=True also lints what it parses, from the same parse."""
+        lint=True also lints what it parses, from the same parse. on_batch gets the rows of
+        each stored batch of parsed files (the window lists them as they come)."""
         result = RefreshResult()
         self._maybe_rebuild_fts()
         on_disk = {s.rel: s for s in find_items(self.root)}
@@ -236,7 +237,9 @@ class LibraryIndex:
         done = 0
         for batch in self._parse(to_parse, workers, read_and_lint if lint else read_items):
             with _transaction(self.db):
-                self._store_batch(batch, old_ids)
+                rows = self._store_batch(batch, old_ids)
+            if on_batch:
+                on_batch(rows)
             done += len(batch)
             result.parsed += len(batch)
             if progress:
@@ -294,9 +297,10 @@ class LibraryIndex:
             self.db.execute(_SCHEMA[_SCHEMA.index("CREATE VIRTUAL"):].strip().rstrip(";"))
             self.db.execute("INSERT OR REPLACE INTO meta VALUES('stale_fts', '0')")
 
-    def _store_batch(self, recs: list[ItemRecord], old_ids: dict[str, int]) -> None:
+    def _store_batch(self, recs: list[ItemRecord], old_ids: dict[str, int]) -> list[Item]:
         """Replace the rows of changed files and add new ones, ids assigned here so both
-        tables take one executemany each (per-row SELECT/INSERT was 4x slower)."""
+        tables take one executemany each (per-row SELECT/INSERT was 4x slower); returns
+        the stored rows as items() would read them back."""
         for rec in recs:
             old = old_ids.get(rec.rel)
             if old is not None:
@@ -305,6 +309,7 @@ class LibraryIndex:
         next_id = self._bump_meta("next_id", len(recs)) - len(recs) + 1
         rows = []
         texts = []
+        items = []
         for offset, rec in enumerate(recs):
             row_id = next_id + offset
             rows.append((
@@ -315,8 +320,12 @@ class LibraryIndex:
                 rec.item_id, rec.format, rec.error, rec.lint_count,
             ))
             texts.append((row_id, rec.title, rec.description, rec.body_text))
+            items.append(Item(row_id, rec.rel, rec.title, rec.date, rec.slug, bool(rec.draft), rec.brand,
+                              rec.status, rec.description, rec.thumbnail, tuple(rec.tags),
+                              tuple(rec.categories), rec.item_id, rec.format, rec.error, rec.lint_count))
         self.db.executemany(f"INSERT INTO items(id, {_COLUMNS}) VALUES({','.join('?' * 18)})", rows)
         self.db.executemany("INSERT INTO fts(rowid, title, description, body) VALUES(?,?,?,?)", texts)
+        return items
 
     # --- reading --------------------------------------------------------------------------
 

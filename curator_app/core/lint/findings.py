@@ -94,7 +94,7 @@ class LintContext:
         data = self.doc.data
         return data if isinstance(data, dict) else {}
 
-    @property
+    @cached_property
     def path(self) -> Path | None:
         return Path(self.doc.path) if getattr(self.doc, "path", None) else None
 

@@ -88,6 +88,32 @@ class LibraryModel(QAbstractTableModel):
         self._refilter()
         self.endResetModel()
 
+    def add_items(self, root: Path, items: list[Item]) -> None:
+        """Show more rows while a folder is indexed: new paths are added, known ones replaced.
+
+        One reset per call, its cost bounded by a sort of the rows held: the caller sends
+        batches (see LibraryPane), not single rows."""
+        if root != self.root:
+            self.set_items(root, items)
+            return
+        self.beginResetModel()
+        for item in items:
+            n = self._by_path.get(item.path)
+            if n is None:
+                self._by_path[item.path] = len(self._items)
+                self._items.append(item)
+                self._hay.append(_haystack(item))
+            else:
+                self._items[n] = item
+                self._hay[n] = _haystack(item)
+        self._resort()
+        self._refilter()
+        self.endResetModel()
+
+    def holds_paths(self, paths: set[str]) -> bool:
+        """Whether the rows are exactly these paths (a streamed load needs no final reset)."""
+        return len(paths) == len(self._by_path) and paths.issuperset(self._by_path)
+
     def set_vcs_status(self, statuses: dict[Path, str]) -> None:
         """Git status per absolute path (unchanged files are absent), shown in the status column."""
         vcs: dict[str, str] = {}

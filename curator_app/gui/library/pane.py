@@ -52,6 +52,8 @@ from curator_app.gui.library.watcher import FolderWatcher
 from curator_app.gui.library.worker import IndexWorker, ThumbnailLoader
 
 BODY_SEARCH_DELAY_MS = 150
+# Rows indexed meanwhile are added at most this often: each addition re-sorts the list.
+BATCH_SHOW_MS = 250
 # Which columns give way, in order, when the pane is too narrow for a readable title.
 _DROP_ORDER = (COL_STATUS, COL_BRAND, COL_THUMB)
 
@@ -114,6 +116,12 @@ class LibraryPane(QWidget):
         self.last_bulk: UndoRecord | None = None
         self._body_timer = QTimer(self, singleShot=True, interval=BODY_SEARCH_DELAY_MS)
         self._body_timer.timeout.connect(self._run_body_search)
+        # Rows of the folder being indexed, waiting for the next BATCH_SHOW_MS tick.
+        self._pending: list[Item] = []
+        self._pending_root: Path | None = None
+        self._streamed = False  # rows of the current load were shown before it ended
+        self._batch_timer = QTimer(self, singleShot=True, interval=BATCH_SHOW_MS)
+        self._batch_timer.timeout.connect(self._show_pending)
         self.filter_bar.sig_query_changed.connect(self.set_query)
         # One click opens (a preview-style open; the list keeps the focus), as do a double
         # click and Enter; Ctrl/Shift-clicks only select, for bulk edits.
@@ -134,6 +142,7 @@ class LibraryPane(QWidget):
         self._sig_refresh.connect(self._worker.refresh)
         self._worker.sig_progress.connect(self._on_progress)
         self._worker.sig_items.connect(self._on_items)
+        self._worker.sig_batch.connect(self._on_batch)
         self._worker.sig_lint.connect(self.model.update_lint)
         self._worker.sig_lint_progress.connect(self.sig_lint_progress)
         self._worker.sig_failed.connect(self._on_failed)
@@ -269,11 +278,37 @@ class LibraryPane(QWidget):
         else:
             self.progress.hide()
 
+    def _on_batch(self, root: Path, items: list[Item]) -> None:
+        """Rows indexed so far: the first batch shows at once, later ones every BATCH_SHOW_MS."""
+        if self.root is None or root != self.root:
+            return
+        if self._pending_root != root:
+            self._pending = []
+            self._pending_root = root
+        self._pending.extend(items)
+        if not self._batch_timer.isActive():
+            self._show_pending()
+            self._batch_timer.start()  # later batches wait for the tick
+
+    def _show_pending(self) -> None:
+        if self._pending and self._pending_root == self.root and self.root is not None:
+            self.model.add_items(self.root, self._pending)
+            self._streamed = True
+            total = len(self.model.all_items())
+            self.status.setText(f"{total:,} {'item' if total == 1 else 'items'} so far…")
+        self._pending = []
+
     def _on_items(self, root: Path, items: list[Item]) -> None:
         if self.root is None or root != self.root:
             return  # a folder opened earlier finished after the user moved on
         self.progress.hide()
-        self.model.set_items(root, items)
+        self._batch_timer.stop()
+        self._show_pending()
+        streamed, self._streamed = self._streamed, False
+        # Rows shown batch by batch are the rows read back here: a second reset of a large
+        # list would only freeze the window again.
+        if not (streamed and self.model.root == root and self.model.holds_paths({i.path for i in items})):
+            self.model.set_items(root, items)
         if self._reader is None and self._worker.db_path is not None:
             self._reader = LibraryIndex(root, self._worker.db_path, readonly=True)
         if self._reader is not None:

@@ -19,6 +19,9 @@ class IndexWorker(QObject):
 
     sig_progress = Signal(int, int)  # files parsed, files to parse
     sig_items = Signal(object, object)  # root Path, list[Item]: the whole library, fresh
+    # root Path, list[Item]: rows to show before the refresh ends (the cached rows of a
+    # folder opened again, then each batch of files as it is parsed)
+    sig_batch = Signal(object, object)
     sig_lint = Signal(object)  # {rel path: (lint count | None, error | None)}
     sig_lint_progress = Signal(int, int)
     sig_failed = Signal(str)
@@ -47,6 +50,14 @@ class IndexWorker(QObject):
             return
         self.db_path = self._index.db_path
         self._sent = False
+        try:
+            cached = self._index.items()
+        except Exception:  # an unreadable cache is rebuilt by the refresh
+            cached = []
+        if cached:
+            # A warm open lists what the cache holds at once; the refresh then stats the
+            # files and corrects what changed.
+            self.sig_batch.emit(self._index.root, cached)
         self.refresh()
 
     @Slot()
@@ -56,7 +67,8 @@ class IndexWorker(QObject):
             return
         self._stop.clear()
         try:
-            result = index.refresh(progress=self.sig_progress.emit)
+            result = index.refresh(progress=self.sig_progress.emit,
+                                   on_batch=lambda rows: self.sig_batch.emit(index.root, rows))
             release_free_memory()
             if result.touched or not self._sent:
                 self._sent = True

@@ -218,3 +218,36 @@ def test_thumbnails_never_read_files_outside_the_folder(qtbot, pane: LibraryPane
     for r in range(m.rowCount()):
         m.data(m.index(r, COL_THUMB), Qt.ItemDataRole.DecorationRole)
     assert wanted == [str(folder / "ok.png")]
+
+
+def test_rows_appear_while_a_large_folder_is_indexed(qtbot, pane: LibraryPane, generator, tmp_path: Path) -> None:
+    folder = generator.generate(tmp_path / "big", 450, seed=3)
+    shown: list[int] = []
+    pane.model.modelReset.connect(lambda: shown.append(pane.model.rowCount()))
+    progress: list[tuple[int, int]] = []
+    pane.sig_progress.connect(lambda d, t: progress.append((d, t)))
+    _open(qtbot, pane, folder)
+    assert pane.model.rowCount() == 450
+    assert any(0 < n < 450 for n in shown), shown  # listed batch by batch, not at the end
+    assert shown[-1] == 450 and shown.count(450) == 1  # the full list is not reset again
+    assert any(0 < d < t for d, t in progress)
+    dates = [pane.model.data(pane.model.index(r, COL_DATE)) for r in range(450)]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_reopen_lists_the_cached_rows_before_the_refresh_ends(qtbot, pane: LibraryPane, gen_folder: Path,
+                                                              tmp_path: Path) -> None:
+    _open(qtbot, pane, gen_folder)
+    again = LibraryPane(saved_filters=SavedFilters(tmp_path / "filters2.json"), poll_ms=0)
+    qtbot.addWidget(again)
+    loaded: list[int] = []
+    first: list[tuple[int, bool]] = []
+    again.sig_loaded.connect(loaded.append)
+    again.model.modelReset.connect(lambda: first.append((again.model.rowCount(), bool(loaded))))
+    try:
+        with qtbot.waitSignal(again.sig_loaded, timeout=20000):
+            again.open_folder(gen_folder)
+        assert first[0] == (40, False)  # the cache's rows, before the files were looked at
+        assert again.model.rowCount() == 40
+    finally:
+        again.shutdown()
