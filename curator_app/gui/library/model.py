@@ -94,7 +94,7 @@ class LibraryModel(QAbstractTableModel):
         One reset per call, its cost bounded by a sort of the rows held: the caller sends
         batches (see LibraryPane), not single rows."""
         if root != self.root:
-            self.set_items(root, items)
+            self.set_items(root, sorted(items, key=lambda item: item.path))  # see below
             return
         self.beginResetModel()
         for item in items:
@@ -106,6 +106,12 @@ class LibraryModel(QAbstractTableModel):
             else:
                 self._items[n] = item
                 self._hay[n] = _haystack(item)
+        # Rows held in path order, as set_items gets them from the index: the sort is
+        # stable, so rows that tie keep the same order whichever way they arrived.
+        paired = sorted(zip(self._items, self._hay, strict=True), key=lambda pair: pair[0].path)
+        self._items = [item for item, _ in paired]
+        self._hay = [hay for _, hay in paired]
+        self._by_path = {item.path: n for n, item in enumerate(self._items)}
         self._resort()
         self._refilter()
         self.endResetModel()
