@@ -6,11 +6,13 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSlider,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QHeaderView,
     QLineEdit,
@@ -315,3 +317,25 @@ def low_contrast(root: QWidget, ratio: float = BODY_TEXT) -> list[str]:
                     if contrast(fg, base) < ratio:
                         found.append(f"{describe(widget)} row {row} column {column}: {fg.name()} on {base.name()}")
     return found
+
+
+# Not triggered by the walks: they end the session, talk to a remote, or only flip a setting.
+SKIPPED_COMMANDS = {"quit", "close_item", "pull", "push", "init_repo"}
+
+
+def run_every_command(bench) -> list[QWidget]:  # bench: curator_app.gui.wiring.Workbench
+    """Trigger every enabled menu command once (each dialog it opens goes to the installed
+    responder), undo what it changed, and return the windows left open beside the main one."""
+    bench.library.view.selectRow(0)  # Bulk Edit needs a selection
+    bench.menu["confirm_diff"].setChecked(True)  # Save shows the save diff first
+    for name, action in bench.menu:
+        if name in SKIPPED_COMMANDS or action.isCheckable() or not action.isEnabled():
+            continue
+        action.trigger()
+        QApplication.processEvents()
+        session = bench.tabs.current_session()
+        while session is not None and session.undo_stack.canUndo():  # Fix All must not stop Commit
+            session.undo_stack.undo()
+    return [w for w in QApplication.topLevelWidgets()
+            if w.isVisible() and w is not bench.window and not isinstance(w, QMenu)
+            and w.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog)]

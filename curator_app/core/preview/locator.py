@@ -152,6 +152,17 @@ def placeholder_url(src: str, why: str, expected: tuple[int, int] | None) -> str
     return f"{SCHEME}:placeholder?u={quote(src, safe='')}&why={quote(why, safe='')}{size}"
 
 
+def placeholder_request(query: dict[str, list[str]]) -> tuple[str, str, tuple[int, int] | None]:
+    """The source, reason and expected size a placeholder URL's parsed query asks for."""
+    size = None
+    if query.get("w") and query.get("h"):
+        try:
+            size = (int(query["w"][0]), int(query["h"][0]))
+        except ValueError:
+            size = None
+    return query.get("u", [""])[0], query.get("why", ["not loaded"])[0], size
+
+
 def placeholder_svg(src: str, why: str, expected: tuple[int, int] | None) -> bytes:
     """An inert SVG box naming the image that was not loaded and its expected size."""
     w, h = expected if expected else (640, 360)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from curator_app.core.preview.locator import SCHEME, cache_name, placeholder_svg
+from curator_app.core.preview.locator import SCHEME, cache_name, placeholder_request, placeholder_svg
 
 # Reads a file given by its path relative to the content folder; None when absent there.
 Reader = Callable[[str], bytes | None]
@@ -105,13 +105,7 @@ class ImageEmbedder:
             if cached is not None and cached.is_file():
                 return self._picture(cached.read_bytes())
             return self._placeholder(src, "remote image not downloaded", None)
-        size = None
-        if query.get("w") and query.get("h"):
-            try:
-                size = (int(query["w"][0]), int(query["h"][0]))
-            except ValueError:
-                size = None
-        return self._placeholder(query.get("u", [""])[0], query.get("why", ["not loaded"])[0], size)
+        return self._placeholder(*placeholder_request(query))
 
     def _placeholder(self, src: str, why: str, size: tuple[int, int] | None) -> Embedded:
         svg = placeholder_svg(src, why, size)

@@ -25,7 +25,13 @@ from PySide6.QtWebEngineCore import (
 from curator_app.core.document.reading import read_regular
 from curator_app.core.errors import CuratorError
 from curator_app.core.preview.addresses import is_public_host, resolves_public
-from curator_app.core.preview.locator import SCHEME, cache_name, contained_file, placeholder_svg
+from curator_app.core.preview.locator import (
+    SCHEME,
+    cache_name,
+    contained_file,
+    placeholder_request,
+    placeholder_svg,
+)
 
 MAX_REMOTE_BYTES = 10 * 1024 * 1024
 MAX_LOCAL_BYTES = 50 * 1024 * 1024
@@ -76,14 +82,7 @@ class ImageSchemeHandler(QWebEngineUrlSchemeHandler):
         elif path == "remote":
             self._remote(job, query.get("u", [""])[0])
         elif path == "placeholder":
-            size = None
-            if query.get("w") and query.get("h"):
-                try:
-                    size = (int(query["w"][0]), int(query["h"][0]))
-                except ValueError:
-                    size = None
-            why = query.get("why", ["not loaded"])[0]
-            self._reply(job, b"image/svg+xml", placeholder_svg(query.get("u", [""])[0], why, size))
+            self._reply(job, b"image/svg+xml", placeholder_svg(*placeholder_request(query)))
         else:
             self._refuse(job, url)
 

@@ -7,10 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QApplication, QDialog, QMenu, QPushButton, QWidget
-from support.a11y import controls, unnamed
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
+from support.a11y import controls, run_every_command, unnamed
 from support.alerts import responding
 
 from curator_app.core.algebra.merge3 import merge_documents
@@ -22,9 +21,6 @@ from curator_app.gui.git.credentials_dialog import CredentialDialog
 from curator_app.gui.git.merge_dialog import DISK, MergeDialog
 from curator_app.gui.recovery import RecoveryDialog
 from curator_app.gui.wiring import Workbench
-
-# Not triggered: they end the session, talk to a remote, or only flip a setting.
-SKIPPED = {"quit", "close_item", "pull", "push", "init_repo"}
 
 
 class DialogWalker:
@@ -100,21 +96,9 @@ def test_qt_accessibility_reports_the_names(seed_bench: Workbench) -> None:
 
 def test_every_dialog_names_its_controls(qtbot, seed_bench: Workbench, walker: DialogWalker) -> None:
     """Every menu command is run once; every dialog it opens is walked before it is cancelled."""
-    seed_bench.library.view.selectRow(0)  # Bulk Edit needs a selection
-    seed_bench.menu["confirm_diff"].setChecked(True)  # Save shows the save diff first
-    for name, action in seed_bench.menu:
-        if name in SKIPPED or action.isCheckable() or not action.isEnabled():
-            continue
-        action.trigger()
-        QApplication.processEvents()
-        session = seed_bench.tabs.current_session()
-        while session is not None and session.undo_stack.canUndo():  # Fix All must not stop Commit
-            session.undo_stack.undo()
+    opened = run_every_command(seed_bench)
     # Windows the commands leave open beside the main one (review, keyboard shortcuts).
     assert seed_bench.review is not None
-    opened = [w for w in QApplication.topLevelWidgets()
-              if w.isVisible() and w is not seed_bench.window and not isinstance(w, QMenu)
-              and w.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog)]
     assert seed_bench.review in opened
     for window in opened:
         walker.walk("review" if window is seed_bench.review else window.objectName()

@@ -7,14 +7,12 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
-from support.a11y import controls, describe, out_of_reading_order, tab_through
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from support.a11y import controls, describe, out_of_reading_order, run_every_command, tab_through
 from support.alerts import responding
 
 from curator_app.gui.alerts import Kind, Request
 from curator_app.gui.wiring import Workbench
-
-SKIPPED = {"quit", "close_item", "pull", "push", "init_repo"}
 
 
 def _reachable(root: QWidget) -> list[QWidget]:
@@ -91,20 +89,8 @@ def test_library_tabs_in_reading_order(seed_bench: Workbench) -> None:
 
 
 def test_dialogs_tab_in_reading_order(qtbot, seed_bench: Workbench, tab_walker: TabWalker) -> None:
-    seed_bench.library.view.selectRow(0)
-    seed_bench.menu["confirm_diff"].setChecked(True)
-    for name, action in seed_bench.menu:
-        if name in SKIPPED or action.isCheckable() or not action.isEnabled():
-            continue
-        action.trigger()
-        QApplication.processEvents()
-        session = seed_bench.tabs.current_session()
-        while session is not None and session.undo_stack.canUndo():
-            session.undo_stack.undo()
+    opened = run_every_command(seed_bench)
     # Windows the commands leave open beside the main one (review, keyboard shortcuts).
-    opened = [w for w in QApplication.topLevelWidgets()
-              if w.isVisible() and w is not seed_bench.window and not isinstance(w, QMenu)
-              and w.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog)]
     for window in opened:
         window.activateWindow()
         QApplication.processEvents()
