@@ -11,7 +11,6 @@ Run: python -m benchmarks.bench_app [--quick]
 
 from __future__ import annotations
 
-import os
 import shutil
 import statistics
 import subprocess
@@ -21,27 +20,15 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks._child import app_env
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "curated-content-genome-uk.md"
 CURATOR = [sys.executable, "-m", "curator_app.cli"]
 
 
-def _env(tmp: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    flags = env.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-    if os.geteuid() == 0 and "--no-sandbox" not in flags:
-        flags += " --no-sandbox"
-    env["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --disable-gpu").strip()
-    # A fresh profile per run: no remembered folder or recovery records.
-    for var in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
-        (tmp / var).mkdir(exist_ok=True)
-        env[var] = str(tmp / var)
-    return env
-
-
 def _launch(folder: Path, tmp: Path, stay: bool = False) -> subprocess.Popen[str]:
-    env = _env(tmp)
+    env = app_env(tmp)
     env["CURATOR_BENCH_STARTUP"] = f"{time.time():.6f}"
     if stay:
         env["CURATOR_BENCH_STAY"] = "1"

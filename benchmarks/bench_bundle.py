@@ -23,6 +23,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks._child import app_env
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -32,15 +34,7 @@ def _bundle() -> Path | None:
 
 
 def _env(tmp: Path, frozen: bool) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not (frozen and k.startswith(("PYTHON", "VIRTUAL_ENV")))}
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    flags = env.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-    if os.geteuid() == 0 and "--no-sandbox" not in flags:
-        flags += " --no-sandbox"
-    env["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --disable-gpu").strip()
-    for var in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
-        (tmp / var).mkdir(exist_ok=True)
-        env[var] = str(tmp / var)
+    env = app_env(tmp, frozen=frozen)
     env["CURATOR_BENCH_STARTUP"] = f"{time.time():.6f}"
     return env
 

@@ -19,8 +19,6 @@ library is in the model.
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import shutil
 import statistics
@@ -32,9 +30,11 @@ from pathlib import Path
 from typing import Any
 
 if __package__:
+    from ._child import main
     from .generate import generate
 else:  # run as a script
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from benchmarks._child import main
     from benchmarks.generate import generate
 
 from curator_app.core.library.index import LibraryIndex
@@ -272,20 +272,5 @@ def run(quick: bool = False) -> dict[str, Any]:
     return out
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description="Curator library benchmark")
-    parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--json", action="store_true")
-    args = parser.parse_args()
-    result = run(args.quick)
-    if args.json:
-        print(json.dumps(result, indent=2))
-        return 0
-    for group, values in result.items():
-        if isinstance(values, dict) and group != "targets":
-            print(group + ": " + ", ".join(f"{k} {v}" for k, v in values.items()))
-    return 0
-
-
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(run, "Curator library benchmark"))

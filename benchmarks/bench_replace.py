@@ -18,8 +18,6 @@ the first 300 items holding the common word. The load average is recorded at bot
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
 import tempfile
@@ -28,9 +26,11 @@ from pathlib import Path
 from typing import Any
 
 if __package__:
+    from ._child import main
     from .generate import generate
 else:  # run as a script
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from benchmarks._child import main
     from benchmarks.generate import generate
 
 from curator_app.core.algebra.diff import BODY_KEY
@@ -110,9 +110,4 @@ def run(quick: bool = False) -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--quick", action="store_true")
-    ap.add_argument("--json", action="store_true")
-    args = ap.parse_args()
-    out = run(args.quick)
-    print(json.dumps(out, indent=2) if args.json else out)
+    raise SystemExit(main(run, "Curator Replace in Folder benchmark"))

@@ -16,7 +16,6 @@ then 50 items get a new title and description in a second commit. Measured:
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import resource
@@ -28,9 +27,11 @@ from pathlib import Path
 from typing import Any
 
 if __package__:
+    from ._child import main
     from .generate import generate
 else:  # run as a script
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from benchmarks._child import main
     from benchmarks.generate import generate
 
 import pygit2
@@ -149,22 +150,5 @@ def run(quick: bool = False) -> dict[str, Any]:
         }
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description="Curator review benchmark")
-    parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--json", action="store_true")
-    args = parser.parse_args()
-    result = run(args.quick)
-    if args.json:
-        print(json.dumps(result, indent=2))
-        return 0
-    for group, values in result.items():
-        if isinstance(values, dict) and group != "targets":
-            print(group + ": " + ", ".join(f"{k} {v}" for k, v in values.items()))
-        elif group != "targets":
-            print(f"{group}: {values}")
-    return 0
-
-
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(run, "Curator review benchmark"))
