@@ -15,6 +15,17 @@ if TYPE_CHECKING:
     from curator_app.gui.session import DocumentSession
 
 
+def type_at_end_of_title(qtbot, pane: EditorPane, text: str) -> None:
+    """Type `text` at the end of the form's title field, as a curator would."""
+    from curator_app.gui.form.fields_basic import TextEditor
+
+    title = pane.form.editor("title")
+    assert isinstance(title, TextEditor)
+    title.edit.setFocus()
+    title.edit.end(False)
+    qtbot.keyClicks(title.edit, text)
+
+
 @pytest.fixture
 def seed_copy(seed_path: Path, tmp_path: Path) -> Path:
     dest = tmp_path / "item" / "index.md"

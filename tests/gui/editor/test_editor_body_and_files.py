@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QTextDocument
+from support.editor_fixtures import type_at_end_of_title
 
 from curator_app.core.preview.body_html import analyse
 from curator_app.gui.body.serialize import body_from_document
@@ -40,11 +41,7 @@ def test_table_body_goes_to_source_mode_and_survives_title_edit(open_pane, tmp_p
     assert body.notice.isVisible()
     assert "<table> element" in body.notice.text().replace("&lt;", "<").replace("&gt;", ">")
     assert not body.tabs.isTabEnabled(0)
-    title = pane.form.editor("title")
-    assert isinstance(title, TextEditor)
-    title.edit.setFocus()
-    title.edit.end(False)
-    qtbot.keyClicks(title.edit, " 2")
+    type_at_end_of_title(qtbot, pane, " 2")
     session.save()
     assert path.read_text(encoding="utf-8") == TABLE_ITEM.replace("title: Table item", "title: Table item 2")
 

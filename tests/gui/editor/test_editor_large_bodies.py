@@ -7,9 +7,9 @@ import time
 from pathlib import Path
 
 import pytest
+from support.editor_fixtures import type_at_end_of_title
 
 from curator_app.gui.body.editor import LONG_LINE_CHARS, RICH_TAB
-from curator_app.gui.form.fields_basic import TextEditor
 
 FRONT = "---\ntitle: Big item\ndate: 2024-01-02\n---\n"
 BODIES = {
@@ -40,11 +40,7 @@ def test_large_body_opens_responsive_and_saves_losslessly(name: str, open_pane, 
     else:
         assert body.source.toPlainText() == BODIES[name]
 
-    title = pane.form.editor("title")
-    assert isinstance(title, TextEditor)
-    title.edit.setFocus()
-    title.edit.end(False)
-    qtbot.keyClicks(title.edit, " 2")
+    type_at_end_of_title(qtbot, pane, " 2")
     session.save()
     assert path.read_bytes() == raw.replace(b"title: Big item", b"title: Big item 2")
 

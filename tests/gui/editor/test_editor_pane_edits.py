@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from support.editor_fixtures import type_at_end_of_title
 
 from curator_app.gui.form.fields_basic import TextEditor
 from curator_app.gui.form.fields_list import StringListEditor
@@ -38,11 +39,7 @@ def test_full_edit_matches_golden(open_pane, seed_copy: Path, qtbot) -> None:
     stack = session.undo_stack
     original_body = session.document.body
 
-    title = pane.form.editor("title")
-    assert isinstance(title, TextEditor)
-    title.edit.setFocus()
-    title.edit.end(False)
-    qtbot.keyClicks(title.edit, " now")
+    type_at_end_of_title(qtbot, pane, " now")
 
     qtbot.mouseClick(pane.form.sections["taxonomy"].header, Qt.MouseButton.LeftButton)  # open the section
     tags = pane.form.editor("tags")

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 from support import paths
+from support.editor_fixtures import type_at_end_of_title
 from support.git_repos import ITEM, OTHER, make_content_repo
 from support.workbench import close_workbench, open_workbench
 
 from curator_app.core.review.decisions import APPROVED, CHANGES_REQUESTED, record_decisions
-from curator_app.gui.form.fields_basic import TextEditor
 
 NOTE = "Say where the figures come from"
 
@@ -54,11 +54,7 @@ def test_editing_an_approved_item_says_changed_since_approved(qtbot, reviewed) -
         banner = pane.review_banner
         qtbot.waitUntil(banner.isVisible, timeout=5000)
         assert "Approved by Alice on 2026-11-30" in banner.text()
-        title = pane.form.editor("title")
-        assert isinstance(title, TextEditor)
-        title.edit.setFocus()
-        title.edit.end(False)
-        qtbot.keyClicks(title.edit, " today")
+        type_at_end_of_title(qtbot, pane, " today")
         qtbot.waitUntil(lambda: "Changed since approved" in banner.text(), timeout=5000)
         assert "before the latest edits" in banner.text()
         # Undo back to the approved bytes: approved again.
