@@ -127,6 +127,17 @@ def _render(qtbot, pane: PreviewPane, action) -> None:
         action()
 
 
+def _hostile_pane(qtbot, tmp_path: Path, port: int) -> PreviewPane:
+    """A shown preview with the hostile item rendered (remote images off)."""
+    root = tmp_path / "content"
+    path = _hostile(root, port)
+    pane = PreviewPane(cache_dir=tmp_path / "cache")
+    qtbot.addWidget(pane)
+    pane.show()
+    _render(qtbot, pane, lambda: pane.set_document(Document.load(path), root))
+    return pane
+
+
 @pytest.mark.parametrize("allow_remote", [False, True])
 def test_hostile_item_reaches_nothing_and_runs_nothing(
     qtbot, tmp_path: Path, listener: Listener, allow_remote: bool
@@ -166,12 +177,7 @@ def test_hostile_item_reaches_nothing_and_runs_nothing(
 def test_scheme_handler_refuses_escapes_even_when_asked_directly(
     qtbot, tmp_path: Path, listener: Listener
 ) -> None:
-    root = tmp_path / "content"
-    path = _hostile(root, listener.port)
-    pane = PreviewPane(cache_dir=tmp_path / "cache")
-    qtbot.addWidget(pane)
-    pane.show()
-    _render(qtbot, pane, lambda: pane.set_document(Document.load(path), root))
+    pane = _hostile_pane(qtbot, tmp_path, listener.port)
     # Inject forged URLs straight into the page, bypassing the core's locator.
     forged = [
         "curator-img:local/news/evil/good.png",
@@ -264,12 +270,7 @@ def test_remote_images_on_never_reach_this_machine_by_any_spelling(
     import socket
     from urllib.parse import quote
 
-    root = tmp_path / "content"
-    path = _hostile(root, listener.port)
-    pane = PreviewPane(cache_dir=tmp_path / "cache")
-    qtbot.addWidget(pane)
-    pane.show()
-    _render(qtbot, pane, lambda: pane.set_document(Document.load(path), root))
+    pane = _hostile_pane(qtbot, tmp_path, listener.port)
     pane.set_allow_remote_images(True)
     hosts = ["2130706433", "0x7f000001", "127.1", "0", "0177.0.0.1", "[::ffff:127.0.0.1]", "localhost."]
     name = socket.gethostname()
