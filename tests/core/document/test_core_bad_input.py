@@ -145,7 +145,9 @@ def test_very_long_line_works(tmp_path: Path) -> None:
     assert doc.get("title") == long and doc.to_bytes() == raw
     doc.set("tags", ["a", "b"])
     doc.save()
-    assert time.perf_counter() - start < 5
+    # A guard against work quadratic in the line length (hours at a million characters),
+    # not a speed figure: generous enough for a machine busy with other work.
+    assert time.perf_counter() - start < 60
     out = path.read_bytes()
     assert out == raw.replace(b"tags: [a]", b"tags: [a, b]")
 
