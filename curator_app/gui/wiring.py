@@ -21,6 +21,9 @@ from curator_app.core.recovery import RecoveryStore
 from curator_app.core.site.config import find_site
 from curator_app.core.site.tree import items_root
 from curator_app.gui import alerts, folder_tabs
+from curator_app.gui.actions.items import ItemActions
+from curator_app.gui.actions.vcs import VcsActions
+from curator_app.gui.actions.view import ViewActions
 from curator_app.gui.disk_changes import DiskChanges
 from curator_app.gui.documents import DocumentTabs, item_name, prompt_names, prompt_title
 from curator_app.gui.editor_tools import EditorTools
@@ -36,8 +39,6 @@ from curator_app.gui.session import DocumentSession
 from curator_app.gui.settings import Settings
 
 if TYPE_CHECKING:
-    from curator_app.gui.editor_pane import EditorPane
-    from curator_app.gui.form.form import FormView
     from curator_app.gui.preview.pane import PreviewPane
     from curator_app.gui.review.mode import ReviewMode
 
@@ -70,6 +71,7 @@ class Workbench(QObject):
                               lambda text: window.show_message(text, 10000))
         self.disk = DiskChanges(window, self.tabs, self.git, self.save, self.gone)
         self.tools = EditorTools(window, self.tabs, self.library, self.open_item)
+        self.items, self.vcs, self.view = ItemActions(self), VcsActions(self), ViewActions(self)
         self._preview_doc: Document | None = None
         self._folder_note = ""  # a note about the folder just opened, for the status bar
         self._tabs_wait = False  # the folder's tabs wait for the window to show (start-up)
@@ -91,18 +93,18 @@ class Workbench(QObject):
         self.panes.on_change = lambda name, shown: self.menu[f"show_{name}"].setChecked(shown)
         for name in PANES:
             self.menu[f"show_{name}"].setChecked(self.panes.shown[name])
-        self.shortcuts_dialog: QDialog | None = None
         self.menu["confirm_diff"].setChecked(settings.bool_value("confirm_save_diff", False))
         self.menu["remote_images"].setChecked(settings.bool_value("remote_images", False))
         self.menu["spell_check"].setChecked(settings.bool_value("spell_check", True))
         self.menu["stamp_modified"].setChecked(settings.bool_value("stamp_modified", True))
         self.tools.set_spelling(self.menu["spell_check"].isChecked())
-        self._set_remote_images(self.menu["remote_images"].isChecked())
+        self.view.set_remote_images(self.menu["remote_images"].isChecked())
         self._connect()
         self._update_actions()
 
     def _connect(self) -> None:
         m, w, tabs, lib, git = self.menu, self.window, self.tabs, self.library, self.git
+        items, vcs, view = self.items, self.vcs, self.view
 
         def message(timeout_ms: int) -> Callable[[str], None]:
             return lambda text: w.show_message(text, timeout_ms)
@@ -123,30 +125,30 @@ class Workbench(QObject):
             (m["close_item"].triggered, self.close_current),
             (m["confirm_diff"].toggled, lambda on: self.settings.set_value("confirm_save_diff", on)),
             (m["quit"].triggered, w.close),
-            (m["new_item"].triggered, self.new_item),
-            (m["bulk_edit"].triggered, self.bulk_edit),
-            (m["undo_bulk"].triggered, self.undo_bulk),
-            (m["commit"].triggered, self.commit),
-            (m["diff"].triggered, self.show_diff),
-            (m["history"].triggered, self.show_history),
-            (m["review"].triggered, self.show_review),
+            (m["new_item"].triggered, items.new_item),
+            (m["bulk_edit"].triggered, items.bulk_edit),
+            (m["undo_bulk"].triggered, items.undo_bulk),
+            (m["commit"].triggered, vcs.commit),
+            (m["diff"].triggered, vcs.show_diff),
+            (m["history"].triggered, vcs.show_history),
+            (m["review"].triggered, items.show_review),
             (m["pull"].triggered, git.pull),
             (m["push"].triggered, git.push),
             (m["init_repo"].triggered, git.init_repository),
-            (m["remote_images"].toggled, self._set_remote_images),
+            (m["remote_images"].toggled, view.set_remote_images),
             (m["about"].triggered, lambda: alerts.about(w, "About Curator", w.about_text())),
-            (m["shortcuts_help"].triggered, self.show_shortcuts),
+            (m["shortcuts_help"].triggered, view.show_shortcuts),
             # panes and the keyboard's way between them
             *[(m[f"show_{name}"].toggled, lambda on, n=name: self.panes.set_shown(n, on)) for name in PANES],
             (m["focus_search"].triggered, self.panes.focus_search),
             (m["focus_editor"].triggered, self.panes.focus_editor),
-            (m["next_problem"].triggered, lambda: self._with_editor(lambda e: e.step_problem(1))),
-            (m["previous_problem"].triggered, lambda: self._with_editor(lambda e: e.step_problem(-1))),
-            (m["apply_fix"].triggered, lambda: self._with_editor(lambda e: e.apply_selected_fix())),
+            (m["next_problem"].triggered, view.with_editor(lambda e: e.step_problem(1))),
+            (m["previous_problem"].triggered, view.with_editor(lambda e: e.step_problem(-1))),
+            (m["apply_fix"].triggered, view.with_editor(lambda e: e.apply_selected_fix())),
             (m["add_category"].triggered, lambda: self.panes.focus_field(("categories",))),
             (m["add_tag"].triggered, lambda: self.panes.focus_field(("tags",))),
-            (m["next_card"].triggered, lambda: self._step_card(1)),
-            (m["previous_card"].triggered, lambda: self._step_card(-1)),
+            (m["next_card"].triggered, lambda: view.step_card(1)),
+            (m["previous_card"].triggered, lambda: view.step_card(-1)),
             # the editor's tools
             (m["open_file"].triggered, self.tools.open_file),
             (m["find"].triggered, self.tools.find),
@@ -154,7 +156,7 @@ class Workbench(QObject):
             (m["find_next"].triggered, self.tools.find_next),
             (m["find_previous"].triggered, self.tools.find_previous),
             (m["replace_in_folder"].triggered, self.tools.replace_in_folder),
-            (m["spell_check"].toggled, self._set_spelling),
+            (m["spell_check"].toggled, view.set_spelling),
             (m["stamp_modified"].toggled, lambda on: self.settings.set_value("stamp_modified", on)),
             (m["duplicate_item"].triggered, self.tools.duplicate),
             (m["rename_item"].triggered, self.tools.rename),
@@ -162,10 +164,10 @@ class Workbench(QObject):
             (m["undo_move"].triggered, self.tools.undo_move),
             (m["delete_item"].triggered, self.tools.delete),
             (m["fix_all"].triggered, self.tools.fix_all),
-            (m["add_field"].triggered, lambda: self._with_form(lambda f: f.add_field())),
-            (m["remove_field"].triggered, lambda: self._with_form(lambda f: f.remove_field())),
-            (m["move_field_up"].triggered, lambda: self._with_form(lambda f: f.move_field(-1))),
-            (m["move_field_down"].triggered, lambda: self._with_form(lambda f: f.move_field(1))),
+            (m["add_field"].triggered, view.with_form(lambda f: f.add_field())),
+            (m["remove_field"].triggered, view.with_form(lambda f: f.remove_field())),
+            (m["move_field_up"].triggered, view.with_form(lambda f: f.move_field(-1))),
+            (m["move_field_down"].triggered, view.with_form(lambda f: f.move_field(1))),
             (self.tools.sig_message, message(6000)),
             # the open items
             (tabs.tabCloseRequested, self.close_tab),
@@ -180,21 +182,32 @@ class Workbench(QObject):
             (lib.sig_progress, self._on_index_progress),
             (lib.watcher.sig_file_changed, self.disk.file_changed),
             # git
-            (git.sig_repository_changed, self._on_repository_changed),
+            (git.sig_repository_changed, vcs.repository_changed),
             (git.sig_branch_changed, w.branch_label.setText),
             (git.sig_status_changed, lib.model.set_vcs_status),
-            # The status bar must not go on saying "contacting the remote…" after a failure.
-            (git.sig_error, lambda text: w.show_message(f"Git: {text}", 15000)),
-            (git.sig_error, lambda text: alerts.tell(w, "git-error", "Git", text, level=alerts.Level.WARNING)),
+            (git.sig_error, vcs.error),
             (git.sig_message, message(6000)),
-            (git.sig_progress, self._on_git_progress),
-            (git.sig_busy, self._on_git_busy),
+            (git.sig_progress, vcs.progress),
+            (git.sig_busy, vcs.busy),
             (git.sig_pulled, self.disk.on_pulled),
             # crash recovery
             (self.autosaver.sig_error, message(10000)),
         ]
         for signal, slot in table:
             signal.connect(slot)
+
+    def review_mode(self) -> ReviewMode:
+        """Review mode's window, built and wired on first use: most sessions never review."""
+        if self.review is None:
+            from curator_app.gui.review.mode import ReviewMode
+
+            self.review = ReviewMode()
+            self.review.setParent(self.window, Qt.WindowType.Window)
+            self.review.setWindowTitle("Review Changes")
+            self.review.resize(1200, 760)
+            self.review.sig_open_item.connect(self.open_item)
+            self.review.sig_decided.connect(self.items.reload_review_banners)
+        return self.review
 
     def _connect_session(self, session: DocumentSession) -> None:
         """The same map for one open item; its connections go with the session."""
@@ -266,29 +279,6 @@ class Workbench(QObject):
         self._update_actions()
         return True
 
-    def show_review(self) -> None:
-        """Review mode in a window of its own, on the open folder; items open in the editor."""
-        if self.folder is None:
-            return
-        if self.review is None:
-            from curator_app.gui.review.mode import ReviewMode
-
-            self.review = ReviewMode()
-            self.review.setParent(self.window, Qt.WindowType.Window)
-            self.review.setWindowTitle("Review Changes")
-            self.review.resize(1200, 760)
-            self.review.sig_open_item.connect(self.open_item)
-            self.review.sig_decided.connect(self._reload_review_banners)
-        self.review.open_folder(self.folder)
-        self.review.show()
-        self.review.activateWindow()
-
-    def _reload_review_banners(self, _paths: list[str]) -> None:
-        for i in range(self.tabs.count()):
-            editor, session = self.tabs.editor_at(i), self.tabs.session_at(i)
-            if editor is not None and session is not None:
-                editor.review_banner.reload(session.document.to_bytes())
-
     def open_item(self, path: Path) -> DocumentSession | None:
         session = self.tabs.open_path(path)
         if session is not None:
@@ -328,28 +318,6 @@ class Workbench(QObject):
             if editor is not None:
                 editor.set_completions(("tags",), tags)
                 editor.set_completions(("categories",), cats)
-
-    def new_item(self) -> None:
-        dialog = self.library.new_item_dialog()
-        if dialog is not None and alerts.run(dialog) and dialog.created is not None:
-            editor = self.tabs.editor_at(self.tabs.index_of(dialog.created))
-            if editor is not None:  # the new item is open (sig_created): the user types its fields next
-                editor.focus_field(("title",))
-
-    def bulk_edit(self) -> None:
-        if not self.library.selected_paths():
-            alerts.tell(self.window, "bulk-edit-nothing-selected", "Bulk edit",
-                        "Select the items to edit in the library first.")
-            return
-        alerts.run(self.library.bulk_edit_dialog())
-
-    def undo_bulk(self) -> None:
-        try:
-            if not self.library.undo_last_bulk():
-                self.window.show_message("No bulk edit to undo", 4000)
-        except CuratorError as exc:
-            alerts.tell(self.window, "bulk-undo-failed", "Cannot undo the bulk edit", str(exc),
-                        level=alerts.Level.WARNING)
 
     # --- open items ---------------------------------------------------------------------
 
@@ -438,42 +406,11 @@ class Workbench(QObject):
         else:
             self.preview.document_changed()
 
-    def _set_spelling(self, on: bool) -> None:
-        self.settings.set_value("spell_check", on)
-        self.tools.set_spelling(on)
-
-    def _set_remote_images(self, allow: bool) -> None:
-        self.settings.set_value("remote_images", allow)
-        if self.preview is not None:
-            self.preview.set_allow_remote_images(allow)
-
     def _update_title(self, session: DocumentSession | None) -> None:
         if session is not None:
             self.window.show_title(session.path.name, dirty=session.is_dirty())
         else:
             self.window.show_title(self.folder.name if self.folder else None, dirty=False)
-
-    def _with_form(self, act: Callable[[FormView], object]) -> None:
-        self._with_editor(lambda pane: act(pane.form))
-
-    def _with_editor(self, act: Callable[[EditorPane], object]) -> None:
-        pane = self.tabs.current_editor()
-        if pane is not None:
-            act(pane)
-
-    def _step_card(self, by: int) -> None:
-        if self.preview is not None:
-            self.preview.step_card(by)
-
-    def show_shortcuts(self) -> None:
-        """Help ▸ Keyboard Shortcuts, beside the window (built afresh from the menus)."""
-        from curator_app.gui.shortcuts_help import ShortcutsDialog
-
-        if self.shortcuts_dialog is not None:
-            self.shortcuts_dialog.close()
-            self.shortcuts_dialog.deleteLater()
-        self.shortcuts_dialog = ShortcutsDialog(self.menu.menus, self.window)
-        self.shortcuts_dialog.show()
 
     def _update_actions(self) -> None:
         session = self.tabs.current_session()
@@ -540,61 +477,6 @@ class Workbench(QObject):
             session.revert()
 
     # --- git ----------------------------------------------------------------------------
-
-    def _on_repository_changed(self, present: bool) -> None:
-        self.menu.set_git_available(present)
-        if not present:
-            self.window.branch_label.setText("not a git repository")
-
-    def _on_git_progress(self, text: str, done: int, total: int) -> None:
-        suffix = f" {done}/{total}" if total else ""
-        self.window.show_message(f"{text}{suffix}")
-
-    def _on_git_busy(self, busy: bool) -> None:
-        """A pull rewrites files: disk notices wait until its result has been merged."""
-        self.menu.set_git_busy(busy)
-        if busy:
-            self.library.watcher.hold()
-            return
-        for path in self.library.watcher.release():
-            self.disk.file_changed(path)
-        self.library.refresh()
-
-    def commit(self) -> None:
-        if self.tabs.dirty_sessions():
-            answer = alerts.ask(
-                self.window,
-                "save-before-commit",
-                "Commit",
-                "Save the open items with unsaved changes first?",
-                ["Save", alerts.CANCEL],
-            )
-            if answer != "Save" or not self.save_all():
-                return
-        session = self.tabs.current_session()
-        dialog = self.git.commit_dialog(self.window, checked=[session.path] if session else None)
-        if dialog is not None:
-            alerts.run(dialog)
-
-    def show_diff(self) -> None:
-        session = self.tabs.current_session()
-        if session is None or self.git.repo is None:
-            return
-        from curator_app.gui.git.diff_view import DiffDialog
-
-        alerts.run(DiffDialog(self.git.repo, session.path, document=session.document, parent=self.window))
-
-    def show_history(self) -> None:
-        session = self.tabs.current_session()
-        if session is None or self.git.repo is None:
-            return
-
-        def apply(fn: Callable[[Document], object]) -> None:
-            session.edit("Restore from history", fn)
-
-        from curator_app.gui.git.history_dialog import HistoryDialog
-
-        alerts.run(HistoryDialog(self.git.repo, session.document, apply=apply, parent=self.window))
 
     # --- closing ------------------------------------------------------------------------
 

@@ -58,7 +58,7 @@ def test_every_menu_entry_has_an_access_key_of_its_own(bench: Workbench) -> None
 
 def test_help_lists_every_action_with_a_shortcut_and_searches(qtbot, bench: Workbench) -> None:
     press(qtbot, bench.window, Qt.Key.Key_F1)
-    dialog = bench.shortcuts_dialog
+    dialog = bench.view.shortcuts_dialog
     assert isinstance(dialog, ShortcutsDialog)
     qtbot.waitExposed(dialog)
     activate(qtbot, dialog)
