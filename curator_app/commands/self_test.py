@@ -59,10 +59,9 @@ def run(args: argparse.Namespace) -> int:
 
 def _render_preview(doc: object, folder: Path, timeout: float) -> float | None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-        if "--no-sandbox" not in flags:
-            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+    from curator_app.gui.webflags import apply_chromium_flags
+
+    apply_chromium_flags()
     from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 

@@ -17,16 +17,14 @@ if TYPE_CHECKING:
 
     from curator_app.gui.wiring import Workbench
 
-_SANDBOX_FLAG = "--no-sandbox"
+FIRST_PREVIEW_WAIT_MS = 5000  # git status waits at most this long for the first preview
 
 
 def _prepare_environment() -> None:
     """Process-wide settings that must exist before QApplication is created."""
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        # Chromium (QtWebEngine) will not start its sandbox as root (CI, containers).
-        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-        if _SANDBOX_FLAG not in flags.split():
-            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} {_SANDBOX_FLAG}".strip()
+    from curator_app.gui.webflags import apply_chromium_flags
+
+    apply_chromium_flags()
 
 
 def _display_problem() -> str | None:
@@ -139,6 +137,21 @@ def _after_first_paint(window: QWidget, steps: list[Callable[[], object]]) -> No
             return False
 
     window.installEventFilter(_FirstPaint(window))
+
+
+def _first_preview_shown(pane: Any) -> threading.Event:
+    """Set once `pane` has painted its first item or failed to render it, at once when it
+    has nothing to render (no pane, no item open), and after FIRST_PREVIEW_WAIT_MS at most."""
+    shown = threading.Event()
+    if pane is None or pane.renders_started == 0:
+        shown.set()
+        return shown
+    from PySide6.QtCore import QTimer
+
+    pane.sig_rendered.connect(lambda _ms: shown.set())
+    pane.sig_failed.connect(lambda _message: shown.set())
+    QTimer.singleShot(FIRST_PREVIEW_WAIT_MS, pane, shown.set)
+    return shown
 
 
 class _StallMeter:
@@ -255,17 +268,30 @@ def run_gui(path: str | None = None) -> int:
 
     loading: dict[str, threading.Event] = {}
 
-    def preload() -> None:  # on worker threads, while this one goes on handling events
-        loading["git"] = preload_module("pygit2")
-        loading["web"] = preload_web_engine()
+    # On worker threads, while this one goes on handling events.
+    def preload_web() -> None:
+        from PySide6.QtGui import QGuiApplication
 
+        loading["web"] = preload_web_engine(gl=QGuiApplication.platformName() == "xcb")
+
+    def preload_git() -> None:
+        loading["git"] = preload_module("pygit2")
+
+    def start_preview() -> threading.Event:
+        pane = bench.start_preview()
+        preview_started(pane)
+        return _first_preview_shown(pane)
+
+    # The preview first, git status after it has painted: on two cores, reading the
+    # repository competed with Chromium's first frame, and the branch name can wait.
     _after_first_paint(window, [
-        preload,
-        lambda: loading["git"],
-        bench.start_git,
+        preload_web,
         lambda: loading["web"],
         _load_web_engine,
-        lambda: preview_started(bench.start_preview()),
+        start_preview,
+        preload_git,
+        lambda: loading["git"],
+        bench.start_git,
     ])
     if first_run:
         window.statusBar().showMessage(f"Created your Curator workspace at {folder} (a git repository)", 15000)
