@@ -238,9 +238,9 @@ def run_gui(path: str | None = None) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
-    from curator_app.gui.crash import install_excepthook, setup_logging
+    from curator_app.gui.crash import hold_logging, install_excepthook, setup_logging
 
-    setup_logging()
+    hold_logging()  # the log file opens once the window has painted
     app = create_application(web_engine=False)
     install_excepthook()
     from curator_app.gui.preload import preload_module, preload_web_engine
@@ -285,6 +285,7 @@ def run_gui(path: str | None = None) -> int:
     # The preview first, git status after it has painted: on two cores, reading the
     # repository competed with Chromium's first frame, and the branch name can wait.
     _after_first_paint(window, [
+        setup_logging,
         preload_web,
         lambda: loading["web"],
         _load_web_engine,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import logging.handlers
 import platform
 import sys
 import traceback
@@ -26,16 +25,44 @@ def log_dir() -> Path:
     return Path(platformdirs.user_log_dir("curator", appauthor=False))
 
 
+class _Held(logging.Handler):
+    """Keeps records until the log file is opened (see hold_logging)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def hold_logging() -> None:
+    """Log to memory until setup_logging(): its rotating handler brings in logging.handlers
+    (socket, pickle, queue), ~20-40 ms of start-up before the window could show (issue 20)."""
+    root = logging.getLogger("curator")
+    if not root.handlers:  # none held yet, and the log file is not open
+        root.addHandler(_Held())
+    root.setLevel(logging.INFO)
+
+
 def setup_logging() -> Path:
+    """Log to curator.log in the log folder, with what was held until now written first."""
+    import logging.handlers
+
     folder = log_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
+    root = logging.getLogger("curator")
+    opened = [h for h in root.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]
+    handler = opened[0] if opened else logging.handlers.RotatingFileHandler(
         folder / "curator.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
     )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger("curator")
-    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+    if not opened:
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
+    for held in [h for h in root.handlers if isinstance(h, _Held)]:
+        root.removeHandler(held)
+        for record in held.records:
+            handler.handle(record)
     root.setLevel(logging.INFO)
     return folder
 

@@ -25,3 +25,15 @@ def test_unexpected_exception_writes_report_and_shows_dialog(qtbot, monkeypatch,
     assert [t.name for t in told] == ["crashDialog"]
     assert str(reports[-1]) in told[0].detail
     assert (folder / "curator.log").exists()
+
+
+def test_records_logged_before_the_log_file_opens_are_written_to_it() -> None:
+    # At start-up the log file opens after the window has painted; nothing logged before is lost.
+    crash.hold_logging()
+    crash.log.warning("logged before the window painted")
+    folder = crash.setup_logging()
+    crash.log.warning("logged after")
+    for handler in crash.log.handlers:
+        handler.flush()
+    text = (folder / "curator.log").read_text(encoding="utf-8")
+    assert text.index("logged before the window painted") < text.index("logged after")
