@@ -11,9 +11,10 @@ had used by then (/proc: the figure the machine's load disturbs least). Curator 
 reports when its preview has painted the item and the longest event-loop stall from the
 window until then (CURATOR_BENCH_STARTUP, see gui/app.py).
 
-The floor for the preview, in the same rounds: a bare QWebEngineView (no Curator code)
-from process start to its first page having painted "hello" (`--floor`); Curator's
-preview cannot paint before QtWebEngine itself can.
+The floor for the preview, in the same rounds: a bare QWebEngineView (no Curator code
+but the app's web engine settings, gui/webflags.py) from process start to its first page
+having painted "hello" (`--floor`); Curator's preview cannot paint before QtWebEngine
+itself can.
 
 Targets (issue 20): Curator's window ≤ 1.2 × ReText's (medians), preview painted ≤ 1.0 s,
 no stall over 100 ms from the window on.
@@ -202,6 +203,10 @@ def run(quick: bool = False) -> dict[str, Any]:
 def _floor(item: Path) -> int:
     """A bare QWebEngineView titled like the item: process start to "hello" painted."""
     t0 = float(os.environ["CURATOR_BENCH_STARTUP"])
+    # The web engine set up as the app sets it (flags, scene graph): the floor for its preview.
+    from curator_app.gui.webflags import prepare_web_engine
+
+    prepare_web_engine()
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QApplication
 

@@ -43,14 +43,13 @@ def _prepare_environment() -> None:
     os.environ["QT_QPA_PLATFORM"] = "xcb" if os.environ.get("CURATOR_TEST_QPA") == "xcb" else "offscreen"
     flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
     # No GPU offscreen; without this Chromium probes Vulkan/GBM and logs warnings.
-    wanted = ["--disable-gpu"]
-    # Chromium refuses to start its sandbox as root (CI, containers).
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        wanted.append("--no-sandbox")
-    for flag in wanted:
-        if flag not in flags:
-            flags.append(flag)
+    if "--disable-gpu" not in flags:
+        flags.append("--disable-gpu")
     os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(flags)
+    # The rest as the app sets it: no sandbox as root, a software scene graph for the web view.
+    from curator_app.gui.webflags import prepare_web_engine
+
+    prepare_web_engine()
     # Settings, caches and web-engine profiles follow the XDG variables (Qt and platformdirs).
     for var in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
         path = _SCRATCH / var.lower()

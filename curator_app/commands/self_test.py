@@ -59,9 +59,9 @@ def run(args: argparse.Namespace) -> int:
 
 def _render_preview(doc: object, folder: Path, timeout: float) -> float | None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from curator_app.gui.webflags import apply_chromium_flags
+    from curator_app.gui.webflags import prepare_web_engine
 
-    apply_chromium_flags()
+    prepare_web_engine()
     from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 

@@ -22,9 +22,9 @@ FIRST_PREVIEW_WAIT_MS = 5000  # git status waits at most this long for the first
 
 def _prepare_environment() -> None:
     """Process-wide settings that must exist before QApplication is created."""
-    from curator_app.gui.webflags import apply_chromium_flags
+    from curator_app.gui.webflags import prepare_web_engine
 
-    apply_chromium_flags()
+    prepare_web_engine()
 
 
 def _display_problem() -> str | None:

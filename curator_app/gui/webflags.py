@@ -1,7 +1,8 @@
-"""Chromium's command line for the preview, set before QtWebEngine starts.
+"""The web engine's environment for the preview, set before QtWebEngine starts.
 
 QtWebEngine reads QTWEBENGINE_CHROMIUM_FLAGS once, when the first web profile is created.
-The user's own flags come first and are kept; ours are appended only when missing.
+The user's own flags come first and are kept; ours are appended only when missing. The
+user's own QT_QUICK_BACKEND is kept too.
 """
 
 from __future__ import annotations
@@ -17,6 +18,13 @@ NO_SANDBOX = "--no-sandbox"
 # from Chromium's launcher thread instead. Chromium refuses --no-zygote with the sandbox on,
 # so it is only ever added where the sandbox is already off.
 NO_ZYGOTE = "--no-zygote"
+# The web view draws through Qt Quick. With its scene graph on OpenGL, every new frame of
+# the preview had the whole window composited through OpenGL, which with a software GL
+# (Mesa's llvmpipe: Xvfb, virtual machines, remote desktops) was a third or more of keystroke ->
+# painted; Chromium's own flags (--disable-gpu, --disable-gpu-compositing, no vsync) changed
+# nothing measurable (issue 20, third pass). In software the window stays a plain raster
+# window and Chromium hands over finished frames. A page of cards needs no GPU either way.
+QUICK_BACKEND = ("QT_QUICK_BACKEND", "software")
 
 
 def chromium_flags(user_flags: str, *, as_root: bool, sandbox_disabled: bool = False) -> str:
@@ -34,8 +42,9 @@ def chromium_flags(user_flags: str, *, as_root: bool, sandbox_disabled: bool = F
     return " ".join([user_flags.strip(), *added]).strip()
 
 
-def apply_chromium_flags() -> None:
-    """Set the flags in this process's environment (before the first web profile exists)."""
+def prepare_web_engine() -> None:
+    """Set this process's environment for QtWebEngine (before QApplication exists)."""
+    os.environ.setdefault(*QUICK_BACKEND)
     as_root = hasattr(os, "geteuid") and os.geteuid() == 0
     flags = chromium_flags(os.environ.get(ENV, ""), as_root=as_root,
                            sandbox_disabled=bool(os.environ.get("QTWEBENGINE_DISABLE_SANDBOX")))

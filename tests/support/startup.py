@@ -41,6 +41,7 @@ start_git = Workbench.start_git
 def git_now(self):
     seen["painted_before_git"] = self.preview is not None and self.preview.painted_generation > 0
     seen["flags"] = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+    seen["quick"] = os.environ.get("QT_QUICK_BACKEND", "")
     start_git(self)
     seen["branch"] = self.window.branch_label.text()
     QTimer.singleShot(0, QApplication.quit)

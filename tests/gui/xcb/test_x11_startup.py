@@ -1,6 +1,6 @@
-"""Start-up on a real X server: the GL driver is linked ahead on a worker thread and the
-zygote is skipped where the sandbox is off, and the preview still paints the item before
-git status is read."""
+"""Start-up on a real X server: the GL driver is linked ahead on a worker thread, the
+zygote is skipped where the sandbox is off, the web view's scene graph is in software, and
+the preview still paints the item before git status is read."""
 
 from __future__ import annotations
 
@@ -17,5 +17,6 @@ def test_the_preview_paints_on_x11_with_the_apps_chromium_flags(seed_path: Path,
     assert result["code"] == 0
     assert result["marks"].index("window-shown") < result["marks"].index("preview-painted")
     assert result["painted_before_git"] is True
+    assert result["quick"] == "software"
     if os.geteuid() == 0:
         assert result["flags"] == "--no-sandbox --no-zygote"
