@@ -76,6 +76,7 @@ class DocumentTabs(QTabWidget):
     sig_current_session = Signal(object)  # DocumentSession | None
     sig_session_opened = Signal(object)  # DocumentSession
     sig_session_closing = Signal(object)  # DocumentSession
+    sig_title_changed = Signal(object)  # the current DocumentSession's title was edited
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +87,7 @@ class DocumentTabs(QTabWidget):
         name_tabs(self, "Open items", "The items open for editing; Ctrl+W closes the current one")
         self.content_root: Path | None = None
         self._editors: dict[QWidget, DocumentSession] = {}
+        self._names: dict[DocumentSession, str] = {}  # each tab's title as last shown
         self.currentChanged.connect(self._on_current_changed)
 
     # --- opening ------------------------------------------------------------------------
@@ -102,7 +104,7 @@ class DocumentTabs(QTabWidget):
         except CuratorError as exc:
             view = RawView(path, str(exc))
             self.setCurrentIndex(self.addTab(view, f"⚠ {path.name}"))
-            self.setTabToolTip(self.currentIndex(), str(exc))
+            self.setTabToolTip(self.currentIndex(), f"{path}\n{exc}")
             return None
         if self.content_root is not None and path.is_relative_to(self.content_root):
             session.content_root = self.content_root
@@ -112,6 +114,8 @@ class DocumentTabs(QTabWidget):
         index = self.addTab(pane, tab_label(session))
         self.setTabToolTip(index, str(path))
         session.sig_dirty_changed.connect(lambda _dirty, s=session: self.refresh_tab(s))
+        session.sig_changed.connect(lambda s=session: self._on_edited(s))
+        self._names[session] = window_name(session)
         self.sig_session_opened.emit(session)
         self.setCurrentIndex(index)
         return session
@@ -160,6 +164,7 @@ class DocumentTabs(QTabWidget):
             self._editors.pop(widget, None)
             widget.deleteLater()
         if session is not None:
+            self._names.pop(session, None)
             session.deleteLater()
 
     def close_all(self) -> None:
@@ -172,19 +177,32 @@ class DocumentTabs(QTabWidget):
         """The tab's text, tooltip and icon from the session: unsaved (●), deleted on disk."""
         index = self.index_of(session.path)
         if index >= 0:
-            gone = " (deleted)" if session.gone else ""
-            self.setTabText(index, ("● " if session.is_dirty() else "") + tab_label(session) + gone)
+            self.setTabText(index, _tab_text(session))
             self.setTabToolTip(index, f"{session.path}\nDeleted on disk" if session.gone else str(session.path))
             icon = self.style().standardIcon(QStyle.StandardPixmap.SP_TrashIcon) if session.gone else QIcon()
             self.setTabIcon(index, icon)
         if session is self.current_session():
             self.sig_current_session.emit(session)
 
+    def _on_edited(self, session: DocumentSession) -> None:
+        """Every keystroke lands here: only a changed title touches the tab and window title
+        (the form has already parsed the value; reading it back costs a dict lookup)."""
+        name = window_name(session)
+        if self._names.get(session) == name:
+            return
+        self._names[session] = name
+        index = self.index_of(session.path)
+        if index >= 0:
+            self.setTabText(index, _tab_text(session))
+        if session is self.current_session():
+            self.sig_title_changed.emit(session)
+
     def _on_current_changed(self, _index: int) -> None:
         self.sig_current_session.emit(self.current_session())
 
 
 TAB_TITLE_CHARS = 32
+WINDOW_TITLE_CHARS = 72  # task bars and window lists cut longer titles at a random letter
 PROMPT_TITLE_CHARS = 80
 
 
@@ -203,6 +221,16 @@ def title_text(data: object, fallback: str, limit: int = TAB_TITLE_CHARS) -> str
 def tab_label(session: DocumentSession) -> str:
     """The item's title (short), else its file name."""
     return title_text(session.document.data, session.path.name)
+
+
+def _tab_text(session: DocumentSession) -> str:
+    gone = " (deleted)" if session.gone else ""
+    return ("● " if session.is_dirty() else "") + tab_label(session) + gone
+
+
+def window_name(session: DocumentSession) -> str:
+    """The item's title as the window title shows it (shortened at a word), else its file name."""
+    return title_text(session.document.data, session.path.name, WINDOW_TITLE_CHARS)
 
 
 def item_name(session: DocumentSession) -> str:

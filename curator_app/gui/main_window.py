@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(CENTRE, 3)
         self.splitter.setStretchFactor(PREVIEW, 2)
         self.setCentralWidget(self.splitter)
+        self._folder_name = ""  # the open folder's name, the title's second part
         self.folder_label = QLabel()
         self.folder_label.setObjectName("folderPath")
         self.branch_label = QLabel()
@@ -60,10 +61,14 @@ class MainWindow(QMainWindow):
 
     def show_folder(self, folder: Path) -> None:
         self.folder_label.setText(str(folder))
+        self._folder_name = folder.name  # shown from the next show_title on
 
     def show_title(self, name: str | None, dirty: bool) -> None:
-        """'name.md — Curator', with Qt's [*] marker showing unsaved edits."""
-        self.setWindowTitle(f"{name}[*] — {APP_NAME}" if name else f"{APP_NAME}[*]")
+        """'Item title — folder — Curator' (or 'folder — Curator' with no item open), with
+        Qt's [*] marker showing unsaved edits; `name` comes already shortened."""
+        parts = [part for part in (name, self._folder_name, APP_NAME) if part]
+        parts[0] += "[*]"  # Qt warns about setWindowModified without the marker
+        self.setWindowTitle(" — ".join(parts))
         self.setWindowModified(dirty)
 
     def show_message(self, text: str, timeout_ms: int = 0) -> None:

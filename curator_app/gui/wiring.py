@@ -25,7 +25,7 @@ from curator_app.gui.actions.items import ItemActions
 from curator_app.gui.actions.vcs import VcsActions
 from curator_app.gui.actions.view import ViewActions
 from curator_app.gui.disk_changes import DiskChanges
-from curator_app.gui.documents import DocumentTabs, item_name, prompt_names, prompt_title
+from curator_app.gui.documents import DocumentTabs, item_name, prompt_names, prompt_title, window_name
 from curator_app.gui.editor_tools import EditorTools
 from curator_app.gui.git.controller import GitController
 from curator_app.gui.gone_items import GoneItems, missing
@@ -174,6 +174,7 @@ class Workbench(QObject):
             (tabs.sig_session_opened, self._on_session_opened),
             (tabs.sig_session_closing, self._on_session_closing),
             (tabs.sig_current_session, self._on_current_session),
+            (tabs.sig_title_changed, self._update_title),
             # the library
             (lib.sig_item_activated, self.open_item),
             (lib.sig_editor_wanted, self.panes.focus_editor),
@@ -408,9 +409,9 @@ class Workbench(QObject):
 
     def _update_title(self, session: DocumentSession | None) -> None:
         if session is not None:
-            self.window.show_title(session.path.name, dirty=session.is_dirty())
+            self.window.show_title(window_name(session), dirty=session.is_dirty())
         else:
-            self.window.show_title(self.folder.name if self.folder else None, dirty=False)
+            self.window.show_title(None, dirty=False)
 
     def _update_actions(self) -> None:
         session = self.tabs.current_session()

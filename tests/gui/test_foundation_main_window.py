@@ -67,9 +67,9 @@ def test_window_lists_items_and_opens_the_chosen_one(qtbot, bench: Workbench, tw
     bench.open_item(two_items / "news" / "alpha.md")
     session = bench.tabs.current_session()
     assert session is not None and session.document.get(("title",)) == "Alpha item about gardens"
-    assert window.windowTitle().replace("[*]", "") == "alpha.md — Curator"
+    assert window.windowTitle().replace("[*]", "") == f"Alpha item about gardens — {two_items.name} — Curator"
     bench.open_item(two_items / "beta.md")
-    assert window.windowTitle().replace("[*]", "") == "beta.md — Curator"
+    assert window.windowTitle().replace("[*]", "") == f"Beta item on rivers — {two_items.name} — Curator"
     assert bench.tabs.count() == 2
     assert window.folder_label.text() == str(two_items.resolve())
 

@@ -52,7 +52,7 @@ def _type_title(qtbot, bench: Workbench, text: str) -> None:
 def test_first_item_opens_in_a_tab_and_title_names_it(workbench: Workbench) -> None:
     session = workbench.tabs.current_session()
     assert session is not None and session.path.name == "genome-uk.md"
-    assert workbench.window.windowTitle().startswith("genome-uk.md")
+    assert workbench.window.windowTitle().startswith("UK Launch Implementation Plan")
     assert not workbench.window.isWindowModified()
 
 
