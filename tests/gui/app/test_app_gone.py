@@ -115,3 +115,58 @@ def test_moved_item_is_followed(qtbot, workbench: Workbench, answers, dirty: boo
     if dirty:
         workbench.menu["save"].trigger()
         assert b"mastHead: EDITED\n" in new.read_bytes() and not old.exists()
+
+
+SEED_TITLE_LINE = b"title: UK Launch  Implementation Plan For Genomic Healthcare System\n"
+
+
+def _move_and_retitle(old: Path, name: str, title: bytes = b"Genome UK moved and edited") -> Path:
+    """`git mv` then an edit, as one pull or one script does it before the window looks."""
+    new = old.with_name(name)
+    os.rename(old, new)
+    new.write_bytes(new.read_bytes().replace(SEED_TITLE_LINE, b"title: " + title + b"\n"))
+    return new
+
+
+def test_moved_and_edited_clean_item_follows_by_id_and_reloads(qtbot, workbench: Workbench, answers) -> None:
+    session = _session(workbench)
+    new = _move_and_retitle(session.path, "renamed-and-edited.md")
+    qtbot.waitUntil(lambda: session.document.get(("title",)) == "Genome UK moved and edited", timeout=5000)
+    assert session.path == new.resolve() and not session.gone and not session.is_dirty()
+    assert _tab(workbench, session) == ("Genome UK moved and edited", str(new.resolve()))
+    assert workbench.window.windowTitle().startswith("Genome UK moved and edited[*] — site")
+    assert "moved on disk to" in workbench.window.statusBar().currentMessage()
+    assert not answers.asked
+
+
+def test_moved_and_edited_dirty_item_asks_and_keeps_both_sides(qtbot, workbench: Workbench, answers) -> None:
+    session = _session(workbench)
+    _edit(session)
+    new = _move_and_retitle(session.path, "renamed-and-edited.md")
+    theirs = new.read_bytes()
+    answers.reply("Merge…", to="external-change")
+    qtbot.waitUntil(lambda: "external-change" in answers.names(), timeout=5000)
+    assert session.path == new.resolve() and session.is_dirty() and not session.gone
+    assert new.read_bytes() == theirs  # asked, never silently overwritten
+    # The merge keeps both sides: their title, my masthead; saving writes them together.
+    assert session.document.get(("mastHead",)) == "EDITED"
+    assert session.document.get(("title",)) == "Genome UK moved and edited"
+    workbench.menu["save"].trigger()
+    assert b"mastHead: EDITED\n" in new.read_bytes() and b"title: Genome UK moved and edited\n" in new.read_bytes()
+    assert not session.is_dirty()
+    assert answers.names() == ["external-change"]  # asked once, and no crash report
+
+
+def test_two_files_with_the_item_id_are_not_guessed_between(qtbot, workbench: Workbench, answers) -> None:
+    session = _session(workbench)
+    old = session.path
+    twin = old.with_name("a-copy.md")
+    twin.write_bytes(old.read_bytes().replace(SEED_TITLE_LINE, b"title: A copy with the same id\n"))
+    workbench.library.refresh()
+    answers.reply("Keep Open", to="item-gone")
+    _move_and_retitle(old, "renamed-and-edited.md")
+    qtbot.waitUntil(lambda: session.gone and "item-gone" in answers.names(), timeout=5000)
+    assert session.path == old and _tab(workbench, session)[0].endswith("(deleted)")
+    message = workbench.window.statusBar().currentMessage()
+    assert "deleted on disk" in message and "not followed: 2 files have its id 5683" in message, message
+    _no_crash(answers)
