@@ -9,6 +9,10 @@ spliced in. What is left empty is not written as an empty string: a list entry i
 (`author: ['']` would print "By ·") and a value becomes null, so the page's fallbacks
 apply. Linked copies share placeholders, so they start out agreeing; the category chain
 and slug use the same derivations as linked.py.
+
+An archetype is written for one section (its `basePath`, e.g. `/news/`). An item made in
+another section gets that section in every site path that names the archetype's own
+(`basePath`, `aliases`, `breadcrumbLinks`...), set through the document core like any value.
 """
 
 from __future__ import annotations
@@ -50,6 +54,7 @@ class NewItem:
     site_name: str = ""  # the source's name; derived from url when empty
     body: str = ""
     item_id: int | None = None
+    section: str | None = None  # the content-root folder it goes in ('' top level); None: the archetype's
 
 
 def archetype_path(name: str = "curated-content") -> Path:
@@ -118,15 +123,19 @@ def placeholder_values(item: NewItem, now: dt.datetime | None = None, name: str 
     }
 
 
-def _placeholders(value: Any, key: KeyPath) -> Iterator[tuple[KeyPath, str]]:
+def _strings(value: Any, key: KeyPath) -> Iterator[tuple[KeyPath, str]]:
     if isinstance(value, dict):
         for k, v in value.items():
-            yield from _placeholders(v, (*key, k))
+            yield from _strings(v, (*key, k))
     elif isinstance(value, list):
         for i, v in enumerate(value):
-            yield from _placeholders(v, (*key, i))
-    elif isinstance(value, str) and _INNER_RE.search(value):
+            yield from _strings(v, (*key, i))
+    elif isinstance(value, str):
         yield key, value
+
+
+def _placeholders(value: Any, key: KeyPath) -> Iterator[tuple[KeyPath, str]]:
+    return ((k, text) for k, text in _strings(value, key) if _INNER_RE.search(text))
 
 
 def _filled(text: str, values: dict[str, Any]) -> Any:
@@ -155,6 +164,27 @@ def fill(template: bytes, values: dict[str, Any], path: str | Path | None = None
     return doc
 
 
+def archetype_section(doc: Document) -> str | None:
+    """The section an archetype is written for: the first folder of its `basePath`."""
+    base = doc.get(("basePath",))
+    if not isinstance(base, str) or not base.startswith("/"):
+        return None
+    first = base.strip("/").split("/", 1)[0]
+    return first or None
+
+
+def move_to_section(doc: Document, section: str) -> None:
+    """Point the site paths that name the archetype's section at `section` ('' the top level)."""
+    own = archetype_section(doc)
+    if own is None or section.strip("/") == own:
+        return
+    prefix = f"/{own}"
+    target = f"/{section.strip('/')}" if section.strip("/") else ""
+    for key, value in list(_strings(doc.data, ())):
+        if value == prefix or value.startswith(prefix + "/"):
+            doc.set(key, (target + value[len(prefix):]) or "/")
+
+
 def new_item_bytes(item: NewItem, archetype: str | Path | None = None,
                    now: dt.datetime | None = None, name: str | None = None) -> tuple[str, bytes]:
     """(file name, bytes) of a new item; raises CuratorError when the result is not valid."""
@@ -165,6 +195,8 @@ def new_item_bytes(item: NewItem, archetype: str | Path | None = None,
         raise CuratorError(f"cannot read archetype: {exc.strerror or exc}", path) from None
     values = placeholder_values(item, now, name)
     doc = fill(template, values, path)
+    if item.section is not None:
+        move_to_section(doc, item.section)
     data = doc.to_bytes()
     Document.from_bytes(data, path)  # reads back, or the CuratorError names the archetype
     return values["md_name"], data

@@ -153,7 +153,7 @@ class NewItemDialog(QDialog):
         item = NewItem(title=title, url=url, site_name=self.site_name.text().strip(),
                        category=self.category.text().strip(), author=self.author.text().strip(),
                        description=" ".join(self.description.toPlainText().split()),
-                       item_id=self.item_id)
+                       item_id=self.item_id, section=self.section.currentData())
         try:
             self.created = create_item(self.folder(), item)
         except CuratorError as exc:

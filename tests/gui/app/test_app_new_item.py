@@ -94,6 +94,7 @@ def test_new_item_on_the_sample_site(qtbot, tmp_content: Path, answers) -> None:
         assert "  ogsite_name: The Guardian\n" in text and "  brand: theguardian.com\n" in text
         assert "\nslug: theguardian-newborn-genomes-a-pilot\n" in text
         assert "author: []\n" in text and "<p></p>" not in text and "ogimage: null\n" in text
+        assert "\nbasePath: /news/\n" in text and "\naliases: /news/newborn-genomes-a-pilot\n" in text
         findings = lint_document(Document.load(path))
         assert not [f for f in findings if f.code == "CC104"]
         assert ("CC102", "description") in {(f.code, f.key) for f in findings}  # still to write
@@ -116,6 +117,9 @@ def test_new_item_on_a_site_of_the_seeds_shape(qtbot, seed_site: Path, seed_path
                 "  for more than 200 rare conditions that can be treated early in life.\n") in text
         assert "description: >-\n  The plan focuses" in seed
         assert "\ntitle: Genomes for every newborn\n" in text
+        # The archetype is written for /news/: the item's own section takes its place.
+        assert "\nbasePath: /features/\n" in text and "\naliases: /features/genomes-for-every-newborn\n" in text
+        assert "  - /features/\n" in text and "/news/" not in text.replace("healthcareitnews.com/news/", "")
         assert "  ogsite_name: Healthcare IT News\n" in text and "  ogsite_name: Healthcare IT News\n" in seed
         doc = Document.load(path)
         assert doc.get(("id",)) == 5684 and doc.body == ""
