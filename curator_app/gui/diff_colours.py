@@ -5,17 +5,30 @@ No git here: the save diff and the recovery dialog load before pygit2 does (star
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtWidgets import QPlainTextEdit
+
+from curator_app.gui import theme
 
 __all__ = ["DiffHighlighter"]
 
 
 class DiffHighlighter(QSyntaxHighlighter):
-    """Colours a unified diff: additions green, removals red, hunk headers blue, file headers dim."""
+    """Colours a unified diff: additions green, removals red, hunk headers blue, file headers
+    dim; for the view's palette, and again when the system switches light/dark."""
 
-    def __init__(self, document: QTextDocument, dark: bool = False) -> None:
-        super().__init__(document)
+    def __init__(self, view: QPlainTextEdit) -> None:
+        super().__init__(view.document())
+        self._view = view
         self.formats: dict[str, QTextCharFormat] = {}
+        self._set_formats(theme.is_dark(view.palette()))
+        theme.follow(view, self._recolour)
+
+    def _recolour(self) -> None:
+        self._set_formats(theme.is_dark())
+        self.rehighlight()
+
+    def _set_formats(self, dark: bool) -> None:
         palette = {
             # (foreground, background) tuned for light and dark bases.
             "add": ("#1b5e20", "#e6f4ea") if not dark else ("#a5d6a7", "#1e3323"),

@@ -57,8 +57,8 @@ class RawView(QWidget):
         self.error_label = QLabel(f"Opened read-only; Curator will not rewrite this file.\n{error}")
         self.error_label.setWordWrap(True)
         self.error_label.setObjectName("rawError")
-        self.error_label.setStyleSheet("padding: 6px; background: palette(alternate-base); color: "
-                                       f"{theme.tone('error', role=QPalette.ColorRole.AlternateBase).name()};")
+        theme.style(self.error_label, lambda: "padding: 6px; background: palette(alternate-base); color: "
+                    f"{theme.tone('error', role=QPalette.ColorRole.AlternateBase).name()};")
         text = QPlainTextEdit()
         text.setReadOnly(True)
         text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))

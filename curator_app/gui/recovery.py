@@ -40,7 +40,6 @@ from curator_app.gui import alerts
 from curator_app.gui.a11y import name_buttons, named
 from curator_app.gui.diff_colours import DiffHighlighter
 from curator_app.gui.documents import title_text
-from curator_app.gui.git.common import is_dark
 
 __all__ = ["DEFAULT_INTERVAL_MS", "Autosaver", "RecoveryDialog", "Source"]
 
@@ -207,7 +206,7 @@ class RecoveryDialog(QDialog):
         self.diff_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.diff_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         named(self.diff_view, "Recovered changes", "The selected edit against the file on disk, as a unified diff")
-        self._highlighter = DiffHighlighter(self.diff_view.document(), dark=is_dark(self.diff_view))
+        self._highlighter = DiffHighlighter(self.diff_view)
 
         self.restore_button = QPushButton("Restore")
         self.discard_button = QPushButton("Discard")

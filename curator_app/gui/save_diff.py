@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit,
 from curator_app.core.algebra.diff import unified_diff
 from curator_app.gui.a11y import name_buttons, named
 from curator_app.gui.diff_colours import DiffHighlighter
-from curator_app.gui.git.common import is_dark, monospace_font
+from curator_app.gui.git.common import monospace_font
 
 
 class SaveDiffDialog(QDialog):
@@ -34,7 +34,7 @@ class SaveDiffDialog(QDialog):
         text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         text.setFont(monospace_font())
         # Colours chosen for the palette in use: light and dark themes both stay readable.
-        self.highlighter = DiffHighlighter(text.document(), dark=is_dark(text))
+        self.highlighter = DiffHighlighter(text)
         diff = unified_diff(old, new, f"{path.name} (on disk)", f"{path.name} (to be saved)")
         text.setPlainText(diff or "No changes.")
         named(text, "Changes to save", "The lines this save changes in the file, as a unified diff")

@@ -4,13 +4,23 @@ The editor draws almost everything with palette roles. Where a colour carries me
 (an error in red, an HTML tag in blue) it is named here by its hue and then made readable
 on the background it is drawn on: lightened on a dark theme, darkened on a light one,
 until its contrast reaches the WCAG level for body text (4.5:1).
+
+Colours baked into a style sheet or a highlighter's formats do not follow a live switch
+of the system palette by themselves: Qt sends a widget with a style sheet no palette
+event at all, and keeps its old resolved palette. `style` and `follow` register such a
+widget; one watcher hears the application's palette change and re-applies them.
 """
 
 from __future__ import annotations
 
 import functools
+import weakref
+from collections.abc import Callable
 
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QWidget
 
 BODY_TEXT = 4.5  # WCAG 2 AA for normal text
 
@@ -90,3 +100,75 @@ def tone(name: str, pal: QPalette | None = None, role: QPalette.ColorRole = QPal
 def text_colour(name: str, pal: QPalette | None = None) -> str:
     """For style sheets: `color: …` of a label drawn on the window background."""
     return f"color: {tone(name, pal, QPalette.ColorRole.Window).name()};"
+
+
+class _Follower(QObject):
+    """One widget's colours, re-applied on a palette change (a child: it dies with it)."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.widget = widget
+        self.make_style: Callable[[], str] | None = None
+        self.hooks: list[Callable[[], None]] = []
+
+    def apply(self) -> None:
+        if self.make_style is not None:
+            sheet = self.make_style()
+            if sheet == self.widget.styleSheet():
+                # palette(...) references resolve only when the widget is polished again.
+                self.widget.style().unpolish(self.widget)
+                self.widget.style().polish(self.widget)
+            else:
+                self.widget.setStyleSheet(sheet)
+        for hook in self.hooks:
+            hook()
+
+
+class _Watcher(QWidget):
+    """Never shown: a top-level widget, which Qt tells of every application palette change."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("paletteWatcher")
+        self.followers: weakref.WeakSet[_Follower] = weakref.WeakSet()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            for follower in list(self.followers):
+                if shiboken6.isValid(follower) and shiboken6.isValid(follower.widget):
+                    follower.apply()
+        return super().event(event)
+
+
+_watcher: _Watcher | None = None
+_DIRECT = Qt.FindChildOption.FindDirectChildrenOnly
+
+
+def _follower(widget: QWidget) -> _Follower:
+    global _watcher
+    if _watcher is None or not shiboken6.isValid(_watcher):
+        _watcher = _Watcher()
+    found = widget.findChild(_Follower, options=_DIRECT)
+    if found is None:
+        found = _Follower(widget)
+        _watcher.followers.add(found)
+    return found
+
+
+def style(widget: QWidget, make_style: Callable[[], str]) -> None:
+    """`widget.setStyleSheet(make_style())`, now and again whenever the palette changes
+    (the last style given wins: a widget whose colour follows its state calls this again)."""
+    follower = _follower(widget)
+    follower.make_style = make_style
+    widget.setStyleSheet(make_style())
+
+
+def style_text(widget: QWidget, name: str) -> None:
+    """The label's text in the meaning `name` (see TONES), following the palette."""
+    style(widget, lambda: text_colour(name))
+
+
+def follow(widget: QWidget, hook: Callable[[], None]) -> None:
+    """Call `hook` whenever the palette changes while `widget` lives (highlighters rebuild
+    their formats in it)."""
+    _follower(widget).hooks.append(hook)

@@ -241,6 +241,22 @@ def dark_palette():  # -> QPalette
     return palette
 
 
+def glyph_contrast(body) -> float:  # body: curator_app.gui.body.editor.BodyEditor
+    """The faintest inked pixel of the Bold button's glyph against the button (glyphs are
+    pictures of text-like marks: WCAG asks 3:1 of them)."""
+    from PySide6.QtGui import QColor, QPalette
+
+    from curator_app.gui.theme import contrast
+
+    button = body.toolbar.widgetForAction(body.actions_by_name["bold"])
+    background = button.palette().color(QPalette.ColorRole.Button)
+    image = body.actions_by_name["bold"].icon().pixmap(32, 32).toImage()
+    inked = [image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height())
+             if image.pixelColor(x, y).alpha() > 200]
+    assert inked
+    return min(contrast(QColor(c.red(), c.green(), c.blue()), background) for c in inked)
+
+
 def _pair(widget: QWidget):  # -> tuple[QColor, QColor] | None
     from PySide6.QtGui import QPalette
 

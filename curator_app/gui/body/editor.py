@@ -423,7 +423,7 @@ class BodyEditor(QWidget):
             f"(the rich view opens bodies up to {RICH_MAX_CHARS // 1000} KB with lines up to "
             f"{LONG_LINE_CHARS:,} characters).{load}"
         )
-        self.notice.setStyleSheet(_warning_style())
+        theme.style(self.notice, _warning_style)
         self.notice.show()
 
     def _on_notice_link(self, target: str) -> None:
@@ -452,7 +452,7 @@ class BodyEditor(QWidget):
         if a.markup == "markdown":
             self.notice.setText("<b>Markdown body:</b> edit it as Markdown text (the toolbar writes Markdown); "
                                 "Hugo renders it when the site is built.")
-            self.notice.setStyleSheet("background: palette(alternate-base); padding: 4px; border-radius: 3px;")
+            theme.style(self.notice, _note_style)
             self.notice.show()
         elif not a.rich_ok:
             self.notice.setText(
@@ -460,11 +460,11 @@ class BodyEditor(QWidget):
                 + ", ".join(_esc(r) for r in a.reasons)
                 + "). Edit it as HTML; nothing is dropped."
             )
-            self.notice.setStyleSheet(_warning_style())
+            theme.style(self.notice, _warning_style)
             self.notice.show()
         elif a.normalizes:
             self.notice.setText("Note: " + "; ".join(_esc(n) for n in a.normalizes) + ".")
-            self.notice.setStyleSheet("background: palette(alternate-base); padding: 4px; border-radius: 3px;")
+            theme.style(self.notice, _note_style)
             self.notice.show()
         else:
             self.notice.hide()
@@ -515,6 +515,10 @@ def _longest_line(text: str) -> int:
 
 def _human(size: int) -> str:
     return f"{size / 1048576:.1f} MB" if size >= 1048576 else f"{size / 1024:.0f} KB"
+
+
+def _note_style() -> str:
+    return "background: palette(alternate-base); padding: 4px; border-radius: 3px;"
 
 
 def _warning_style() -> str:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt
 from PySide6.QtGui import QDrag, QDragMoveEvent, QDropEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QWidget
 
+from curator_app.gui import theme
 from curator_app.gui.form.icons import icon
 
 MIME = "application/x-curator-field"
@@ -84,7 +85,7 @@ class DropArea(QObject):
         self.marker = QFrame(body)
         self.marker.setObjectName("fieldDropMarker")
         self.marker.setFrameShape(QFrame.Shape.HLine)
-        self.marker.setStyleSheet("color: palette(highlight); background: palette(highlight);")
+        theme.style(self.marker, lambda: "color: palette(highlight); background: palette(highlight);")
         self.marker.setFixedHeight(2)
         self.marker.hide()
         body.setAcceptDrops(True)

@@ -69,7 +69,7 @@ class AddFieldDialog(QDialog):
         named(self.lines, "Field value", "The new field's first value, over several lines")
         self.error = QLabel()
         self.error.setObjectName("fieldError")
-        self.error.setStyleSheet(theme.text_colour("error"))
+        theme.style_text(self.error, "error")
         self.error.setWordWrap(True)
         self.error.hide()
         form = QFormLayout()

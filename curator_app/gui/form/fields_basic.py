@@ -134,7 +134,7 @@ class LongTextEditor(FieldEditor):
             over = over or n > limit
         text = f"{n} characters" + (f"  ·  limits: {', '.join(parts)}" if parts else "")
         self.counter.setText(text)
-        self.counter.setStyleSheet(theme.text_colour("error" if over else "muted"))
+        theme.style_text(self.counter, "error" if over else "muted")
         self.counter.setToolTip("Over a platform limit" if over else "")
 
     def _show(self, value: Any) -> None:

@@ -54,7 +54,7 @@ class StringListEditor(FieldEditor):
         self.notice = QLabel()
         self.notice.setObjectName("listNotice")
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet(theme.text_colour("muted"))
+        theme.style_text(self.notice, "muted")
         self.notice.hide()
         self.entry.textEdited.connect(lambda _t: self.notice.hide())
         self.add_button = self._button("fa5s.plus", "Add the typed value", self.add_entry)

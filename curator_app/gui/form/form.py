@@ -253,7 +253,7 @@ class FormView(QScrollArea):
         editor.setToolTip(tip)
         editor.describe(text, tip)
         if row.was_absent:
-            label.setStyleSheet(theme.text_colour("muted"))
+            theme.style_text(label, "muted")
         row.label = label
         if len(key) == 1 and isinstance(key[0], str) and key[0] in self._movable():
             row.add_handle(key[0])
@@ -275,7 +275,7 @@ class FormView(QScrollArea):
             return
         row = self.rows.get(editor.key)
         problem = editor.validate()
-        editor.setStyleSheet(f"QLineEdit {{ border: 1px solid {theme.tone('error').name()}; }}" if problem else "")
+        theme.style(editor, lambda: f"QLineEdit {{ border: 1px solid {theme.tone('error').name()}; }}" if problem else "")
         if problem:
             editor.focus_target().setToolTip(problem)
             return

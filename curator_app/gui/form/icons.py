@@ -11,7 +11,8 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtGui import QColor, QIcon, QPainter, QPalette
+from PySide6.QtCore import QRect, QSize
+from PySide6.QtGui import QColor, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 
 from curator_app.gui import theme
 from curator_app.resources import resource_path
@@ -32,11 +33,38 @@ def glyph_path(name: str, colour: str | None, size: int) -> Path:
 
 
 def icon(name: str, color: str | None = None) -> QIcon:
-    """The glyph `name`, in `color`, or else in the palette's button text colour."""
-    if color is None and theme.is_dark():
+    """The glyph `name`, in `color`, or else in the palette's button text colour (chosen
+    each time it is drawn, so a live light/dark switch re-colours every button)."""
+    if color is not None:
+        return _icon(name, color)
+    return QIcon(_PaletteGlyph(name))
+
+
+def _for_palette(name: str) -> QIcon:
+    if theme.is_dark():
         # The glyphs are drawn dark for light themes; on a dark one they take the text colour.
         return _tinted(name, theme.palette().color(QPalette.ColorRole.ButtonText).name())
-    return _icon(name, color)
+    return _icon(name, None)
+
+
+class _PaletteGlyph(QIconEngine):
+    """A glyph that asks the palette in use which picture to draw."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        _for_palette(self.name).paint(painter, rect, mode=mode, state=state)
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return _for_palette(self.name).pixmap(size, mode, state)
+
+    def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:  # noqa: N802
+        return _for_palette(self.name).actualSize(size, mode, state)
+
+    def clone(self) -> QIconEngine:
+        return _PaletteGlyph(self.name)
 
 
 @cache

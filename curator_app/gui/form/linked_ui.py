@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolBut
 
 from curator_app.core.algebra.keypath import KeyPath, format_key
 from curator_app.core.schema.linked import LinkedGroup, expected_values
+from curator_app.gui import theme
 from curator_app.gui.a11y import named
 from curator_app.gui.form.icons import icon
 
@@ -61,7 +62,7 @@ class LinkedPrompt(QFrame):
         super().__init__(parent)
         self.setObjectName("linkedPrompt")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#linkedPrompt { background: palette(alternate-base); border-radius: 3px; }")
+        theme.style(self, lambda: "#linkedPrompt { background: palette(alternate-base); border-radius: 3px; }")
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.accept_button = QPushButton(icon("fa5s.check"), "Update copies")

@@ -8,8 +8,8 @@ from typing import Any
 
 import yaml
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontDatabase, QPalette
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QLabel
 
 from curator_app.core.algebra.diff import MISSING
 from curator_app.core.errors import CuratorError
@@ -80,15 +80,11 @@ def monospace_font() -> QFont:
     return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
 
 
-def is_dark(widget: QWidget) -> bool:
-    return widget.palette().color(QPalette.ColorRole.Base).lightness() < 128
-
-
 def error_label() -> QLabel:
     """An inline error line: red, wraps, hidden until there is something to say."""
     label = QLabel()
     label.setWordWrap(True)
-    label.setStyleSheet(theme.text_colour("error"))
+    theme.style_text(label, "error")
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.hide()
     return label

@@ -30,7 +30,7 @@ from curator_app.core.git.diff import field_changes_vs_head, head_bytes, text_di
 from curator_app.core.git.repo import ContentRepo
 from curator_app.gui.a11y import name_buttons, named
 from curator_app.gui.diff_colours import DiffHighlighter
-from curator_app.gui.git.common import error_text, is_dark, monospace_font
+from curator_app.gui.git.common import error_text, monospace_font
 
 MODE_HEAD = "head"
 MODE_SAVE = "save"
@@ -53,7 +53,7 @@ class DiffView(QWidget):
         self.text.setReadOnly(True)
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.text.setFont(monospace_font())
-        self.highlighter = DiffHighlighter(self.text.document(), dark=is_dark(self))
+        self.highlighter = DiffHighlighter(self.text)
         named(self.fields, "Field changes", "Each field the change adds, edits or removes")
         named(self.text, "Text diff", "The lines that change in the file, as a unified diff")
 

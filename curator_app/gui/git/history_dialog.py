@@ -216,7 +216,7 @@ class HistoryDialog(QDialog):
         self.restore_field_button.setEnabled(usable and self.selected_key() is not None)
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.status.setStyleSheet(theme.text_colour("error") if error else "")
+        theme.style(self.status, lambda: theme.text_colour("error") if error else "")
         self.status.setText(text)
 
     # --- restoring ------------------------------------------------------------------------

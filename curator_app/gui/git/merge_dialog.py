@@ -78,10 +78,14 @@ def _value_box(value: Any, name: str) -> QPlainTextEdit:
 
 def _mark(box: QPlainTextEdit, chosen: bool) -> None:
     """Frame the value that will be kept, so the choice is visible at a glance."""
+    theme.style(box, lambda: _mark_style(box, chosen))
+
+
+def _mark_style(box: QPlainTextEdit, chosen: bool) -> str:
     style = f"color: {theme.tone('muted').name()}; font-style: italic;" if box.property("absent") else ""
     if chosen:
         style += f"border: 2px solid {theme.tone('ok').name()}; border-radius: 3px;"
-    box.setStyleSheet(f"QPlainTextEdit {{ {style} }}" if style else "")
+    return f"QPlainTextEdit {{ {style} }}" if style else ""
 
 
 def _fit_heights(boxes: list[QPlainTextEdit]) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from curator_app.core.errors import CuratorError
 from curator_app.core.library.archetype import NewItem, create_item, file_name, free_name
 from curator_app.core.library.source_site import source_site
+from curator_app.gui import theme
 from curator_app.gui.a11y import name_buttons, named, plain
 from curator_app.gui.library.dialogs import completer
 
@@ -67,7 +68,7 @@ class NewItemDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("newItemError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828;")
+        theme.style_text(self.error, "error")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)

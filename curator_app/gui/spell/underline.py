@@ -37,6 +37,11 @@ class SpellHighlighter(QSyntaxHighlighter):
         self.underline.setUnderlineColor(underline_colour())
         self.service.sig_changed.connect(self.rehighlight)
 
+    def recolour(self) -> None:
+        """The system switched light/dark: the underline is made readable again."""
+        self.underline.setUnderlineColor(underline_colour())
+        self.rehighlight()
+
     def highlightBlock(self, text: str) -> None:  # noqa: N802
         for m in self.service.misspellings(text):
             self.setFormat(m.start, m.end - m.start, self.underline)
@@ -184,5 +189,6 @@ def check_spelling(widget: QLineEdit | QTextEdit | QPlainTextEdit) -> None:
     if isinstance(widget, QLineEdit):
         LineUnderline(widget)
     else:
-        SpellHighlighter(widget.document())  # owned by the document
+        highlighter = SpellHighlighter(widget.document())  # owned by the document
+        theme.follow(widget, highlighter.recolour)
     _MenuFilter(widget)

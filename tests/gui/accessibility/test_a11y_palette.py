@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
-from support.a11y import dark_palette, low_contrast
+from support.a11y import dark_palette, glyph_contrast, low_contrast
 
 from curator_app.core.document.document import Document
 from curator_app.gui import theme
@@ -104,11 +104,5 @@ def test_toolbar_glyphs_follow_the_palette(system_palette: str, qtbot) -> None:
 
     body = BodyEditor()
     qtbot.addWidget(body)
-    button = body.toolbar.widgetForAction(body.actions_by_name["bold"])
-    background = button.palette().color(QPalette.ColorRole.Button)
-    image = body.actions_by_name["bold"].icon().pixmap(32, 32).toImage()
-    inked = [image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height())
-             if image.pixelColor(x, y).alpha() > 200]
-    assert inked
-    worst = min(theme.contrast(QColor(c.red(), c.green(), c.blue()), background) for c in inked)
-    assert worst >= 3, f"glyph on {background.name()}: {worst:.2f}"
+    worst = glyph_contrast(body)
+    assert worst >= 3, f"glyph contrast {worst:.2f}"
