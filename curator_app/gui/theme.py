@@ -160,7 +160,9 @@ def style(widget: QWidget, make_style: Callable[[], str]) -> None:
     (the last style given wins: a widget whose colour follows its state calls this again)."""
     follower = _follower(widget)
     follower.make_style = make_style
-    widget.setStyleSheet(make_style())
+    sheet = make_style()
+    if sheet != widget.styleSheet():  # a counter restyles on every keystroke: repolish only on change
+        widget.setStyleSheet(sheet)
 
 
 def style_text(widget: QWidget, name: str) -> None:
