@@ -113,13 +113,10 @@ class _Follower(QObject):
 
     def apply(self) -> None:
         if self.make_style is not None:
-            sheet = self.make_style()
-            if sheet == self.widget.styleSheet():
-                # palette(...) references resolve only when the widget is polished again.
-                self.widget.style().unpolish(self.widget)
-                self.widget.style().polish(self.widget)
-            else:
-                self.widget.setStyleSheet(sheet)
+            # Set afresh even when unchanged: palette(...) references, and the children the
+            # sheet also styles (a prompt's buttons), resolve only when it is set again.
+            self.widget.setStyleSheet("")
+            self.widget.setStyleSheet(self.make_style())
         for hook in self.hooks:
             hook()
 

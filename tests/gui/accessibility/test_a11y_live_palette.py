@@ -103,3 +103,21 @@ def test_open_diffs_recolour_on_a_live_switch(switch: tuple[str, str], qtbot, se
     _check(dialog, view)
     _switch(switch[1])
     _check(dialog, view)
+
+
+def test_buttons_inside_a_styled_prompt_follow(switch: tuple[str, str], qtbot) -> None:
+    """A style sheet styles its widget's children too, and freezes their palette as well:
+    the linked-copies prompt's buttons must take the new palette with it."""
+    from PySide6.QtWidgets import QPushButton, QVBoxLayout
+
+    from curator_app.gui import theme as t
+
+    box = QWidget()
+    box.setObjectName("styledBox")
+    QVBoxLayout(box).addWidget(QPushButton("Update copies"))
+    t.style(box, lambda: "#styledBox { background: palette(alternate-base); }")
+    qtbot.addWidget(box)
+    box.show()
+    _switch(switch[1])
+    button = box.findChild(QPushButton)
+    assert button.palette().color(QPalette.ColorRole.Button) == QApplication.palette().color(QPalette.ColorRole.Button)
