@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFontDatabase, QKeySequence, QPalette, QTextCursor, QTextListFormat
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -175,6 +175,8 @@ class BodyEditor(QWidget):
         layout.addWidget(self.tabs, 1)
 
         self.rich.document().contentsChanged.connect(self._on_rich_changed)
+        self._link_colour = theme.palette().link().color()
+        theme.follow(self, self._follow_palette)
         self.source.textChanged.connect(self._on_source_changed)
         for a, b in itertools.pairwise(self.tab_stops()):
             QWidget.setTabOrder(a, b)
@@ -186,13 +188,19 @@ class BodyEditor(QWidget):
         return [bar.first, bar.second, bar.apply_button, bar.remove_button, bar.close_button,
                 self.tabs.tabBar(), self.rich, self.source]
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        # The system switched between light and dark: the source colours follow.
-        if event.type() == QEvent.Type.PaletteChange:
-            for highlighter in (self.highlighter, self.markdown_highlighter):
-                highlighter.restyle()
-                highlighter.rehighlight()
-        super().changeEvent(event)
+    def _follow_palette(self) -> None:
+        """The system switched between light and dark: the source colours follow, and so do
+        the rich view's links (Qt gives each the link colour of the day it was loaded)."""
+        for highlighter in (self.highlighter, self.markdown_highlighter):
+            highlighter.restyle()
+            highlighter.rehighlight()
+        link = theme.palette().link().color()
+        self._loading = True  # a colour is no edit of the body
+        try:
+            fmt.recolour_links(self.rich.document(), self._link_colour, link)
+        finally:
+            self._loading = False
+        self._link_colour = link
 
     # --- toolbar ------------------------------------------------------------------------
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
     QTextFormat,
     QTextImageFormat,
     QTextListFormat,
@@ -163,6 +165,29 @@ def set_link(edit: QTextEdit, href: str, title: str = "") -> None:
         cursor.insertText(href, fmt)
         plain = QTextCharFormat()
         edit.setCurrentCharFormat(plain)
+
+
+def recolour_links(doc: QTextDocument, old: QColor, new: QColor) -> None:
+    """Links still drawn in the palette's `old` link colour take the `new` one."""
+    if old == new:
+        return
+    spans = []
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            char = it.fragment().charFormat()
+            if char.isAnchor() and char.foreground().color() == old:
+                spans.append((it.fragment().position(), it.fragment().length()))
+            it += 1
+        block = block.next()
+    colour = QTextCharFormat()
+    colour.setForeground(new)
+    for start, length in spans:  # after the walk: merging splits the fragments walked
+        cursor = QTextCursor(doc)
+        cursor.setPosition(start)
+        cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(colour)
 
 
 def remove_link(edit: QTextEdit) -> None:

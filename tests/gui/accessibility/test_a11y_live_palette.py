@@ -84,6 +84,24 @@ def test_a_running_window_recolours_on_a_live_switch(switch: tuple[str, str], se
     assert theme.is_dark(window.palette()) == (after == "dark")
     _check(window)  # the same widgets, re-coloured
     assert glyph_contrast(editor.body) >= 3  # toolbar glyphs: WCAG non-text contrast
+    base = QApplication.palette().color(QPalette.ColorRole.Base)
+    links = _link_colours(editor.body.rich.document())
+    assert links and all(theme.contrast(c, base) >= 4.5 for c in links), [c.name() for c in links]
+    session = seed_bench.tabs.current_session()
+    assert session is not None and not session.is_dirty()  # re-colouring is no edit
+
+
+def _link_colours(doc) -> list:
+    found = []
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            if it.fragment().charFormat().isAnchor():
+                found.append(it.fragment().charFormat().foreground().color())
+            it += 1
+        block = block.next()
+    return found
 
 
 def test_open_diffs_recolour_on_a_live_switch(switch: tuple[str, str], qtbot, seed_path: Path, tmp_path: Path) -> None:
