@@ -18,11 +18,14 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from curator_app.core.lint.engine import Finding, lint_document
 from curator_app.core.preview.meta import HeadMeta, resolve_meta
 from curator_app.core.site.config import SiteConfig, find_site
+
+if TYPE_CHECKING:
+    from curator_app.core.document.document import Document
 
 # (path, content root, bytes): what makes two requests the same revision.
 RevisionKey = tuple[str | None, str | None, bytes]
@@ -37,9 +40,9 @@ class Analysis:
     lint_error: str | None = None
 
 
-def analyse(doc: Any, content_root: Path | None = None, site: SiteConfig | None = None) -> Analysis:
+def analyse(doc: Document, content_root: Path | None = None, site: SiteConfig | None = None) -> Analysis:
     """Meta and lint of one document, meta resolved once and handed to the lint rules."""
-    path = getattr(doc, "path", None)
+    path = doc.path
     if site is None and path is not None:
         site = find_site(path)
     meta = resolve_meta(doc, site)

@@ -28,20 +28,24 @@ differs only for characters outside the BMP (emoji).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from curator_app.core.lint.findings import DELETE, SEVERITIES, Finding, Fix, LintContext
 from curator_app.core.lint.rules import INFO_ONLY, RULES
 from curator_app.core.preview.meta import HeadMeta
 from curator_app.core.site.config import SiteConfig, find_site
 
+if TYPE_CHECKING:
+    from curator_app.core.document.document import Document
+    from curator_app.core.schema.schema import Schema
+
 # Callers and tests import the finding types from here, next to lint_document.
 __all__ = ["DELETE", "SEVERITIES", "Finding", "Fix", "LintContext", "lint_document"]
 
-def _default_schema(doc: Any) -> Any:
+def _default_schema(doc: Document) -> Schema | None:
     try:
         from curator_app.core.schema.infer import schema_for
     except ImportError:  # schema.py not there yet: the required rule uses its own short list
@@ -53,13 +57,13 @@ def _default_schema(doc: Any) -> Any:
 
 
 def lint_document(
-    doc: Any,
-    schema: Any = None,
+    doc: Document,
+    schema: Schema | None = None,
     site: SiteConfig | None = None,
     *,
     now: datetime | None = None,
     content_root: Path | None = None,
-    rules: tuple[Callable[[LintContext], Any], ...] | None = None,
+    rules: tuple[Callable[[LintContext], Iterable[Finding]], ...] | None = None,
     locate: bool = True,
     meta: HeadMeta | None = None,
     problems_only: bool = False,
@@ -73,13 +77,13 @@ def lint_document(
     when the caller has it (resolved once, used by the rules and by the caller).
     problems_only=True skips the rules that only report "info" (rules.INFO_ONLY).
     """
-    path = Path(doc.path) if getattr(doc, "path", None) else None
+    path = doc.path
     if site is None and path is not None:
         site = find_site(path)
     self_inferred = False
     if schema is None:
         schema = _default_schema(doc)
-        self_inferred = getattr(schema, "name", None) == "inferred"
+        self_inferred = schema is not None and schema.name == "inferred"
     ctx = LintContext(doc, schema, site, now or datetime.now(UTC), content_root, self_inferred,
                       locate=locate, known_meta=meta, problems_only=problems_only)
     findings: list[Finding] = []

@@ -10,13 +10,17 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from curator_app.core.algebra.keypath import KeyPath, format_key
 from curator_app.core.algebra.values import MISSING
 from curator_app.core.preview.meta import HeadMeta, plainify, resolve_meta
 from curator_app.core.schema.linked import LinkedGroup, linked_groups
 from curator_app.core.site.config import SiteConfig
+
+if TYPE_CHECKING:
+    from curator_app.core.document.document import Document
+    from curator_app.core.schema.schema import Schema
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -71,8 +75,8 @@ class Finding:
 class LintContext:
     """Everything a rule may look at; expensive parts are computed once, on demand."""
 
-    doc: Any
-    schema: Any
+    doc: Document
+    schema: Schema | None
     site: SiteConfig | None
     now: datetime
     content_root: Path | None
@@ -96,12 +100,12 @@ class LintContext:
 
     @cached_property
     def path(self) -> Path | None:
-        return Path(self.doc.path) if getattr(self.doc, "path", None) else None
+        return self.doc.path
 
     @cached_property
     def curated(self) -> bool:
         """Whether the item follows the curated-content conventions (linked copies, slug)."""
-        if self.schema is not None and getattr(self.schema, "name", None) == "curated-content":
+        if self.schema is not None and self.schema.name == "curated-content":
             return True
         return any(k in self.data for k in ("openGraphMetaData", "twitterMetaData", "htmlMetaData"))
 
@@ -115,7 +119,7 @@ class LintContext:
 
     @cached_property
     def body_text(self) -> str:
-        return plainify(self.doc.body or "") if getattr(self.doc, "body", None) else ""
+        return plainify(self.doc.body) if self.doc.body else ""
 
     def position(self, key: KeyPath) -> tuple[int | None, int | None]:
         """Line and column of the key, else of its nearest ancestor that exists."""

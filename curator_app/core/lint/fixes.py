@@ -7,17 +7,20 @@ so the document is linted again after each fix rather than applying a stale list
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from curator_app.core.lint.engine import Finding, lint_document
+
+if TYPE_CHECKING:
+    from curator_app.core.document.document import Document
 
 MAX_FIXES = 200  # a bound on the loop; far more than any item has
 
 
 def fix_all(
-    doc: Any,
+    doc: Document,
     code: str | None = None,
-    lint: Callable[[Any], list[Finding]] = lint_document,
+    lint: Callable[[Document], list[Finding]] = lint_document,
 ) -> list[str]:
     """Apply every automatic fix (or those of `code`); returns their descriptions in order.
 

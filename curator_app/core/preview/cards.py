@@ -18,8 +18,14 @@ from curator_app.core.algebra.keypath import format_key
 from curator_app.core.preview import images as imgrules
 from curator_app.core.site.config import find_site
 
-if TYPE_CHECKING:  # the locator lives with the page builder, which maps images to URLs
+if TYPE_CHECKING:
+    from curator_app.core.document.document import Document
+    from curator_app.core.lint.findings import Finding
+
+    # the locator lives with the page builder, which maps images to URLs
     from curator_app.core.preview.locator import ImageLocator, ImageRef
+    from curator_app.core.preview.meta import HeadMeta
+    from curator_app.core.site.config import SiteConfig
 
 # (title limit, description limit, whether the limit is documented by the platform)
 _LIMITS: dict[str, tuple[int | None, int | None, bool]] = {
@@ -120,12 +126,12 @@ def crop_box(size: tuple[int, int] | None, aspect: float) -> tuple[float, float,
 
 
 class _Meta:
-    """Fallback-chain lookups over a HeadMeta (duck-typed: .tags with kind/name/value/source)."""
+    """Fallback-chain lookups over a HeadMeta."""
 
-    def __init__(self, head: Any) -> None:
-        self.tags = list(getattr(head, "tags", []))
+    def __init__(self, head: HeadMeta) -> None:
+        self.tags = list(head.tags)
         # og:image made absolute from a local file: the file itself is what to show
-        self.image_file = getattr(head, "image_file", None)
+        self.image_file = head.image_file
         og = [t.value for t in self.tags if t.name == "og:image"]
         self.image_file_url = og[0] if og else None
 
@@ -146,11 +152,11 @@ class _Meta:
 
 
 def build_cards(
-    doc: Any,
-    head: Any,
+    doc: Document,
+    head: HeadMeta,
     locator: ImageLocator,
-    site: Any = None,
-    findings: Sequence[Any] = (),
+    site: SiteConfig | None = None,
+    findings: Sequence[Finding] = (),
 ) -> list[Card]:
     """All seven cards for one item, in CARD_KINDS order."""
     meta = _Meta(head)
@@ -159,16 +165,17 @@ def build_cards(
 
 
 class _Builder:
-    def __init__(self, doc: Any, meta: _Meta, locator: ImageLocator, site: Any, findings: Sequence[Any]):
+    def __init__(self, doc: Document, meta: _Meta, locator: ImageLocator, site: SiteConfig | None,
+                 findings: Sequence[Finding]):
         self.doc, self.meta, self.locator, self.site_cfg = doc, meta, locator, site
         self.findings = findings
         found = meta.first(["og:url", "canonical"])
         self.url = found[0] if found else str(doc.get(("link", "href")) or "")
-        if not self.url and site is not None and getattr(site, "base_url", None):
+        if not self.url and site is not None and site.base_url:
             self.url = site.base_url
         self.domain = (urlsplit(self.url).hostname or "").removeprefix("www.")
         found = meta.first(["og:site_name"])
-        self.site_name = found[0] if found else (getattr(site, "title", None) or self.domain)
+        self.site_name = found[0] if found else ((site.title if site else None) or self.domain)
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -250,8 +257,7 @@ class _Builder:
     def _lint(self, names: Iterable[str], notes: list[Note], own: Iterable[str] = ()) -> tuple[Note, ...]:
         keys = self.meta.keys(names) | set(own)
         for f in self.findings:
-            field = getattr(f, "field", ())
-            dotted = format_key(field) if field else ""
+            dotted = format_key(f.field) if f.field else ""
             if dotted and dotted in keys:
                 # Most messages already start with their field; name it once.
                 said = f.message if f.message.startswith(dotted) else f"{dotted}: {f.message}"
@@ -441,9 +447,9 @@ class _Builder:
             notes.append(Note("info", "the site config has no baseURL: the result shows the page's path only"))
         domain = (parts.hostname or "").removeprefix("www.")
         site = self.site_cfg
-        if site is None and getattr(self.doc, "path", None):
+        if site is None and self.doc.path is not None:
             site = find_site(self.doc.path)  # the one meta resolved the canonical URL with
-        site_name = getattr(site, "title", None) or domain
+        site_name = (site.title if site else None) or domain
         crumbs = [p for p in parts.path.split("/") if p]
         card = self._card(
             "search",

@@ -56,12 +56,15 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from curator_app.core.algebra.keypath import KeyPath, format_key, parse_dotted
 from curator_app.core.algebra.values import MISSING
 from curator_app.core.document.reading import is_regular_file
 from curator_app.core.site.config import SiteConfig, find_site
+
+if TYPE_CHECKING:
+    from curator_app.core.document.document import Document
 
 PAGE_IMAGE_GLOBS = ("*feature*", "*cover*", "*thumbnail*")
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".svg"})
@@ -524,16 +527,16 @@ def _handle(value: str) -> str:
     return value if value.startswith("@") else "@" + value
 
 
-def resolve_meta(doc: Any, site: SiteConfig | None = None) -> HeadMeta:
-    """Resolve the <head> tags of a Document (anything with .data, .path, .body).
+def resolve_meta(doc: Document, site: SiteConfig | None = None) -> HeadMeta:
+    """Resolve the <head> tags of a Document.
 
     With site=None the site is looked up from the document's path.
     """
-    path = Path(doc.path) if getattr(doc, "path", None) else None
+    path = doc.path
     if site is None and path is not None:
         site = find_site(path)
     data = doc.data if isinstance(doc.data, dict) else {}
-    r = _Resolver(data, path, getattr(doc, "body", "") or "", site)
+    r = _Resolver(data, path, doc.body or "", site)
 
     r.add("title", "title", ("title", "site:title"))
     r.add(

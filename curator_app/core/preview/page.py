@@ -13,13 +13,18 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from string import Template
-from typing import Any
+from typing import TYPE_CHECKING
 
 from curator_app.core.lint.analysis import Analysis, analyse
 from curator_app.core.preview.body_render import render_body
 from curator_app.core.preview.cards import Card, CardImage, Text, build_cards
 from curator_app.core.preview.locator import ImageLocator, ImageRef
+from curator_app.core.preview.meta import HeadMeta, MetaTag
+from curator_app.core.site.config import SiteConfig
 from curator_app.resources import resource_path
+
+if TYPE_CHECKING:
+    from curator_app.core.document.document import Document
 
 # --- templates ---------------------------------------------------------------------------
 
@@ -83,11 +88,11 @@ class Preview:
 
 
 def build_preview(
-    doc: Any,
+    doc: Document,
     content_root: Path | None,
     *,
     allow_remote: bool = False,
-    site: Any = None,
+    site: SiteConfig | None = None,
     remote_cache: Path | None = None,
     templates: Templates | None = None,
     analysis: Analysis | None = None,
@@ -96,7 +101,7 @@ def build_preview(
     this revision's meta and lint already (lint/analysis.py)."""
     t = templates or _DEFAULT_TEMPLATES
     t.refresh()
-    doc_dir = Path(doc.path).resolve().parent if getattr(doc, "path", None) else None
+    doc_dir = doc.path.resolve().parent if doc.path else None
     locator = ImageLocator(content_root, doc_dir, remote_cache)
     if analysis is None:
         analysis = analyse(doc, content_root, site)
@@ -109,7 +114,7 @@ def build_preview(
 
 
 class _Filler:
-    def __init__(self, t: Templates, locator: ImageLocator, allow_remote: bool, doc: Any) -> None:
+    def __init__(self, t: Templates, locator: ImageLocator, allow_remote: bool, doc: Document) -> None:
         self.t, self.locator, self.allow_remote, self.doc = t, locator, allow_remote, doc
 
     def text(self, text: Text | None) -> str:
@@ -251,7 +256,7 @@ class _Filler:
             date=esc(f"{date} — ") if date else "",
         )
 
-    def meta(self, head: Any) -> str:
+    def meta(self, head: HeadMeta) -> str:
         rows = []
         for tag in head.tags:
             one = HeadMetaLine(tag)
@@ -268,7 +273,7 @@ class _Filler:
 
 @dataclass(frozen=True)
 class HeadMetaLine:
-    tag: Any
+    tag: MetaTag
 
     @property
     def html(self) -> str:

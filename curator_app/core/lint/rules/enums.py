@@ -51,7 +51,7 @@ def nearest_choice(value: str, choices: tuple[str, ...]) -> list[str]:
 
 
 def _choices(ctx: LintContext) -> dict[tuple[Any, ...], tuple[str, ...]]:
-    out = dict(FALLBACK_CHOICES)
+    out: dict[tuple[Any, ...], tuple[str, ...]] = dict(FALLBACK_CHOICES)
     if ctx.schema is not None:
         for f in ctx.schema.fields():
             if f.choices:
