@@ -7,9 +7,9 @@ Everything git-specific lives in curator_app.core.git (Qt-free); this package is
   sig_branch_changed, sig_error / sig_message (one line each), sig_progress, sig_busy,
   sig_pulled(list[Path]) once a pull is complete, sig_pushed, sig_committed.
 - CommitDialog, DiffDialog, HistoryDialog and MergeDialog are shown through
-  curator_app.gui.alerts.run, like every dialog; the wiring decides when.
-- After a pull, the wiring merges each open item with unsaved edits field by field, with
-  git.pre_pull_bytes(path) as the base (see curator_app.gui.wiring).
+  curator_app.gui.alerts.run, like every dialog; gui/actions/vcs.py decides when.
+- After a pull, DiskChanges merges each open item with unsaved edits field by field, with
+  git.pre_pull_bytes(path) as the base (see curator_app.gui.disk_changes).
 - Credentials: pull/push first try the SSH agent / keys and git credential helpers; only
   then CredentialDialog asks on the GUI thread (PasswordAsker marshals the worker's
   request). git.set_credential_prompt(fn) replaces the dialog,
