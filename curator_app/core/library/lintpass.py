@@ -16,10 +16,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from curator_app.core.errors import CuratorError
 from curator_app.core.library.scan import FileStat, ItemRecord, project, read_item, record_from_values
+
+if TYPE_CHECKING:
+    from curator_app.core.document.document import Document
+    from curator_app.core.lint.findings import Finding
+    from curator_app.core.site.config import SiteConfig
 
 COUNTED_SEVERITIES = ("error", "warning")
 
@@ -27,7 +32,7 @@ COUNTED_SEVERITIES = ("error", "warning")
 LintResult = dict[str, tuple[int, int, int | None, str | None]]
 
 
-def problems(doc: Any, content_root: Path, site: Any = None) -> list[Any]:
+def problems(doc: Document, content_root: Path, site: SiteConfig | None = None) -> list[Finding]:
     """The errors and warnings of one loaded document, unlocated (counts need no line).
     site: the document's site when the caller has looked it up (None: looked up here)."""
     from curator_app.core.lint.engine import lint_document
@@ -36,7 +41,7 @@ def problems(doc: Any, content_root: Path, site: Any = None) -> list[Any]:
     return [f for f in findings if f.severity in COUNTED_SEVERITIES]
 
 
-def count_problems(doc: Any, content_root: Path, site: Any = None) -> int | None:
+def count_problems(doc: Document, content_root: Path, site: SiteConfig | None = None) -> int | None:
     """Errors + warnings of one loaded document; None when a rule failed (count unknown)."""
     try:
         return len(problems(doc, content_root, site))
@@ -50,7 +55,7 @@ class LintBatch:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self._sites: dict[Path, Any] = {}
+        self._sites: dict[Path, SiteConfig | None] = {}
         self._memo: Any = None
 
     def __enter__(self) -> LintBatch:
@@ -63,18 +68,20 @@ class LintBatch:
     def __exit__(self, *exc: object) -> None:
         self._memo.__exit__(*exc)
 
-    def site(self, path: Path) -> Any:
+    def site(self, path: Path | None) -> SiteConfig | None:
         from curator_app.core.site.config import find_site
 
+        if path is None:  # a document made from bytes alone has no site
+            return None
         folder = path.parent
         if folder not in self._sites:
             self._sites[folder] = find_site(path)
         return self._sites[folder]
 
-    def problems(self, doc: Any) -> list[Any]:
+    def problems(self, doc: Document) -> list[Finding]:
         return problems(doc, self.root, self.site(doc.path))
 
-    def count(self, doc: Any) -> int | None:
+    def count(self, doc: Document) -> int | None:
         return count_problems(doc, self.root, self.site(doc.path))
 
 

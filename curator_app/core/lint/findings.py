@@ -34,7 +34,7 @@ class Fix:
     description: str
     edits: tuple[tuple[KeyPath, Any], ...]
 
-    def apply(self, doc: Any) -> None:
+    def apply(self, doc: Document) -> None:
         """Edit the document through set()/delete(), so only the fixed keys' lines change."""
         for key, value in self.edits:
             if value is DELETE:

@@ -17,11 +17,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from curator_app.core.preview.cards import CARD_KINDS
 from curator_app.core.preview.page import build_preview
 from curator_app.core.review.embed import ImageEmbedder, Reader
+
+if TYPE_CHECKING:
+    from curator_app.core.document.document import Document
 
 SCOPE = "rc"
 IMAGE_CHANGED = "(image)"
@@ -66,7 +69,7 @@ class CardRenderer:
         self.now_reader = now_reader
         self.allow_remote = allow_remote
 
-    def sections(self, doc: Any, read: Reader) -> dict[str, str]:
+    def sections(self, doc: Document | None, read: Reader) -> dict[str, str]:
         """The doc's card sections with their images embedded; {} for no document."""
         if doc is None:
             return {}
@@ -77,7 +80,8 @@ class CardRenderer:
             if kind in CARD_KINDS
         }
 
-    def pairs(self, before_doc: Any, after_doc: Any, old_reader: Reader, same_bytes: bool) -> list[CardPair]:
+    def pairs(self, before_doc: Document | None, after_doc: Document | None, old_reader: Reader,
+              same_bytes: bool) -> list[CardPair]:
         after = self.sections(after_doc, self.now_reader)
         if same_bytes and after:
             return [CardPair(kind, html, html, same=True, once=True) for kind, html in after.items()]
