@@ -1,23 +1,18 @@
-"""The one place that builds Curator's main window and connects its parts.
+"""The one place that connects Curator's main window: which signal reaches which handler.
 
-`Workbench` makes the panes, puts them in the window's slots, and connects every signal
-in one table (`_connect`, and `_connect_session` for each open item): who emits what,
-and which handler answers, grouped by emitter. What a handler does lives in
-`curator_app.gui.actions`, one module per area (folders, sessions, saving, items, vcs,
-view); widgets only show state and emit requests.
+`Workbench` is the window's parts (`curator_app.gui.parts`) with the handlers of each
+area (`curator_app.gui.actions`), and connects them in one table (`_connect`, and
+`_connect_session` for each open item): who emits what, and which handler answers,
+grouped by emitter. Widgets only show state and emit requests.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, SignalInstance
-from PySide6.QtGui import QUndoGroup
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, SignalInstance
 
-from curator_app.core.recovery import RecoveryStore
 from curator_app.gui import alerts
 from curator_app.gui.actions.folders import FolderActions
 from curator_app.gui.actions.items import ItemActions
@@ -26,15 +21,9 @@ from curator_app.gui.actions.sessions import SessionActions
 from curator_app.gui.actions.vcs import VcsActions
 from curator_app.gui.actions.view import ViewActions
 from curator_app.gui.disk_changes import DiskChanges
-from curator_app.gui.documents import DocumentTabs
-from curator_app.gui.editor_tools import EditorTools
-from curator_app.gui.git.controller import GitController
-from curator_app.gui.gone_items import GoneItems
-from curator_app.gui.library import LibraryPane
-from curator_app.gui.main_window import CENTRE, LIBRARY, PREVIEW, MainWindow
-from curator_app.gui.mainmenu import MainMenu
-from curator_app.gui.panes import PANES, Panes
-from curator_app.gui.recovery import Autosaver
+from curator_app.gui.main_window import PREVIEW, MainWindow
+from curator_app.gui.panes import PANES
+from curator_app.gui.parts import WindowParts, make_preview
 from curator_app.gui.session import DocumentSession
 from curator_app.gui.settings import Settings
 
@@ -45,62 +34,27 @@ if TYPE_CHECKING:
 Connections = list[tuple[SignalInstance, Callable[..., object]]]
 
 
-class Workbench(QObject):
-    """Builds the panes of one main window, puts them in its slots and wires them together."""
+class Workbench(WindowParts):
+    """The panes of one main window, the handlers of each area, and the wires between them."""
 
     def __init__(self, window: MainWindow, settings: Settings, *, defer_preview: bool = False) -> None:
         """defer_preview: the app is starting. A placeholder holds the preview's place until
         start_preview(), and the folder's git status waits for start_git() (the app calls
         both once the window has painted: QtWebEngine and pygit2 are slow to load)."""
-        super().__init__(window)
-        self.window = window
-        self.settings = settings
-        self.folder: Path | None = None
-        self.review: ReviewMode | None = None  # made on first use: most sessions never review
-        self.tabs = DocumentTabs()
-        self.library = LibraryPane()
-        self.preview = None if defer_preview else _make_preview()
-        self.undo_group = QUndoGroup(self)
-        self.menu = MainMenu(window, self.undo_group)
-        self.git = GitController(parent=window)
-        self.git.set_dialog_parent(window)
-        self.recovery = RecoveryStore()
-        self.autosaver = Autosaver(self.recovery, parent=self)
-        # What each area does (curator_app.gui.actions); they reach each other through here.
-        self.folders = FolderActions(self, git_waits=defer_preview)
-        self.sessions, self.saving = SessionActions(self), SaveActions(self)
-        self.items, self.vcs, self.view = ItemActions(self), VcsActions(self), ViewActions(self)
+        super().__init__(window, settings, defer_preview=defer_preview)
+        # Each area is given the ones it uses: sessions ← saving ← folders, saving ← vcs.
+        self.sessions = SessionActions(self)
+        self.saving = SaveActions(self, self.sessions, lambda s: self.disk.ask_external_change(s, saving=True))
+        self.disk = DiskChanges(window, self.tabs, self.git, self.saving.save, self.gone)
+        self.folders = FolderActions(self, self.sessions, self.saving, git_waits=defer_preview)
+        self.vcs = VcsActions(self, self.disk, self.saving.save_all)
+        self.items, self.view = ItemActions(self, self.review_mode), ViewActions(self)
         # The commands the app and the tests call on the workbench itself.
-        self.open_folder, self.open_item, self.start_git = (
-            self.folders.open_folder, self.folders.open_item, self.folders.start_git)
+        self.open_folder, self.start_git = self.folders.open_folder, self.folders.start_git
         self.save, self.save_all, self.save_current = self.saving.save, self.saving.save_all, self.saving.save_current
         self.revert_current, self.close_current = self.saving.revert_current, self.saving.close_current
         self.confirm_close_all, self.offer_recovery = self.saving.confirm_close_all, self.sessions.offer_recovery
-        self.gone = GoneItems(window, self.tabs, self.library.watcher, lambda: self.library.root,
-                              lambda text: window.show_message(text, 10000))
-        self.disk = DiskChanges(window, self.tabs, self.git, self.save, self.gone)
-        self.tools = EditorTools(window, self.tabs, self.library, self.open_item)
-        window.set_pane(LIBRARY, self.library)
-        # Kept here: the splitter's takeover of a widget is invisible to Python's ownership.
-        self.centre = _stacked(self.tabs, self.tools.find_bar)
-        window.set_pane(CENTRE, self.centre)
-        if self.preview is not None:
-            window.set_pane(PREVIEW, self.preview)
-        elif defer_preview:
-            from curator_app.gui.preview.placeholder import PreviewPlaceholder
-
-            # Parented, so Qt owns it (the splitter does not take a Python temporary).
-            window.set_pane(PREVIEW, PreviewPlaceholder(parent=window))
         window.close_guard = self.confirm_close_all
-        self.panes = Panes(window, self.tabs, self.library, settings)
-        self.panes.apply()
-        self.panes.on_change = lambda name, shown: self.menu[f"show_{name}"].setChecked(shown)
-        for name in PANES:
-            self.menu[f"show_{name}"].setChecked(self.panes.shown[name])
-        self.menu["confirm_diff"].setChecked(settings.bool_value("confirm_save_diff", False))
-        self.menu["remote_images"].setChecked(settings.bool_value("remote_images", False))
-        self.menu["spell_check"].setChecked(settings.bool_value("spell_check", True))
-        self.menu["stamp_modified"].setChecked(settings.bool_value("stamp_modified", True))
         self.tools.set_spelling(self.menu["spell_check"].isChecked())
         self.view.set_remote_images(self.menu["remote_images"].isChecked())
         self._connect()
@@ -121,7 +75,7 @@ class Workbench(QObject):
             (m.sig_open_recent, folders.open_folder),
             (m.sig_clear_recent, self.settings.clear_recent),
             (m.recent_files_menu.aboutToShow, lambda: m.fill_recent_files(self.settings.recent_files())),
-            (m.sig_open_recent_file, folders.open_item),
+            (m.sig_open_recent_file, self.open_item),
             (m.sig_clear_recent_files, self.settings.clear_recent_files),
             (w.sig_paths_dropped, folders.open_dropped),
             (m["save"].triggered, saving.save_current),
@@ -182,7 +136,7 @@ class Workbench(QObject):
             (tabs.sig_current_session, sessions.current),
             (tabs.sig_title_changed, sessions.update_title),
             # the library
-            (lib.sig_item_activated, folders.open_item),
+            (lib.sig_item_activated, self.open_item),
             (lib.sig_editor_wanted, self.panes.focus_editor),
             (lib.sig_loaded, folders.library_loaded),
             (lib.sig_failed, message(10000)),
@@ -229,7 +183,7 @@ class Workbench(QObject):
         """Create the preview in the placeholder's place and show the current item in it."""
         if self.preview is not None:
             return self.preview
-        self.preview = _make_preview()
+        self.preview = make_preview()
         if self.preview is None:
             from curator_app.gui.preview.placeholder import PreviewPlaceholder
 
@@ -249,22 +203,3 @@ class Workbench(QObject):
 def _connect_all(table: Connections) -> None:
     for signal, slot in table:
         signal.connect(slot)
-
-
-def _stacked(top: QWidget, bottom: QWidget) -> QWidget:
-    """The centre pane: the open items, with the find bar under them when it is open."""
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(0)
-    layout.addWidget(top, 1)
-    layout.addWidget(bottom)
-    return box
-
-
-def _make_preview() -> PreviewPane | None:
-    try:
-        from curator_app.gui.preview.pane import PreviewPane
-    except ImportError:  # QtWebEngine missing: the editor still works
-        return None
-    return PreviewPane()

@@ -1,21 +1,18 @@
 """What the window's commands and events do, one module per area.
 
-`curator_app.gui.wiring` builds the panes and connects every signal to one of these
-handlers; nothing here connects signals. A handler reaches the window's parts (tabs,
-library, menus, git, preview) and the other areas' handlers through the `Workbench`
-it is given, so each area keeps only its own state.
+Each handler class works on the window's parts (`curator_app.gui.parts`) and is given
+the other areas it uses when it is made, so that the areas stand in one order
+(sessions ← saving ← folders, saving ← vcs) and each keeps only its own state. Which
+signal reaches which handler is `curator_app.gui.wiring`: nothing here connects one.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from curator_app.gui.wiring import Workbench
+from curator_app.gui.parts import WindowParts
 
 
 class Actions:
     """The handlers of one area of the window."""
 
-    def __init__(self, bench: Workbench) -> None:
-        self.bench = bench
+    def __init__(self, parts: WindowParts) -> None:
+        self.parts = parts

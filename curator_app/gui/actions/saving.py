@@ -3,59 +3,69 @@ Save / Discard / Cancel question that guards unsaved edits."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QDialog
 
 from curator_app.core.errors import CuratorError, WriteConflictError
 from curator_app.gui import alerts, folder_tabs
 from curator_app.gui.actions import Actions
+from curator_app.gui.actions.sessions import SessionActions
 from curator_app.gui.documents import item_name, prompt_names, prompt_title
 from curator_app.gui.gone_items import missing
+from curator_app.gui.parts import WindowParts
 from curator_app.gui.save_diff import SaveDiffDialog
 from curator_app.gui.session import DocumentSession
 
 
 class SaveActions(Actions):
+    def __init__(self, parts: WindowParts, sessions: SessionActions,
+                 conflict: Callable[[DocumentSession], object]) -> None:
+        """conflict: asks what to do when the file changed on disk since it was read."""
+        super().__init__(parts)
+        self._sessions, self._conflict = sessions, conflict
+
     def save_current(self) -> bool:
-        session = self.bench.tabs.current_session()
+        session = self.parts.tabs.current_session()
         return self.save(session) if session is not None else False
 
     def save_all(self) -> bool:
-        return all(self.save(s) for s in self.bench.tabs.dirty_sessions())
+        return all(self.save(s) for s in self.parts.tabs.dirty_sessions())
 
     def save(self, session: DocumentSession, force: bool = False) -> bool:
-        bench = self.bench
+        parts = self.parts
         if session.read_only:
             return False
-        if bench.menu["stamp_modified"].isChecked() and session.is_dirty():
-            bench.tools.stamp_modified(session)  # before the diff, so the diff shows it
-        if bench.menu["confirm_diff"].isChecked() and not force:
+        if parts.menu["stamp_modified"].isChecked() and session.is_dirty():
+            parts.tools.stamp_modified(session)  # before the diff, so the diff shows it
+        if parts.menu["confirm_diff"].isChecked() and not force:
             old = session.path.read_bytes() if session.path.exists() else b""
-            dialog = SaveDiffDialog(session.path, old, session.document.to_bytes(), bench.window,
+            dialog = SaveDiffDialog(session.path, old, session.document.to_bytes(), parts.window,
                                     title=item_name(session))
             if alerts.run(dialog) != QDialog.DialogCode.Accepted:
                 return False
         try:
             if not missing(session.path):
                 session.save(force=force)
-            elif not bench.gone.save_missing(session):
+            elif not parts.gone.save_missing(session):
                 return False
         except WriteConflictError:
-            bench.disk.ask_external_change(session, saving=True)
+            self._conflict(session)
             return False
         except CuratorError as exc:
             # The edits stay in the editor; the file on disk is untouched (atomic writer).
-            alerts.tell(bench.window, "save-failed", "Could not save", str(exc), level=alerts.Level.WARNING)
+            alerts.tell(parts.window, "save-failed", "Could not save", str(exc), level=alerts.Level.WARNING)
             return False
-        bench.sessions.update_title(session)
-        bench.sessions.update_actions()
+        self._sessions.update_title(session)
+        self._sessions.update_actions()
         return True
 
     def revert_current(self) -> None:
-        session = self.bench.tabs.current_session()
+        session = self.parts.tabs.current_session()
         if session is None or not session.is_dirty():
             return
         answer = alerts.ask(
-            self.bench.window,
+            self.parts.window,
             "revert",
             "Revert",
             f"Throw away the unsaved changes to {prompt_title(session)}?",
@@ -67,34 +77,34 @@ class SaveActions(Actions):
             session.revert()
 
     def close_current(self) -> None:
-        if self.bench.tabs.count():
-            self.close_tab(self.bench.tabs.currentIndex())
+        if self.parts.tabs.count():
+            self.close_tab(self.parts.tabs.currentIndex())
 
     def close_tab(self, index: int) -> None:
-        tabs = self.bench.tabs
+        tabs = self.parts.tabs
         session = tabs.session_at(index)
         if session is not None and session.is_dirty() and not self.confirm_discard([session]):
             return
         tabs.close_index(index)
-        self.bench.sessions.update_actions()
+        self._sessions.update_actions()
         if not tabs.count():
-            self.bench.sessions.update_title(None)
+            self._sessions.update_title(None)
 
     def confirm_close_all(self) -> bool:
         """The window is closing: True once unsaved edits are dealt with and every part has shut down."""
-        bench = self.bench
-        dirty = bench.tabs.dirty_sessions()
+        parts = self.parts
+        dirty = parts.tabs.dirty_sessions()
         if dirty and not self.confirm_discard(dirty):
             return False
-        if bench.folder is not None:
-            folder_tabs.remember(bench.settings, bench.folder, bench.tabs)
-        bench.tabs.close_all()
-        if bench.preview is not None:
-            bench.preview.shutdown()
-        bench.autosaver.shutdown()
-        bench.recovery.close()
-        bench.library.shutdown()
-        bench.git.shutdown()
+        if parts.folder is not None:
+            folder_tabs.remember(parts.settings, parts.folder, parts.tabs)
+        parts.tabs.close_all()
+        if parts.preview is not None:
+            parts.preview.shutdown()
+        parts.autosaver.shutdown()
+        parts.recovery.close()
+        parts.library.shutdown()
+        parts.git.shutdown()
         return True
 
     def confirm_discard(self, sessions: list[DocumentSession], name: str = "unsaved-changes",
@@ -102,7 +112,7 @@ class SaveActions(Actions):
         """Ask Save / Discard / Cancel for unsaved edits; True when it is fine to close."""
         names, paths = prompt_names(sessions)
         answer = alerts.ask(
-            self.bench.window,
+            self.parts.window,
             name,
             "Unsaved changes",
             f"Save the changes to {names} {why}?",

@@ -6,17 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from curator_app.core.document.document import Document
 from curator_app.core.site.config import find_site
 from curator_app.gui.actions import Actions
 from curator_app.gui.documents import window_name
+from curator_app.gui.parts import WindowParts
 from curator_app.gui.recovery import RecoveryDialog
 from curator_app.gui.session import DocumentSession
-
-if TYPE_CHECKING:
-    from curator_app.gui.wiring import Workbench
 
 AutosaveSource = Callable[[], tuple[Path, bytes, str, bool]]
 
@@ -27,60 +24,60 @@ _ITEM_COMMANDS = ("duplicate_item", "rename_item", "move_item", "delete_item", "
 
 
 class SessionActions(Actions):
-    def __init__(self, bench: Workbench) -> None:
-        super().__init__(bench)
+    def __init__(self, parts: WindowParts) -> None:
+        super().__init__(parts)
         self._preview_doc: Document | None = None
         self._autosave_sources: dict[DocumentSession, AutosaveSource] = {}
 
     def opened(self, session: DocumentSession) -> None:
-        bench = self.bench
-        bench.undo_group.addStack(session.undo_stack)
+        parts = self.parts
+        parts.undo_group.addStack(session.undo_stack)
 
         def source(s: DocumentSession = session) -> tuple[Path, bytes, str, bool]:
             return s.path, s.document.to_bytes(), s.document.disk_hash, s.is_dirty()
 
         self._autosave_sources[session] = source
-        bench.autosaver.track(source)
-        bench.library.watcher.watch_file(session.path)
-        editor = bench.tabs.editor_at(bench.tabs.index_of(session.path))
+        parts.autosaver.track(source)
+        parts.library.watcher.watch_file(session.path)
+        editor = parts.tabs.editor_at(parts.tabs.index_of(session.path))
         if editor is not None:
-            bench.panes.apply_to_editor(editor)
-        if editor is not None and bench.library.root is not None:
-            editor.set_completions(("tags",), bench.library.values_used("tags"))
-            editor.set_completions(("categories",), bench.library.values_used("categories"))
+            parts.panes.apply_to_editor(editor)
+        if editor is not None and parts.library.root is not None:
+            editor.set_completions(("tags",), parts.library.values_used("tags"))
+            editor.set_completions(("categories",), parts.library.values_used("categories"))
 
     def closing(self, session: DocumentSession) -> None:
-        bench = self.bench
-        bench.undo_group.removeStack(session.undo_stack)
-        bench.library.watcher.unwatch_file(session.path)
+        parts = self.parts
+        parts.undo_group.removeStack(session.undo_stack)
+        parts.library.watcher.unwatch_file(session.path)
         source = self._autosave_sources.pop(session, None)
         if source is not None:
-            bench.autosaver.untrack(source, path=session.path)
-        if session is bench.tabs.current_session() and bench.preview is not None:
+            parts.autosaver.untrack(source, path=session.path)
+        if session is parts.tabs.current_session() and parts.preview is not None:
             self._preview_doc = None
 
     def current(self, session: DocumentSession | None) -> None:
-        self.bench.tools.attach(session)
+        self.parts.tools.attach(session)
         if session is not None:
-            self.bench.undo_group.setActiveStack(session.undo_stack)
+            self.parts.undo_group.setActiveStack(session.undo_stack)
             self.feed_preview(session)
         self.update_title(session)
         self.update_actions()
 
     def changed(self, session: DocumentSession) -> None:
-        if session is self.bench.tabs.current_session():
+        if session is self.parts.tabs.current_session():
             self.feed_preview(session)
         self.update_actions()
 
     def saved(self, session: DocumentSession) -> None:
-        bench = self.bench
-        bench.autosaver.notify_saved(session.path)
-        bench.library.watcher.watch_file(session.path)  # the save replaced the file's inode
-        bench.git.refresh_status()
-        bench.window.show_message(f"Saved {session.path.name}", 4000)
+        parts = self.parts
+        parts.autosaver.notify_saved(session.path)
+        parts.library.watcher.watch_file(session.path)  # the save replaced the file's inode
+        parts.git.refresh_status()
+        parts.window.show_message(f"Saved {session.path.name}", 4000)
 
     def feed_preview(self, session: DocumentSession) -> None:
-        preview = self.bench.preview
+        preview = self.parts.preview
         if preview is None:
             return
         if session.document is not self._preview_doc:
@@ -94,12 +91,12 @@ class SessionActions(Actions):
 
     def update_title(self, session: DocumentSession | None) -> None:
         if session is not None:
-            self.bench.window.show_title(window_name(session), dirty=session.is_dirty())
+            self.parts.window.show_title(window_name(session), dirty=session.is_dirty())
         else:
-            self.bench.window.show_title(None, dirty=False)
+            self.parts.window.show_title(None, dirty=False)
 
     def update_actions(self) -> None:
-        menu, tabs = self.bench.menu, self.bench.tabs
+        menu, tabs = self.parts.menu, self.parts.tabs
         session = tabs.current_session()
         editable = session is not None and not session.read_only
         menu["save"].setEnabled(editable)
@@ -111,11 +108,11 @@ class SessionActions(Actions):
 
     def offer_recovery(self) -> int:
         """At startup: offer the unsaved edits of a Curator that was killed; returns how many were restored."""
-        restored = RecoveryDialog.offer(self.bench.recovery, self.bench.window)
+        restored = RecoveryDialog.offer(self.parts.recovery, self.parts.window)
         for doc in restored:
             if doc.path is None or not doc.path.exists():
                 continue
-            session = self.bench.tabs.open_path(doc.path)
+            session = self.parts.tabs.open_path(doc.path)
             if session is not None:
                 state = doc.snapshot()
 
