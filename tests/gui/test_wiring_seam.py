@@ -9,7 +9,7 @@ from PySide6.QtCore import SIGNAL
 from PySide6.QtGui import QAction, QUndoGroup
 from support.workbench import close_workbench, open_workbench
 
-from curator_app.gui import actions
+from curator_app.gui import actions, parts
 from curator_app.gui.main_window import MainWindow
 from curator_app.gui.mainmenu import MainMenu
 from curator_app.gui.settings import Settings
@@ -17,9 +17,9 @@ from curator_app.gui.settings import Settings
 CONNECT = re.compile(r"\.connect\(")
 
 
-def test_the_handlers_connect_no_signal() -> None:
+def test_the_handlers_and_the_parts_connect_no_signal() -> None:
     offenders = []
-    for path in sorted(Path(actions.__file__).parent.rglob("*.py")):
+    for path in [*sorted(Path(actions.__file__).parent.rglob("*.py")), Path(parts.__file__)]:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if CONNECT.search(line.split("#", 1)[0]):
                 offenders.append(f"{path.name}:{number}: {line.strip()}")

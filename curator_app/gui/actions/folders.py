@@ -1,5 +1,5 @@
-"""Opening things: the content folder (with the tabs it had open), items by path or by
-drop, and what the library's loading means for the open tabs and the status bar."""
+"""Opening the content folder (with the tabs it had open) or what was dropped on the
+window, and what the library's loading means for the open tabs and the status bar."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ class FolderActions(Actions):
         if parts.review is not None and parts.review.isVisible():
             parts.review.open_folder(folder)
         if select is not None:
-            self.parts.open_item(select.resolve())
+            parts.open_item(select.resolve())
         if first and self._git_waits:
             self._tabs_wait = True  # starting: the window shows first, its tabs follow (start_git)
         elif first:
