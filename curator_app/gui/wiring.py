@@ -9,6 +9,7 @@ grouped by emitter. Widgets only show state and emit requests.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, SignalInstance
@@ -49,16 +50,40 @@ class Workbench(WindowParts):
         self.folders = FolderActions(self, self.sessions, self.saving, git_waits=defer_preview)
         self.vcs = VcsActions(self, self.disk, self.saving.save_all)
         self.items, self.view = ItemActions(self, self.review_mode), ViewActions(self)
-        # The commands the app and the tests call on the workbench itself.
-        self.open_folder, self.start_git = self.folders.open_folder, self.folders.start_git
-        self.save, self.save_all, self.save_current = self.saving.save, self.saving.save_all, self.saving.save_current
-        self.revert_current, self.close_current = self.saving.revert_current, self.saving.close_current
-        self.confirm_close_all, self.offer_recovery = self.saving.confirm_close_all, self.sessions.offer_recovery
         window.close_guard = self.confirm_close_all
         self.tools.set_spelling(self.menu["spell_check"].isChecked())
         self.view.set_remote_images(self.menu["remote_images"].isChecked())
         self._connect()
         self.sessions.update_actions()
+
+    # The commands the app and the tests call on the workbench itself.
+
+    def open_folder(self, folder: Path, select: Path | None = None) -> bool:
+        return self.folders.open_folder(folder, select)
+
+    def start_git(self) -> None:
+        self.folders.start_git()
+
+    def offer_recovery(self) -> int:
+        return self.sessions.offer_recovery()
+
+    def save(self, session: DocumentSession, force: bool = False) -> bool:
+        return self.saving.save(session, force)
+
+    def save_all(self) -> bool:
+        return self.saving.save_all()
+
+    def save_current(self) -> bool:
+        return self.saving.save_current()
+
+    def revert_current(self) -> None:
+        self.saving.revert_current()
+
+    def close_current(self) -> None:
+        self.saving.close_current()
+
+    def confirm_close_all(self) -> bool:
+        return self.saving.confirm_close_all()
 
     def _connect(self) -> None:
         m, w, tabs, lib, git = self.menu, self.window, self.tabs, self.library, self.git
