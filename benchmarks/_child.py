@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -16,15 +17,19 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seed" / "curated-content-genome-uk.md"
 
 
-def run_child(module: str, quick: bool) -> dict[str, Any] | None:
+def run_child(module: str, quick: bool, *, x11: bool = False) -> dict[str, Any] | None:
     """`python -m benchmarks.<module> --child [--quick]`; its last stdout line is a JSON dict.
 
-    None when the shared seed is missing (the benchmark has nothing to open).
+    x11: on a private Xvfb with Qt's xcb platform (as a user's desktop draws, OpenGL
+    included) instead of offscreen. None when the shared seed is missing (the benchmark has
+    nothing to open) or x11 is asked for without xvfb-run.
     """
-    if not SEED.is_file():
+    if not SEED.is_file() or (x11 and shutil.which("xvfb-run") is None):
         return None
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env = dict(os.environ, QT_QPA_PLATFORM="xcb" if x11 else "offscreen")
     cmd = [sys.executable, "-m", f"benchmarks.{module}", "--child"] + (["--quick"] if quick else [])
+    if x11:
+        cmd = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24 -nolisten tcp", *cmd]
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
     if proc.returncode != 0:
         raise RuntimeError(f"{module} failed:\n{proc.stderr[-2000:]}")
