@@ -2,7 +2,8 @@
 or a pull.
 
 A missing file is looked at again a moment later (some writers delete before they
-write). The item is then looked for elsewhere in the folder: first by its front matter's
+write). The item is then looked for elsewhere in the folder, on a worker thread (reading
+a 10,000-item folder takes a second or two; the window stays responsive): first by its front matter's
 `id` (a `git mv` followed by an edit, or a pull that renames and changes it, keeps that),
 then by the bytes the tab last knew. Found once, the tab follows it and says so; if the
 bytes there differ, the ordinary disk-change path decides (a clean tab reloads, unsaved
@@ -13,12 +14,15 @@ Nothing here reloads from a file that is not there.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import re
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from curator_app.core.errors import CuratorError
@@ -34,7 +38,12 @@ RECREATE, SAVE_AS = "Re-create", "Save As…"
 SETTLE_MS = 150  # how long a missing file may take to come back before it counts as gone
 
 
+_SEARCH = ThreadPoolExecutor(max_workers=1, thread_name_prefix="curator-moved-item")
+
+
 class GoneItems(QObject):
+    _sig_searched = Signal(object, object, object)  # session, root, find_moved's result
+
     def __init__(
         self,
         window: QWidget,
@@ -50,6 +59,7 @@ class GoneItems(QObject):
         self._root = root  # the library's items root, where a moved item is looked for
         self._message = message
         self._pending: set[DocumentSession] = set()
+        self._sig_searched.connect(self._searched)  # queued: emitted on the worker thread
 
     def file_missing(self, session: DocumentSession) -> None:
         """The session's file is not there: decide once it has had a moment to come back."""
@@ -65,11 +75,48 @@ class GoneItems(QObject):
         if session.path.exists():
             session.check_disk()  # rewritten, not removed
             return
-        moved, clash = self._find_moved(session)
-        if moved is not None:
+        root = self._root()
+        if root is None:
+            self._mark_gone(session, "")
+            return
+        self._pending.add(session)  # until the search answers: more notices change nothing
+        item_id = _id_of(session.document.data)
+        hashes, size = session.known_hashes(), len(session.document.original_bytes)
+        open_paths = {s.path for s in self._tabs.sessions()}
+
+        def search() -> None:
+            try:
+                found = find_moved(root, item_id, hashes, size, open_paths)
+            except (OSError, CuratorError):
+                found = ([], None)  # the folder could not be read: the item counts as deleted
+            with contextlib.suppress(RuntimeError):  # the window closed while the folder was read
+                self._sig_searched.emit(session, root, found)
+
+        _SEARCH.submit(search)
+
+    def _searched(self, session: DocumentSession, root: Path,
+                  found: tuple[list[Path], Path | None]) -> None:
+        """Where the item went: the one other file with its `id`, else one with the bytes
+        the session last knew; two files claiming the id are not guessed between."""
+        self._pending.discard(session)
+        if session not in self._tabs.sessions():
+            return
+        if session.path.exists():
+            session.check_disk()  # came back while the folder was read
+            return
+        same_id, same_bytes = found
+        moved = same_id[0] if len(same_id) == 1 else same_bytes if not same_id else None
+        if moved is not None and moved.exists():
             self.follow(session, moved)
             session.check_disk()  # moved and edited: reload if clean, ask if not
             return
+        clash = ""
+        if len(same_id) > 1:
+            names = ", ".join(str(p.relative_to(root)) for p in sorted(same_id))
+            clash = f"; not followed: {len(same_id)} files have its id {_id_of(session.document.data)} ({names})"
+        self._mark_gone(session, clash)
+
+    def _mark_gone(self, session: DocumentSession, clash: str) -> None:
         session.gone = True
         self._tabs.refresh_tab(session)
         self._message(f"{prompt_title(session)} was deleted on disk ({session.path}){clash}")
@@ -98,40 +145,6 @@ class GoneItems(QObject):
         root = self._root()
         where = session.path.relative_to(root) if root and session.path.is_relative_to(root) else session.path
         self._message(f"{prompt_title(session)} moved on disk to {where}: the tab follows it")
-
-    def _find_moved(self, session: DocumentSession) -> tuple[Path | None, str]:
-        """Where the item went: the one other file under the items root with its `id`, else
-        one with the bytes the session last knew. (None, why not) when there is no such
-        single file; `why` is empty unless several files claim the id."""
-        root = self._root()
-        if root is None:
-            return None, ""
-        item_id = _id_of(session.document.data)
-        hashes = session.known_hashes()
-        size = len(session.document.original_bytes)
-        same_id: list[Path] = []
-        same_bytes: Path | None = None
-        for entry in tree.walk(root):
-            path = Path(entry.path)
-            if self._tabs.index_of(path.resolve()) >= 0:
-                continue  # open in a tab of its own: that item is not this one
-            try:
-                if not item_id and entry.stat().st_size != size:
-                    continue  # only the same bytes can be it, and these are not
-                with open(entry.path, "rb") as f:
-                    raw = f.read()
-            except OSError:
-                continue
-            if item_id and item_id.encode() in raw and _has_id(raw, item_id):
-                same_id.append(path)
-            if same_bytes is None and len(raw) == size and hashlib.sha256(raw).hexdigest() in hashes:
-                same_bytes = path
-        if len(same_id) == 1:
-            return same_id[0], ""
-        if len(same_id) > 1:
-            names = ", ".join(str(p.relative_to(root)) for p in sorted(same_id))
-            return None, f"; not followed: {len(same_id)} files have its id {item_id} ({names})"
-        return same_bytes, ""
 
     def save_missing(self, session: DocumentSession) -> bool:
         """Save an item whose file is gone: re-create it, Save As…, or Cancel (False)."""
@@ -168,6 +181,35 @@ class GoneItems(QObject):
             self._watcher.unwatch_file(old)
         self._tabs.refresh_tab(session)
         return True
+
+
+def find_moved(root: Path, item_id: str, hashes: set[str], size: int,
+               open_paths: set[Path]) -> tuple[list[Path], Path | None]:
+    """One walk of the items root: the files whose front matter has `item_id` (none looked
+    for when it is ''), and the first with one of `hashes` (`size` bytes long). Files open
+    in a tab (resolved paths) are other items, never candidates."""
+    same_id: list[Path] = []
+    same_bytes: Path | None = None
+    # Only a file with a line giving this id (YAML `id: 5683`, TOML `id = 5683`, JSON
+    # `"id": 5683`) is parsed to make sure: the id's digits alone turn up in dates and URLs.
+    digits = item_id.encode()
+    needle = re.compile(rb'(?m)^[ \t]*"?id"?[ \t]*[:=][ \t]*["\']?' + re.escape(digits) + rb'["\']?[ \t]*,?[ \t]*\r?$')
+    for entry in tree.walk(root):
+        try:
+            if not item_id and entry.stat().st_size != size:
+                continue  # only the same bytes can be it, and these are not
+            with open(entry.path, "rb") as f:
+                raw = f.read()
+        except OSError:
+            continue
+        by_id = bool(item_id) and digits in raw and needle.search(raw) is not None and _has_id(raw, item_id)
+        by_bytes = same_bytes is None and len(raw) == size and hashlib.sha256(raw).hexdigest() in hashes
+        if (by_id or by_bytes) and Path(entry.path).resolve() not in open_paths:
+            if by_id:
+                same_id.append(Path(entry.path))
+            if by_bytes:
+                same_bytes = Path(entry.path)
+    return same_id, same_bytes
 
 
 def _id_of(data: object) -> str:
