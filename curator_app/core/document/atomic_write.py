@@ -50,40 +50,61 @@ def write_bytes_atomic(
         # Holding the lock, no other Curator is between creating and renaming a temp file:
         # any temp file here was left by a writer that died. Swept once per folder and
         # process: listing a 10,000-item folder on every save would dominate bulk edits.
-        key = os.path.realpath(folder)
-        if key not in _cleaned:
-            _cleaned.add(key)
-            _remove_temps(folder)
+        _sweep_once(folder)
         st = _existing(path)
         if expect_hash is not None:
             _check_unchanged(path, expect_hash)
         if st is not None:
             _check_writable(path, st)
+        tmp = _stage(path, data, st, sync=True)
         try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=folder)
-        except OSError as exc:
-            raise CuratorError(
-                f"could not save: {exc.strerror or exc}; the file on disk is unchanged", path
-            ) from None
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                _copy_metadata(path, st, fh.fileno(), tmp)
-                os.fsync(fh.fileno())
             if expect_hash is not None:
                 _check_unchanged(path, expect_hash)
             os.replace(tmp, path)
         except BaseException as exc:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+            _discard(tmp)
             if isinstance(exc, OSError):
-                raise CuratorError(
-                    f"could not save: {exc.strerror or exc}; the file on disk is unchanged", path
-                ) from None
+                raise _not_saved(exc, path) from None
             raise
         if sync_folder:
             fsync_folder(folder)
+
+
+def _sweep_once(folder: Path) -> None:
+    key = os.path.realpath(folder)
+    if key not in _cleaned:
+        _cleaned.add(key)
+        _remove_temps(folder)
+
+
+def _not_saved(exc: OSError, path: Path) -> CuratorError:
+    return CuratorError(f"could not save: {exc.strerror or exc}; the file on disk is unchanged", path)
+
+
+def _stage(path: Path, data: bytes, st: os.stat_result | None, *, sync: bool) -> str:
+    """A temp file next to ``path`` holding ``data`` and the original's metadata."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    except OSError as exc:
+        raise _not_saved(exc, path) from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            _copy_metadata(path, st, fh.fileno(), tmp)
+            if sync:
+                os.fsync(fh.fileno())
+    except BaseException as exc:
+        _discard(tmp)
+        if isinstance(exc, OSError):
+            raise _not_saved(exc, path) from None
+        raise
+    return tmp
+
+
+def _discard(tmp: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(tmp)
 
 
 def clean_stale_temps(folder: str | Path) -> int:

@@ -12,18 +12,15 @@ ones already written if a later write fails; `undo` refuses files edited since.
 
 from __future__ import annotations
 
-import contextlib
 import difflib
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from curator_app.core.algebra.keypath import KeyPath
-from curator_app.core.document.atomic_write import fsync_folder, write_bytes_atomic
+from curator_app.core.document.atomic_batch import write_files_atomic
 from curator_app.core.document.document import Document
-from curator_app.core.document.folder_lock import folder_locked
-from curator_app.core.errors import CuratorError, WriteConflictError
+from curator_app.core.errors import CuratorError
 from curator_app.core.schema.linked import update_linked
 
 FIELDS = {"tags": ("tags",), "categories": ("categories",)}
@@ -143,36 +140,14 @@ def plan(paths: Iterable[str | Path], op: BulkOp) -> BulkPlan:
 def write_all(pairs: list[tuple[Path, bytes, bytes]]) -> None:
     """Write `new` over each path whose bytes are still `expected`; all or nothing.
 
-    The folders' save locks are held from the check to the last write, so no other Curator
-    save lands in between; each file is still written atomically and synced, and each
-    folder is synced once after its last rename instead of after every file.
+    One batch (atomic_batch.py): the folders' save locks are held from the check to the
+    last rename, so no other Curator save lands in between, and the file system is
+    flushed once for all the files instead of once per file.
     """
-    # A folder that is gone holds none of the files: the check below says which.
-    folders = sorted({os.path.dirname(os.path.realpath(path)) for path, _old, _new in pairs})
-    folders = [f for f in folders if os.path.isdir(f)]
-    with contextlib.ExitStack() as locks:
-        for folder in folders:  # always in the same order: two bulk edits cannot deadlock
-            locks.enter_context(folder_locked(folder))
-        for path, expected, _new in pairs:
-            try:
-                current = path.read_bytes()
-            except OSError:
-                current = None
-            if current != expected:
-                raise WriteConflictError(
-                    "changed on disk since the bulk edit was prepared; nothing was written", path)
-        written: list[tuple[Path, bytes]] = []
-        try:
-            for path, expected, new in pairs:
-                write_bytes_atomic(path, new, sync_folder=False)
-                written.append((path, expected))
-        except CuratorError:
-            for path, old in reversed(written):
-                write_bytes_atomic(path, old, sync_folder=False)
-            raise
-        finally:
-            for folder in folders:
-                fsync_folder(folder)
+    write_files_atomic(
+        [(path, new, expected) for path, expected, new in pairs],
+        "changed on disk since the bulk edit was prepared; nothing was written",
+    )
 
 
 def apply(bulk: BulkPlan) -> UndoRecord:
