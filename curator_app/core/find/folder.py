@@ -23,9 +23,13 @@ from typing import Any, TypeVar
 from curator_app.core.algebra.diff import BODY_KEY
 from curator_app.core.algebra.keypath import KeyPath
 from curator_app.core.document.document import Document
+from curator_app.core.document.limits import MAX_FRONT_CHARS
+from curator_app.core.document.reading import MAX_FILE_BYTES
+from curator_app.core.document.split import split
 from curator_app.core.errors import CuratorError, WriteConflictError
-from curator_app.core.find.item import Hit, find_in_document, replace_hits, value_of
+from curator_app.core.find.item import Hit, find_in_document, find_in_fields, replace_hits, value_of
 from curator_app.core.find.query import Query
+from curator_app.core.find.yaml_leaves import string_leaves
 from curator_app.core.library.bulk import FileChange, UndoRecord, write_all
 from curator_app.core.library.index import process_pool
 
@@ -105,9 +109,18 @@ def _search_one(path: Path, query: Query, fields: list[KeyPath] | None) -> Found
         # Most files in a folder do not hold the pattern at all: those are never parsed.
         if query.compiled.search(raw.decode("utf-8", errors="replace")) is None:
             return None
-        doc = Document.from_bytes(raw, path)
+        rows = light_rows(raw, path, query, fields)
+        if rows is None:
+            return _search_parsed(raw, path, query, fields)
     except OSError as exc:
         return "error", f"{path}: cannot read: {exc.strerror or exc}"
+    return ("hits", (str(path), hashlib.sha256(raw).hexdigest(), rows)) if rows else None
+
+
+def _search_parsed(raw: bytes, path: Path, query: Query, fields: list[KeyPath] | None) -> Found:
+    """The hits read from the file's lossless document: any file, or its error."""
+    try:
+        doc = Document.from_bytes(raw, path)
     except CuratorError as exc:
         return "error", str(exc.located(path))
     if doc.read_only_reason:
@@ -116,11 +129,37 @@ def _search_one(path: Path, query: Query, fields: list[KeyPath] | None) -> Found
     if not hits:
         return None
     sources = {h.key: value_of(doc, h.key) for h in hits}
-    rows = [
-        (h.key, h.start, h.end, h.text, h.replacement, _line(doc, h, sources[h.key]), h.context(sources[h.key]))
-        for h in hits
-    ]
+    rows = [_row(h, _line(doc, h, sources[h.key]), sources[h.key]) for h in hits]
     return "hits", (str(path), hashlib.sha256(raw).hexdigest(), rows)
+
+
+def _row(hit: Hit, line: int, source: str) -> HitRow:
+    return (hit.key, hit.start, hit.end, hit.text, hit.replacement, line, hit.context(source))
+
+
+def light_rows(raw: bytes, path: Path, query: Query, fields: list[KeyPath] | None) -> list[HitRow] | None:
+    """The hit rows of a plain block-YAML item read without building its document
+    (yaml_leaves.py): the rows _search_parsed gives, or None when the file needs it."""
+    if len(raw) > MAX_FILE_BYTES or b"\0" in raw:
+        return None
+    try:
+        parts = split(raw.decode("utf-8"), path)
+    except (UnicodeDecodeError, CuratorError):
+        return None
+    if parts.format != "yaml" or parts.read_only_reason or len(parts.front) > MAX_FRONT_CHARS:
+        return None
+    leaves = string_leaves(parts.front, query.compiled.search)  # only the values holding it
+    if leaves is None:
+        return None
+    where = {key: (value, line) for key, value, line in leaves}
+    rows: list[HitRow] = []
+    for h in find_in_fields(((key, value) for key, value, _line in leaves), parts.body, query, fields):
+        if h.key == BODY_KEY:
+            source, line = parts.body, parts.body_line + parts.body.count("\n", 0, h.start)
+        else:
+            source, line = where[h.key][0], parts.front_line + where[h.key][1]
+        rows.append(_row(h, line, source))
+    return rows
 
 
 def _search_chunk(paths: list[Path], query: Query, fields: list[KeyPath] | None) -> list[Found]:
