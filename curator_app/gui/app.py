@@ -198,8 +198,13 @@ def _report_startup(bench: Workbench) -> Callable[[Any], None]:
     print(f"window-shown {time.time() - t0:.4f}", flush=True)
     stall = _StallMeter(bench.window)
 
+    def listed(n: int) -> None:  # the list is filled (a warm open: from the cache); CPU s used
+        print(f"library-listed {time.time() - t0:.4f} {n} {stall.longest_ms:.1f} {time.process_time():.3f}",
+              flush=True)
+
     def loaded(n: int) -> None:
-        print(f"library-loaded {time.time() - t0:.4f} {n} {stall.longest_ms:.1f}", flush=True)
+        print(f"library-loaded {time.time() - t0:.4f} {n} {stall.longest_ms:.1f} {time.process_time():.3f}",
+              flush=True)
         if quit_on == "library":
             QTimer.singleShot(0, QApplication.quit)
 
@@ -209,6 +214,7 @@ def _report_startup(bench: Workbench) -> Callable[[Any], None]:
             if quit_on == "lint":
                 QTimer.singleShot(0, QApplication.quit)
 
+    bench.library.sig_listed.connect(listed)
     bench.library.sig_loaded.connect(loaded)
     bench.library.sig_lint_progress.connect(linted)
 

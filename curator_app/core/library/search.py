@@ -86,6 +86,13 @@ def _where(query: Query, skip: str = "") -> tuple[list[str], list[Any]]:
     return clauses, params
 
 
+def haystack(item: Item) -> str:
+    """The lower-case text a typed word is looked for in without the body (the body is
+    FTS's: `text_ids`): title, description, brand, tags, categories and path."""
+    parts = [item.title, item.description, item.brand, *item.tags, *item.categories, item.path]
+    return "\n".join(parts).lower()
+
+
 def search(index: LibraryIndex, query: Query) -> list[Item]:
     clauses, params = _where(query)
     return index.items(" AND ".join(clauses), params)

@@ -33,7 +33,7 @@ from curator_app.core.library.archetype import next_id, sections
 from curator_app.core.library.bulk import UndoRecord, undo
 from curator_app.core.library.index import Item, LibraryIndex
 from curator_app.core.library.memory import release_free_memory
-from curator_app.core.library.search import Query, SavedFilters, facets, text_ids
+from curator_app.core.library.search import Facets, Query, SavedFilters, text_ids
 from curator_app.core.site.tree import items_root
 from curator_app.gui.library.dialogs import BulkEditDialog
 from curator_app.gui.library.filter_bar import FilterBar
@@ -52,10 +52,9 @@ from curator_app.gui.library.watcher import FolderWatcher
 from curator_app.gui.library.worker import IndexWorker, ThumbnailLoader
 
 BODY_SEARCH_DELAY_MS = 150
-# Rows indexed meanwhile are added at most once a second: each addition re-sorts and resets
-# the list, 50-200 ms for 10,000 rows on a loaded 2-core machine, so more often would
-# slow the load and freeze the window in turn.
-BATCH_SHOW_MS = 1000
+# Rows indexed meanwhile are added at most four times a second: each addition inserts rows
+# at their sorted places (a few ms), and fewer, larger additions repaint the list less.
+BATCH_SHOW_MS = 250
 # Which columns give way, in order, when the pane is too narrow for a readable title.
 _DROP_ORDER = (COL_STATUS, COL_BRAND, COL_THUMB)
 
@@ -65,7 +64,10 @@ class LibraryPane(QWidget):
     sig_editor_wanted = Signal()  # Enter opened an item: the keyboard goes on to edit it
     sig_progress = Signal(int, int)  # done, total (files parsed while indexing)
     sig_lint_progress = Signal(int, int)
-    sig_loaded = Signal(int)  # number of items now listed
+    # The folder's rows are listed (a folder opened again: its cached rows, before the
+    # files are looked at; else once indexed): the number of items.
+    sig_listed = Signal(int)
+    sig_loaded = Signal(int)  # indexed: the number of items now listed, every file seen
     sig_failed = Signal(str)
     _sig_open = Signal(str)
     _sig_refresh = Signal()
@@ -115,13 +117,14 @@ class LibraryPane(QWidget):
         layout.addWidget(self.status)
 
         self._reader: LibraryIndex | None = None
+        self._facets = Facets()
+        self._listed = False  # sig_listed went out for the folder being opened
         self.last_bulk: UndoRecord | None = None
         self._body_timer = QTimer(self, singleShot=True, interval=BODY_SEARCH_DELAY_MS)
         self._body_timer.timeout.connect(self._run_body_search)
         # Rows of the folder being indexed, waiting for the next BATCH_SHOW_MS tick.
         self._pending: list[Item] = []
         self._pending_root: Path | None = None
-        self._streamed = False  # rows of the current load were shown before it ended
         self._batch_timer = QTimer(self, singleShot=True, interval=BATCH_SHOW_MS)
         self._batch_timer.timeout.connect(self._show_pending)
         self.filter_bar.sig_query_changed.connect(self.set_query)
@@ -143,6 +146,7 @@ class LibraryPane(QWidget):
         self._sig_open.connect(self._worker.open_folder)
         self._sig_refresh.connect(self._worker.refresh)
         self._worker.sig_progress.connect(self._on_progress)
+        self._worker.sig_cached.connect(self._on_cached)
         self._worker.sig_items.connect(self._on_items)
         self._worker.sig_batch.connect(self._on_batch)
         self._worker.sig_lint.connect(self.model.update_lint)
@@ -180,6 +184,7 @@ class LibraryPane(QWidget):
     def open_folder(self, path: str | Path) -> None:
         self.root = items_root(Path(path).resolve())
         self._close_reader()
+        self._listed = False
         self.status.setText(f"Opening {self.root}…")
         self.watcher.watch(self.root)
         self._sig_open.emit(str(self.root))
@@ -204,9 +209,8 @@ class LibraryPane(QWidget):
 
     def values_used(self, field: str) -> list[str]:
         """Tags or categories used in the folder, most used first (for completion)."""
-        if self._reader is None:
-            return []
-        return [v for v, _ in self._reader.values_used(field)]
+        values = self._facets.tags if field == "tags" else self._facets.categories if field == "categories" else []
+        return [v for v, _ in values]
 
     # --- bulk edit and new item (dialogs return through the core; the watcher refreshes) -
 
@@ -295,30 +299,39 @@ class LibraryPane(QWidget):
     def _show_pending(self) -> None:
         if self._pending and self._pending_root == self.root and self.root is not None:
             self.model.add_items(self.root, self._pending)
-            self._streamed = True
-            total = len(self.model.all_items())
+            total = self.model.count
             self.status.setText(f"{total:,} {'item' if total == 1 else 'items'} so far…")
         self._pending = []
 
-    def _on_items(self, root: Path, items: list[Item]) -> None:
+    def _on_cached(self, root: Path, items: list[Item], hay: list[str]) -> None:
+        if self.root is None or root != self.root:
+            return
+        self.model.set_items(root, items, hay)
+        self._update_status()
+        self._announce_listed()
+
+    def _announce_listed(self) -> None:
+        if not self._listed:
+            self._listed = True
+            self.sig_listed.emit(self.model.count)
+
+    def _on_items(self, root: Path, items: list[Item] | None, found: Facets) -> None:
         if self.root is None or root != self.root:
             return  # a folder opened earlier finished after the user moved on
         self.progress.hide()
         self._batch_timer.stop()
         self._show_pending()
-        streamed, self._streamed = self._streamed, False
-        # Rows shown batch by batch are the rows read back here: a second reset of a large
-        # list would only freeze the window again.
-        if not (streamed and self.model.root == root and self.model.holds_paths({i.path for i in items})):
-            self.model.set_items(root, items)
+        if items is not None:
+            self.model.sync(root, items)
         if self._reader is None and self._worker.db_path is not None:
             self._reader = LibraryIndex(root, self._worker.db_path, readonly=True)
-        if self._reader is not None:
-            self.filter_bar.set_facets(facets(self._reader))
+        self._facets = found
+        self.filter_bar.set_facets(found)
         if self.model.query.text.strip():
             self._run_body_search()
         self._update_status()
-        self.sig_loaded.emit(len(items))
+        self._announce_listed()
+        self.sig_loaded.emit(self.model.count)
         release_free_memory()
 
     def _on_failed(self, message: str) -> None:
@@ -335,7 +348,7 @@ class LibraryPane(QWidget):
         self._update_status()
 
     def _update_status(self) -> None:
-        shown, total = self.model.rowCount(), len(self.model.all_items())
+        shown, total = self.model.rowCount(), self.model.count
         noun = "item" if total == 1 else "items"
         self.status.setText(f"{shown:,} of {total:,} {noun}" if shown != total else f"{total:,} {noun}")
 
