@@ -59,6 +59,8 @@ CREATE TABLE IF NOT EXISTS items(
     lint_count INTEGER
 );
 CREATE INDEX IF NOT EXISTS items_date ON items(date);
+-- The window's first listing reads the ids newest first from this index alone (search.listed_ids).
+CREATE INDEX IF NOT EXISTS items_listed ON items(date DESC, path);
 -- Contentless (content=''), no positions (detail=none: queries are word-prefix ANDs): the
 -- cold build is ~2.5x faster than a content-storing FTS table. SQLite 3.40 cannot delete
 -- from a contentless table without the old text, so the rows of replaced items stay

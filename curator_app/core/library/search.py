@@ -8,14 +8,16 @@ queries kept as JSON in the user's config folder.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
+import sqlite3
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from curator_app.core.document.atomic_write import write_bytes_atomic
-from curator_app.core.library.index import Item, LibraryIndex
+from curator_app.core.library.index import SCHEMA_VERSION, Item, LibraryIndex, database_path
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 
@@ -84,6 +86,56 @@ def _where(query: Query, skip: str = "") -> tuple[list[str], list[Any]]:
         clauses.append("items.draft = ?")
         params.append(int(query.draft))
     return clauses, params
+
+
+def listed_ids(index: LibraryIndex) -> list[int]:
+    """Every item's id, newest first and by path within a date (the list's default order),
+    from one covering index: a folder opened again is listed from this before its rows are
+    read (see gui/library/rows.py, Pages)."""
+    return [row[0] for row in index.db.execute("SELECT id FROM items ORDER BY date DESC, path")]
+
+
+def items_by_id(index: LibraryIndex, ids: list[int]) -> list[Item]:
+    return index.items(f"id IN ({','.join('?' * len(ids))})", ids) if ids else []
+
+
+class CachedListing:
+    """A folder's cache as it was when opened, read-only: the ids in list order and their
+    rows on demand, all from one read transaction (WAL: the worker goes on writing; these
+    reads keep seeing the moment the ids were read, so every id has its row)."""
+
+    def __init__(self, root: Path, db_path: Path) -> None:
+        self.index = LibraryIndex(root, db_path, readonly=True)
+        try:
+            if self.index.db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+                raise sqlite3.DatabaseError("another schema: the worker rebuilds it")
+            self.index.db.execute("BEGIN")
+            self.ids = listed_ids(self.index)
+        except BaseException:
+            self.index.close()
+            raise
+
+    @classmethod
+    def open(cls, root: Path) -> CachedListing | None:
+        """The listing of `root`'s cache, or None when there is no usable one."""
+        db_path = database_path(root)
+        if not db_path.is_file():
+            return None
+        try:
+            return cls(root, db_path)
+        except (sqlite3.Error, OSError):
+            return None
+
+    def fetch(self, ids: list[int]) -> list[Item]:
+        return items_by_id(self.index, ids)
+
+    def read_all(self) -> list[Item]:
+        return self.index.items()
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.index.db.execute("COMMIT")
+        self.index.close()
 
 
 def haystack(item: Item) -> str:

@@ -9,6 +9,11 @@ memory: the pane asks SQLite FTS for it and hands the matching ids in
 Rows indexed while the list is shown go to their sorted places with insert, move and
 remove signals, never a reset: a reset of 10,000 rows froze the window for 50-225 ms per
 batch, and lost the selection.
+
+A folder opened again is first listed from its cache's ids alone (`list_cached`, see
+rows.Pages), rows read as they are shown; the worker's full rows then take their place
+without a signal when nothing differs. Anything else asked of the model meanwhile (a
+filter, a sort, an update) reads every row first (`_held`).
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from PySide6.QtGui import QIcon, QImage, QPixmap
 
 from curator_app.core.document.reading import is_regular_file
 from curator_app.core.library.index import Item
-from curator_app.core.library.search import Query
+from curator_app.core.library.search import CachedListing, Query
 from curator_app.core.preview.images import is_inside
 from curator_app.gui import theme
 from curator_app.gui.library.rows import (
@@ -33,6 +38,7 @@ from curator_app.gui.library.rows import (
     COL_THUMB,
     COL_TITLE,
     COLUMNS,
+    Pages,
     Rows,
     status,
 )
@@ -65,6 +71,8 @@ class LibraryModel(QAbstractTableModel):
         super().__init__(parent)
         self.root: Path | None = None
         self._rows = Rows()
+        self._pages: Pages | None = None  # listed from the cache, rows not held yet
+        self._listing: CachedListing | None = None
         self._thumbs: dict[str, QIcon | None] = {}
         self._placeholder = QIcon()
         self._vcs: dict[str, str] = {}  # relative path -> git status ("modified", "new", ...)
@@ -72,18 +80,67 @@ class LibraryModel(QAbstractTableModel):
     # --- data in ----------------------------------------------------------------------
 
     def set_items(self, root: Path, items: list[Item], hay: list[str] | None = None) -> None:
-        """Hold exactly these rows (one reset). `hay`: their haystacks, if already built
-        (the worker builds them for a cached list, off the GUI thread)."""
+        """Hold exactly these rows (one reset, none when they are the rows listed from the
+        cache). `hay`: their haystacks, if already built (the worker builds them for a
+        cached list, off the GUI thread)."""
+        if self._pages is not None and root == self.root:
+            self._take_over(items, hay)
+            return
+        self.forget_cache()
         self.beginResetModel()
         self.root = root
         self._rows.load(items, hay)
         self._rows.refilter()
         self.endResetModel()
 
+    def lists_newest_first(self) -> bool:
+        """Whether the list shows every row in the cache's listing order (see list_cached)."""
+        rows = self._rows
+        return rows.column == COL_DATE and rows.descending and rows.query == Query()
+
+    def list_cached(self, root: Path, listing: CachedListing) -> None:
+        """List a folder from its cache's ids (the caller checked `lists_newest_first`);
+        the model closes the listing once it holds the rows."""
+        self.forget_cache()
+        self.beginResetModel()
+        self.root = root
+        self._rows.load([], [])
+        self._rows.refilter()
+        self._listing, self._pages = listing, Pages(listing.ids, listing.fetch)
+        self.endResetModel()
+
+    def forget_cache(self) -> None:
+        if self._listing is not None:
+            self._listing.close()
+        self._listing = self._pages = None
+
+    def _held(self) -> Rows:
+        """The rows, every one of them read first if the list came from the cache's ids."""
+        if self._pages is not None and self._listing is not None:
+            self._take_over(self._listing.read_all(), None)
+        return self._rows
+
+    def _take_over(self, items: list[Item], hay: list[str] | None) -> None:
+        """Hold `items` in place of the rows listed from the cache: no signal but a repaint
+        when they list in the same order (the same cache), else a reset."""
+        pages = self._pages
+        assert pages is not None
+        rows = self._rows
+        rows.load(items, hay)
+        rows.refilter()
+        same = [items[n].id for n in rows.visible] == pages.ids
+        if not same:
+            self.beginResetModel()
+        self.forget_cache()
+        if same:
+            self._changed_column(0, len(COLUMNS) - 1)
+        else:
+            self.endResetModel()
+
     def add_items(self, root: Path, items: list[Item]) -> None:
         """Show rows indexed meanwhile: new paths are inserted at their sorted places, known
         ones replaced (and moved if their sort key changed); the selection stays."""
-        if root != self.root or not self._rows.count:
+        if root != self.root or not self._held().count:
             self.set_items(root, items)
             return
         rows = self._rows
@@ -99,7 +156,7 @@ class LibraryModel(QAbstractTableModel):
         self._insert_visible(rows.keep(list(fresh)))
 
     def remove_paths(self, paths: list[str]) -> None:
-        rows = self._rows
+        rows = self._held()
         if len(paths) > RESET_ABOVE:
             self.beginResetModel()
             for path in paths:
@@ -117,7 +174,7 @@ class LibraryModel(QAbstractTableModel):
         if root != self.root:
             self.set_items(root, items)
             return
-        held, fresh = self._rows.by_path, {i.path for i in items}
+        held, fresh = self._held().by_path, {i.path for i in items}
         gone = [path for path in held if path not in fresh]
         if gone:
             self.remove_paths(gone)
@@ -143,7 +200,7 @@ class LibraryModel(QAbstractTableModel):
 
     def update_lint(self, counts: dict[str, tuple[int | None, str | None]]) -> None:
         """Fill in lint counts computed by the background pass."""
-        rows = self._rows
+        rows = self._held()
         moved = rows.query.has_problems is not None or rows.column == COL_LINT
         touched = False
         for path, (count, error) in counts.items():
@@ -157,8 +214,8 @@ class LibraryModel(QAbstractTableModel):
             self._changed_column(COL_STATUS, COL_LINT)
 
     def _changed_column(self, first: int, last: int) -> None:
-        if self._rows.visible:
-            self.dataChanged.emit(self.index(0, first), self.index(len(self._rows.visible) - 1, last))
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, first), self.index(self.rowCount() - 1, last))
 
     # --- placing single rows (signals, no reset) ----------------------------------------
 
@@ -219,13 +276,14 @@ class LibraryModel(QAbstractTableModel):
         return self._rows.query
 
     def set_query(self, query: Query) -> None:
+        rows = self._held()
         self.beginResetModel()
-        self._rows.set_query(query)
+        rows.set_query(query)
         self.endResetModel()
 
     def set_body_matches(self, text: str, ids: set[int]) -> None:
         """Ids whose body matches `text` (from FTS); ignored if the text moved on."""
-        rows = self._rows
+        rows = self._held()
         if text != rows.query.text or ids == rows.body_ids:
             return
         rows.body_ids = ids
@@ -238,7 +296,7 @@ class LibraryModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if column == COL_THUMB:
             return
-        rows = self._rows
+        rows = self._held()
         self.layoutAboutToBeChanged.emit()
         # The selection and current row follow their items to the new places.
         persistent = self.persistentIndexList()
@@ -255,7 +313,9 @@ class LibraryModel(QAbstractTableModel):
     # --- Qt model API -------------------------------------------------------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows.visible)
+        if parent.isValid():
+            return 0
+        return len(self._pages.ids) if self._pages is not None else len(self._rows.visible)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -266,29 +326,31 @@ class LibraryModel(QAbstractTableModel):
         return None
 
     def item_at(self, row: int) -> Item:
+        if self._pages is not None:
+            return self._pages.item(row)
         return self._rows.items[self._rows.visible[row]]
 
     def path_at(self, row: int) -> Path | None:
-        if self.root is None or not 0 <= row < len(self._rows.visible):
+        if self.root is None or not 0 <= row < self.rowCount():
             return None
         return self.root / self.item_at(row).path
 
     def visible_items(self) -> list[Item]:
-        items = self._rows.items
-        return [items[n] for n in self._rows.visible]
+        rows = self._held()
+        return [rows.items[n] for n in rows.visible]
 
     def all_items(self) -> list[Item]:
         """Every item held, in no particular order."""
-        return self._rows.live()
+        return self._held().live()
 
     @property
     def count(self) -> int:
-        return self._rows.count
+        return len(self._pages.ids) if self._pages is not None else self._rows.count
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        item = self._rows.items[self._rows.visible[index.row()]]
+        item = self.item_at(index.row())
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == COL_TITLE:
@@ -341,12 +403,18 @@ class LibraryModel(QAbstractTableModel):
             return
         self._thumbs[key] = QIcon(QPixmap.fromImage(image))
         path = key.split("|", 1)[0]
-        n = self._rows.by_path.get(path)
-        if n is None:
-            return
-        try:
-            row = self._rows.visible.index(n)
-        except ValueError:
-            return
+        if self._pages is not None:  # an item shown was read, so found here
+            found = self._pages.row_of(path)
+            if found is None:
+                return
+            row = found
+        else:
+            n = self._rows.by_path.get(path)
+            if n is None:
+                return
+            try:
+                row = self._rows.visible.index(n)
+            except ValueError:
+                return
         idx = self.index(row, COL_THUMB)
         self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DecorationRole])

@@ -10,7 +10,7 @@ list the same rows in the same order.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from curator_app.core.library.index import Item
@@ -190,3 +190,33 @@ def _without_text(query: Query) -> Query:
     from dataclasses import replace
 
     return replace(query, text="")
+
+
+class Pages:
+    """A folder opened again, listed before its rows are held: the ids in list order (one
+    read of an index), each row read from the cache when it is first shown, a page at a
+    time. Listing 10,000 rows this way costs a few milliseconds, not the ~0.25 s of CPU of
+    building every row and its haystack, which the worker does meanwhile."""
+
+    SIZE = 128
+
+    def __init__(self, ids: list[int], fetch: Callable[[list[int]], list[Item]]) -> None:
+        self.ids = ids
+        self._fetch = fetch
+        self._read: dict[int, Item] = {}
+
+    def item(self, row: int) -> Item:
+        n = self.ids[row]
+        found = self._read.get(n)
+        if found is None:
+            start = row - row % self.SIZE
+            self._read.update((i.id, i) for i in self._fetch(self.ids[start : start + self.SIZE]))
+            found = self._read[n]  # the fetch reads the snapshot the ids came from
+        return found
+
+    def row_of(self, path: str) -> int | None:
+        """The row of an item already read (None if it was not)."""
+        for item in self._read.values():
+            if item.path == path:
+                return self.ids.index(item.id)
+        return None

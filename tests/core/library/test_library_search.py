@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from curator_app.core.library.index import Item, LibraryIndex
-from curator_app.core.library.search import Query, SavedFilters, facets, fts_expression, search, text_ids
+from curator_app.core.library.search import (
+    CachedListing,
+    Query,
+    SavedFilters,
+    facets,
+    fts_expression,
+    search,
+    text_ids,
+)
 
 
 @pytest.fixture
@@ -119,3 +128,26 @@ def test_fts_is_rebuilt_when_stale_rows_pile_up(index: LibraryIndex) -> None:
     assert result.parsed == 41  # everything re-read into a fresh full-text table
     assert index.db.execute("SELECT value FROM meta WHERE key='stale_fts'").fetchone()[0] == "0"
     assert _paths(search(index, Query(text="quokka"))) == {"news/special.md"}
+
+
+def test_cached_listing_reads_one_moment_of_the_cache(index: LibraryIndex, gen_folder: Path, db_path: Path) -> None:
+    """The window lists a folder opened again from these ids, then reads each row as it is
+    shown, while the worker goes on writing: every id keeps its row until closed."""
+    every = index.items()
+    listing = CachedListing(index.root, db_path)
+    try:
+        expected = sorted(sorted(every, key=lambda i: i.path), key=lambda i: i.date, reverse=True)
+        assert listing.ids == [i.id for i in expected]  # newest first, by path within a date
+        (gen_folder / "news" / "special.md").unlink()
+        assert index.refresh(workers=1).removed == ["news/special.md"]
+        assert [i.path for i in listing.fetch(listing.ids[:3])] == sorted(i.path for i in expected[:3])
+        assert len(listing.read_all()) == len(every)  # still the moment it was opened
+    finally:
+        listing.close()
+    assert CachedListing.open(gen_folder / "never-indexed") is None
+
+
+def test_cached_listing_refuses_a_cache_of_another_schema(index: LibraryIndex, db_path: Path) -> None:
+    index.db.execute("PRAGMA user_version=1")
+    with pytest.raises(sqlite3.DatabaseError):
+        CachedListing(index.root, db_path)

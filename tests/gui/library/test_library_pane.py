@@ -268,19 +268,48 @@ def test_rows_appear_while_a_large_folder_is_indexed(qtbot, pane: LibraryPane, g
     assert dates == sorted(dates, reverse=True)
 
 
-def test_reopen_lists_the_cached_rows_before_the_refresh_ends(qtbot, pane: LibraryPane, gen_folder: Path,
-                                                              tmp_path: Path) -> None:
-    _open(qtbot, pane, gen_folder)
+def _reopened(qtbot, pane: LibraryPane, folder: Path, tmp_path: Path) -> LibraryPane:
+    """A second pane on a folder the first one indexed: it has a cache to list from."""
+    _open(qtbot, pane, folder)
     again = LibraryPane(saved_filters=SavedFilters(tmp_path / "filters2.json"), poll_ms=0)
     qtbot.addWidget(again)
-    loaded: list[int] = []
-    first: list[tuple[int, bool]] = []
-    again.sig_loaded.connect(loaded.append)
-    again.model.modelReset.connect(lambda: first.append((again.model.rowCount(), bool(loaded))))
+    return again
+
+
+def test_reopen_lists_the_cached_rows_before_the_refresh_ends(qtbot, pane: LibraryPane, gen_folder: Path,
+                                                              tmp_path: Path) -> None:
+    again = _reopened(qtbot, pane, gen_folder, tmp_path)
+    resets: list[int] = []
+    again.model.modelReset.connect(lambda: resets.append(again.model.rowCount()))
     try:
+        with qtbot.waitSignal(again.sig_listed, timeout=1000):
+            again.open_folder(gen_folder)  # listed at once, before the event loop runs
+        assert resets == [40] and again.model.rowCount() == 40
+        listed = _titles(again)
+        assert listed == _titles(pane)  # the cache's rows, in the list's order
+        again.view.selectRow(7)
+        chosen = again.selected_paths()
         with qtbot.waitSignal(again.sig_loaded, timeout=20000):
-            again.open_folder(gen_folder)
-        assert first[0] == (40, False)  # the cache's rows, before the files were looked at
-        assert again.model.rowCount() == 40
+            pass
+        # The worker's full rows took the listed ones' place: no reset, selection kept.
+        assert resets == [40] and _titles(again) == listed and again.selected_paths() == chosen
+        assert again.values_used("tags")
+    finally:
+        again.shutdown()
+
+
+def test_filtering_a_list_still_read_from_the_cache(qtbot, pane: LibraryPane, gen_folder: Path,
+                                                    tmp_path: Path) -> None:
+    again = _reopened(qtbot, pane, gen_folder, tmp_path)
+    try:
+        again.open_folder(gen_folder)
+        target = pane.model.all_items()[5]
+        word = target.title.split()[0].lower()
+        again.set_query(Query(text=word))  # before the worker's rows arrive: every row is read
+        assert target.title in _titles(again) and again.model.rowCount() < 40
+        assert again.model.count == 40
+        with qtbot.waitSignal(again.sig_loaded, timeout=20000):
+            pass
+        assert target.title in _titles(again) and again.model.count == 40
     finally:
         again.shutdown()
