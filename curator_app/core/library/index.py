@@ -101,10 +101,25 @@ class Item(NamedTuple):
 
     @property
     def problems(self) -> int | None:
-        """Lint findings, counting an unreadable file as one problem; None while unknown."""
-        if self.error:
-            return max(1, self.lint_count or 0)
-        return self.lint_count
+        return problems_of(self.error, self.lint_count)
+
+
+def problems_of(error: str | None, lint_count: int | None) -> int | None:
+    """Lint findings, counting an unreadable file as one problem; None while unknown."""
+    if error:
+        return max(1, lint_count or 0)
+    return lint_count
+
+
+class Line(NamedTuple):
+    """What `curator index` prints of an item: the few columns of Item it shows."""
+
+    path: str
+    date: str
+    title: str
+    draft: bool
+    error: str | None
+    problems: int | None
 
 
 @dataclass
@@ -352,6 +367,12 @@ class LibraryIndex:
                  decoded(r[10]), decoded(r[11]), r[12], r[13], r[14], r[15])
             for r in self.db.execute(sql, tuple(params))
         ]
+
+    def lines(self) -> list[Line]:
+        """Every item as `curator index` prints it, by path: no lists decoded, no full row
+        built (on a warm run of 10,000 items, building Items was the largest step)."""
+        return [Line(r[0], r[1], r[2], bool(r[3]), r[4], problems_of(r[4], r[5])) for r in
+                self.db.execute("SELECT path, date, title, draft, error, lint_count FROM items ORDER BY path")]
 
     def item(self, rel: str) -> Item | None:
         found = self.items("path=?", (rel,))

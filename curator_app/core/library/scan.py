@@ -20,7 +20,6 @@ import html
 import json
 import os
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -196,6 +195,8 @@ def read_front_values(data: bytes, rel: str = "") -> tuple[dict[str, Any], str, 
             # Report the error at its true place in the file.
             values = to_value(compose(parts.front, rel, parts.front_line), rel, parts.front_line)
     elif fmt == "toml":
+        import tomllib  # only for TOML items: a warm listing parses nothing
+
         try:
             values = tomllib.loads(parts.front)
         except tomllib.TOMLDecodeError as exc:

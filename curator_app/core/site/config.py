@@ -12,12 +12,9 @@ import dataclasses
 import json
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from curator_app.core.errors import ParseError
 
@@ -88,6 +85,11 @@ def _read_table(path: Path) -> dict[str, Any]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ParseError(f"cannot read site config: {exc}", path) from exc
+    # Imported here: listing a folder (a warm `curator index`) never reads a site config.
+    import tomllib
+
+    import yaml
+
     try:
         if path.suffix == ".toml":
             data: Any = tomllib.loads(text)

@@ -133,3 +133,23 @@ def test_index_command_text_and_bad_path(gen_folder: Path, tmp_path: Path,
     assert len(lines) == 40 and lines[0].count("\t") == 3
     assert main(["index", str(tmp_path / "missing")]) == 2
     assert "not a folder" in capsys.readouterr().err
+
+
+def test_index_command_text_says_what_json_says(gen_folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The text listing reads only its own columns; each line must still match the item."""
+    news = gen_folder / "news"
+    (news / "broken.md").write_text("---\ntitle: [x\n---\n", encoding="utf-8")
+    draft = sorted(news.glob("*.md"))[0]
+    draft.write_text(draft.read_text(encoding="utf-8").replace("draft: false", "draft: true"), encoding="utf-8")
+    assert main(["index", str(gen_folder)]) == 0
+    text = capsys.readouterr()
+    assert "news/broken.md:3:1: invalid YAML" in text.err
+    assert main(["index", str(gen_folder), "--format", "json"]) == 0
+    items = json.loads(capsys.readouterr().out)["items"]
+    want = []
+    for i in items:
+        count = max(1, i["lint_count"] or 0) if i["error"] else i["lint_count"]
+        want.append(f"{i['path']}\t{i['date'][:10]}\t{count}\t{i['title']}{' [draft]' if i['draft'] else ''}")
+    assert text.out.splitlines() == want
+    assert f"news/{draft.name}" in next(line for line in want if line.endswith("[draft]"))
+    assert "news/broken.md\t\t1\t" in text.out
