@@ -6,11 +6,12 @@ module, so neither imports the other's internals.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from curator_app.core.algebra.keypath import KeyPath, format_key
 from curator_app.core.algebra.values import MISSING
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from curator_app.core.schema.schema import Schema
 
 SEVERITIES = ("error", "warning", "info")
+T = TypeVar("T")
 
 
 # A fix that removes a key sets it to the absent marker.
@@ -69,6 +71,25 @@ class Finding:
             "message": self.message,
             "fix": self.fix.description if self.fix else None,
         }
+
+
+# (id(schema), build) -> (schema, what build derived from it); the schema is kept so its id
+# stays its own while cached.
+_PER_SCHEMA: dict[tuple[int, Any], tuple[Any, Any]] = {}
+
+
+def per_schema(schema: Any, build: Callable[[Any], T]) -> T:
+    """build(schema), worked out once per schema object: the library lints thousands of
+    items against one schema, and rules used to re-derive their field lists for each."""
+    key = (id(schema), build)
+    hit = _PER_SCHEMA.get(key)
+    if hit is not None and hit[0] is schema:
+        return cast(T, hit[1])
+    if len(_PER_SCHEMA) > 256:
+        _PER_SCHEMA.clear()  # inferred schemas are one per item: never let them pile up
+    value = build(schema)
+    _PER_SCHEMA[key] = (schema, value)
+    return value
 
 
 @dataclass

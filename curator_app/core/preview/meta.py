@@ -247,6 +247,10 @@ def format_hugo_date(value: Any) -> str:
 # --- resolution ------------------------------------------------------------------------
 
 
+# (id(site), chain) -> (site, the chain's names); the site is kept so its id stays its own.
+_CHAIN_NAMES: dict[tuple[int, tuple[str, ...]], tuple[SiteConfig | None, tuple[str, ...]]] = {}
+
+
 class _Resolver:
     def __init__(self, data: dict[str, Any], path: Path | None, body: str, site: SiteConfig | None) -> None:
         self.data = data
@@ -290,12 +294,20 @@ class _Resolver:
         return (value, site.source(key)) if value else None
 
     def chain_names(self, chain: tuple[str, ...]) -> tuple[str, ...]:
+        # The same chains are named for every item of a site: once per (site, chain).
+        key = (id(self.site), chain)
+        hit = _CHAIN_NAMES.get(key)
+        if hit is not None and hit[0] is self.site:
+            return hit[1]
         names = []
         for step in chain:
             if step.startswith("site:"):
                 names.append(self.site.source(step[5:]) if self.site else step)
             else:
                 names.append(step)
+        if len(_CHAIN_NAMES) > 1024:
+            _CHAIN_NAMES.clear()
+        _CHAIN_NAMES[key] = (self.site, tuple(names))
         return tuple(names)
 
     def add(self, kind: str, name: str, chain: tuple[str, ...], transform: Any = None) -> MetaTag | None:
@@ -342,6 +354,13 @@ class _Resolver:
         return " ".join(words) or None
 
     def section(self) -> str | None:
+        # Asked for by the permalink and by article:section.
+        if "_section" not in self.__dict__:
+            self.__dict__["_section"] = self._section()
+        cached: str | None = self.__dict__["_section"]
+        return cached
+
+    def _section(self) -> str | None:
         if self.site and self.site.content_dir and self.path is not None:
             try:
                 rel = self.path.absolute().relative_to(self.site.content_dir.absolute())
@@ -423,7 +442,7 @@ def locate_local(
         candidates += [site.root / "assets" / ref.lstrip("/"), site.root / "static" / ref.lstrip("/")]
     if within is None:
         within = [site.root] if site is not None else [item.parent] if item is not None else []
-    roots = [_realpath(r) for r in within]
+    roots = [_real_folder(r) for r in within]
     escaped = False
     for c in candidates:
         real = _realpath(c)
@@ -470,6 +489,19 @@ def _realpath(path: str | Path) -> str:
     if real is None:
         real = memo[folder] = os.path.realpath(folder)
     return os.path.join(real, name)
+
+
+def _real_folder(path: str | Path) -> str:
+    """The real path of a folder; inside memo_realpaths, looked up once per batch (every
+    item of a folder is checked against the same site folders)."""
+    memo = _REAL_FOLDERS
+    text = os.fspath(path)
+    if memo is None:
+        return os.path.realpath(text)
+    real = memo.get(text)
+    if real is None:
+        real = memo[text] = os.path.realpath(text)
+    return real
 
 
 def _resolve_images(r: _Resolver, permalink: str) -> tuple[list[tuple[str, str | None]], tuple[str, ...]]:

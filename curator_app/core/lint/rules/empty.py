@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from curator_app.core.algebra.keypath import KeyPath, format_key
-from curator_app.core.lint.findings import Finding, Fix, LintContext
+from curator_app.core.lint.findings import Finding, Fix, LintContext, per_schema
 
 # Linked groups whose copies feed the page head and the cards.
 _CARD_FACTS = frozenset({"title", "description", "image", "source_url"})
@@ -27,16 +27,24 @@ def _blank(value: Any) -> bool:
     return isinstance(value, str) and not value.strip()
 
 
-def _list_keys(ctx: LintContext) -> list[KeyPath]:
+def _keys(schema: Any) -> tuple[tuple[KeyPath, ...], tuple[tuple[KeyPath, str], ...]]:
+    """(list keys whose entries must not be blank; (key, label) of the optional copies of
+    card facts that must not be an empty string), from the schema."""
     keys = [_AUTHOR]
-    if ctx.schema is not None:
-        keys += [tuple(f.key) for f in ctx.schema.fields() if f.widget == "strings"]
-    return [k for k in dict.fromkeys(keys) if k not in _BLANK_ENTRY_ALLOWED]
+    cards: list[tuple[KeyPath, str]] = []
+    if schema is not None:
+        fields = list(schema.fields())
+        keys += [tuple(f.key) for f in fields if f.widget == "strings"]
+        cards = [(tuple(f.key), f.label or format_key(f.key)) for f in fields
+                 if f.linked in _CARD_FACTS and not f.required]
+    lists = tuple(k for k in dict.fromkeys(keys) if k not in _BLANK_ENTRY_ALLOWED)
+    return lists, tuple(cards)
 
 
 def check(ctx: LintContext) -> Iterator[Finding]:
     doc = ctx.doc
-    for key in _list_keys(ctx):
+    lists, cards = per_schema(ctx.schema, _keys)
+    for key in lists:
         value = doc.get(key)
         if not isinstance(value, list) or not any(_blank(v) for v in value):
             continue
@@ -52,13 +60,9 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             f"{name} has an empty entry{shows}",
             Fix(f"Remove the empty entries from {name}", ((key, kept),)),
         )
-    if ctx.schema is None:
-        return
-    for field in ctx.schema.fields():
-        key = tuple(field.key)
-        if field.linked not in _CARD_FACTS or field.required or not _blank(doc.get(key)):
+    for key, label in cards:
+        if not _blank(doc.get(key)):
             continue
-        label = field.label or format_key(key)
         yield ctx.finding(
             "CC104",
             "error",

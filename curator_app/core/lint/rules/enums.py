@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from curator_app.core.algebra.keypath import format_key
-from curator_app.core.lint.findings import Finding, Fix, LintContext
+from curator_app.core.lint.findings import Finding, Fix, LintContext, per_schema
 from curator_app.core.preview.meta import lookup
 
 CARD_TYPES = ("summary", "summary_large_image", "app", "player")
@@ -50,17 +50,17 @@ def nearest_choice(value: str, choices: tuple[str, ...]) -> list[str]:
     return holding if len(holding) == 1 else []
 
 
-def _choices(ctx: LintContext) -> dict[tuple[Any, ...], tuple[str, ...]]:
+def _choices(schema: Any) -> dict[tuple[Any, ...], tuple[str, ...]]:
     out: dict[tuple[Any, ...], tuple[str, ...]] = dict(FALLBACK_CHOICES)
-    if ctx.schema is not None:
-        for f in ctx.schema.fields():
+    if schema is not None:
+        for f in schema.fields():
             if f.choices:
                 out[tuple(f.key)] = tuple(f.choices)
     return out
 
 
 def check(ctx: LintContext) -> Iterator[Finding]:
-    for key, choices in _choices(ctx).items():
+    for key, choices in per_schema(ctx.schema, _choices).items():
         hit = lookup(ctx.data, key)
         if hit is None or hit[0] is None or hit[0] == "":
             continue

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from curator_app.core.algebra.keypath import format_key
-from curator_app.core.lint.findings import Finding, LintContext
+from curator_app.core.algebra.keypath import KeyPath, format_key
+from curator_app.core.lint.findings import Finding, LintContext, per_schema
 
 # Used only while no schema is available (schema.py not importable or schema_for failed).
 FALLBACK_REQUIRED: tuple[tuple[str, ...], ...] = (("title",), ("date",))
@@ -21,16 +21,18 @@ def _empty(value: Any) -> bool:
     )
 
 
+def _required(schema: Any) -> list[tuple[KeyPath, str]]:
+    if schema is not None:
+        return [(tuple(f.key), f.label or format_key(f.key)) for f in schema.fields() if f.required]
+    return [(k, format_key(k)) for k in FALLBACK_REQUIRED]
+
+
 def check(ctx: LintContext) -> Iterator[Finding]:
     doc = ctx.doc
     schema = ctx.schema
     if ctx.self_inferred:
         return
-    if schema is not None:
-        required = [(tuple(f.key), f.label or format_key(f.key)) for f in schema.fields() if f.required]
-    else:
-        required = [(k, format_key(k)) for k in FALLBACK_REQUIRED]
-    for key, label in required:
+    for key, label in per_schema(schema, _required):
         if not doc.has(key):
             yield ctx.finding("CC101", "error", key, f"required field {format_key(key)} ({label}) is missing")
         elif _empty(doc.get(key)):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from curator_app.core.algebra.keypath import format_key
@@ -101,10 +102,17 @@ def is_cut(value: str, others: list[str]) -> bool:
     last = tokens[-1].casefold()
     if len(last) < 2:
         return False
-    words = {w.casefold() for other in others for w in _WORD.findall(other)}
-    if not words or last in words or last in {t.casefold() for t in tokens[:-1]}:
+    words = [_words(other) for other in others]
+    if not any(words) or any(last in w for w in words) or last in {t.casefold() for t in tokens[:-1]}:
         return False
-    return any(w.startswith(last) and w[len(last) :] not in PLURAL for w in words)
+    return any(w.startswith(last) and w[len(last) :] not in PLURAL for ws in words for w in ws)
+
+
+@lru_cache(maxsize=64)
+def _words(text: str) -> frozenset[str]:
+    """The casefolded words of a text. Each copy of a description is judged against the
+    same others and the same body: their words are found once, not once per copy."""
+    return frozenset(w.casefold() for w in _WORD.findall(text))
 
 
 def _replacement(value: str, copies: dict[tuple[Any, ...], str]) -> tuple[str, str] | None:
