@@ -116,6 +116,7 @@ def _check_yaml12(root: Node | None, text: str, path: object, off: int) -> None:
 # Every plain scalar that is not a string starts with one of these (null, bools, numbers,
 # .inf/.nan, dates): most front-matter values are words, answered by this one test.
 _TYPED_START = frozenset("~nNtTfF+-.0123456789")
+_STR = _STD + "str"
 
 
 def resolve_plain(value: str) -> Any:
@@ -316,6 +317,12 @@ def _convert_mapping(
         key = k.value
         if key in out:
             raise _err(ParseError, f"duplicate key '{key}'", k, path, off)
+        if (v.__class__ is ScalarNode and v.tag in _ALLOWED_TAGS and budget.left > 0
+                and len(stack) < MAX_DEPTH and (v.style or v.tag == _STR or (v.value and v.value[0] not in _TYPED_START))):
+            # A string value, most of front matter: what _convert gives, without the call.
+            budget.left -= 1
+            out[key] = v.value
+            continue
         out[key] = _convert(v, path, off, budget, stack)
     for mk, mv in merged.items():
         out.setdefault(mk, mv)

@@ -278,7 +278,11 @@ class _Resolver:
         if hit is None:
             return None
         text = text_of(hit[0])
-        return (text, format_key(hit[1])) if text else None
+        if not text:
+            return None
+        # Spelled as in the chain (the usual case): the step is already the dotted key.
+        same = hit[1] == _parsed(step) and "\\" not in step
+        return text, step if same else format_key(hit[1])
 
     def site_value(self, key: str) -> tuple[str, str | None] | None:
         site = self.site
