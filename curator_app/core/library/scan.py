@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from curator_app.core.document.limits import MAX_DEPTH, check_front_size, json_depth
 from curator_app.core.document.reading import read_regular
@@ -54,8 +54,9 @@ _NEXT_KEY_RE = re.compile(r"\n[^ \t\r\n#-]")
 _TAG_RE = re.compile(r"<[^>]*>")
 
 
-@dataclass(frozen=True)
-class FileStat:
+class FileStat(NamedTuple):
+    """One item file as a stat saw it (a tuple: a warm open builds one per file)."""
+
     rel: str  # path relative to the root, with forward slashes
     size: int
     mtime_ns: int

@@ -137,3 +137,28 @@ def test_library_reports_toml_and_json_errors_at_their_file_line(tmp_path: Path)
     assert (info.value.line, info.value.column) == (4, 1), str(info.value)
     with pytest.raises(UnsafeContentError):
         read_front_values(b'{"a": ' + b"[" * 5000 + b"]" * 5000 + b"}\n", "deep.md")
+
+
+def test_string_values_of_a_mapping_read_as_the_core_schema_says() -> None:
+    """Mapping values that are strings skip the conversion call: the reading must not change."""
+    raw = (b"---\nempty:\nquoted: ''\nnull: ~\nword: x\nnum: 1\nstr: !!str 5\nq: \"1\"\n"
+           b"yes: true\nplain: hello world\nfolded: >-\n  a\n  b\napp: !x 2\n---\n")
+    assert Document.from_bytes(raw, "t.md").data == {
+        "empty": None, "quoted": "", "null": None, "word": "x", "num": 1, "str": "5", "q": "1",
+        "yes": True, "plain": "hello world", "folded": "a b", "app": 2,
+    }
+
+
+def test_limits_hold_for_mappings_of_strings() -> None:
+    many = ("---\n" + "".join(f"k{i}: v\n" for i in range(200_001)) + "---\n").encode()
+    with pytest.raises(UnsafeContentError, match="Curator reads"):
+        Document.from_bytes(many, "big.md")
+    def nested(levels: int) -> bytes:
+        keys = "".join("  " * i + f"k{i}:\n" for i in range(levels))
+        return ("---\n" + keys + "  " * levels + "x: v\n---\n").encode()
+
+    # The front matter itself is one level: the deepest string allowed.
+    assert Document.from_bytes(nested(MAX_DEPTH - 2), "ok.md").data["k0"]
+    deep = nested(MAX_DEPTH - 1).decode()
+    with pytest.raises(UnsafeContentError, match=f"nested more than {MAX_DEPTH} deep"):
+        Document.from_bytes(deep.encode(), "deep.md")
