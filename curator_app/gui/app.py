@@ -155,13 +155,16 @@ def _first_preview_shown(pane: Any) -> threading.Event:
 
 
 class _StallMeter:
-    """The longest gap between ticks of a 5 ms timer: how long the event loop was busy."""
+    """The longest gap between ticks of a 5 ms timer: how long the event loop was busy.
+    Each gap over 100 ms is printed as it ends ("stall <s from t0> <ms>"), so a benchmark
+    can tell which part of its run froze the window."""
 
-    def __init__(self, parent: Any) -> None:
+    def __init__(self, parent: Any, t0: float) -> None:
         import time
 
         from PySide6.QtCore import QTimer
 
+        self._t0, self._epoch = t0, time.time
         self._clock = time.perf_counter
         self._last = self._clock()
         self.longest_ms = 0.0
@@ -172,7 +175,10 @@ class _StallMeter:
 
     def _tick(self) -> None:
         now = self._clock()
-        self.longest_ms = max(self.longest_ms, (now - self._last) * 1000 - 5)
+        gap = (now - self._last) * 1000 - 5
+        if gap > 100:
+            print(f"stall {self._epoch() - self._t0:.4f} {gap:.1f}", flush=True)
+        self.longest_ms = max(self.longest_ms, gap)
         self._last = now
 
 
@@ -196,7 +202,7 @@ def _report_startup(bench: Workbench) -> Callable[[Any], None]:
     quit_on = os.environ.get("CURATOR_BENCH_QUIT_ON", "preview")
     stay = bool(os.environ.get("CURATOR_BENCH_STAY")) or quit_on != "preview"
     print(f"window-shown {time.time() - t0:.4f}", flush=True)
-    stall = _StallMeter(bench.window)
+    stall = _StallMeter(bench.window, t0)
 
     def listed(n: int) -> None:  # the list is filled (a warm open: from the cache); CPU s used
         print(f"library-listed {time.time() - t0:.4f} {n} {stall.longest_ms:.1f} {time.process_time():.3f}",

@@ -46,6 +46,11 @@ class Rows:
         # A row's slot; a removed row's item stays (never listed: not in by_path or order).
         self.items: list[Item] = []
         self.hay: list[str] = []
+        # Per row, its path and its key in the sort column: sorting with a list's
+        # __getitem__ as the key runs in C (a Python key function per row was most of a
+        # streamed batch's cost).
+        self.paths: list[str] = []
+        self.keys: list[Any] = []
         self.by_path: dict[str, int] = {}
         self.order: list[int] = []  # every live row, in sort order
         self.visible: list[int] = []  # the rows the query keeps, in sort order
@@ -68,6 +73,8 @@ class Rows:
     def load(self, items: list[Item], hay: list[str] | None = None) -> None:
         self.items = list(items)
         self.hay = hay if hay is not None else [haystack(i) for i in items]
+        self.paths = [i.path for i in items]
+        self.keys = [sort_key(i, self.column) for i in items]
         self.by_path = {it.path: n for n, it in enumerate(items)}
         self.resort()
 
@@ -79,10 +86,17 @@ class Rows:
             n = self.by_path[item.path] = len(self.items)
             self.items.append(item)
             self.hay.append(haystack(item))
+            self.paths.append(item.path)
+            self.keys.append(sort_key(item, self.column))
             return n, True
-        self.items[n] = item
+        self.set_item(n, item)
         self.hay[n] = haystack(item)
         return n, False
+
+    def set_item(self, n: int, item: Item) -> None:
+        """Replace row n's item (same path); the caller places the row again."""
+        self.items[n] = item
+        self.keys[n] = sort_key(item, self.column)
 
     def drop(self, path: str) -> int | None:
         """Forget the row of `path` (its id, or None if not held); it leaves the order here
@@ -96,11 +110,10 @@ class Rows:
 
     def precedes(self, a: int, b: int) -> bool:
         """Whether row a is listed before row b."""
-        ia, ib = self.items[a], self.items[b]
-        ka, kb = sort_key(ia, self.column), sort_key(ib, self.column)
+        ka, kb = self.keys[a], self.keys[b]
         if ka != kb:
             return bool(ka > kb) if self.descending else bool(ka < kb)
-        return ia.path < ib.path
+        return self.paths[a] < self.paths[b]
 
     def place(self, seq: list[int], n: int) -> int:
         """Where row n goes in `seq` (a list in sort order without n): a binary search."""
@@ -116,9 +129,13 @@ class Rows:
     def ordered(self, ids: Iterable[int]) -> list[int]:
         """`ids` in sort order: by path first, then a stable sort by the column (a reverse
         sort is stable too, so ties stay in path order either way)."""
-        items, col = self.items, self.column
-        by_path = sorted(ids, key=lambda n: items[n].path)
-        return sorted(by_path, key=lambda n: sort_key(items[n], col), reverse=self.descending)
+        by_path = sorted(ids, key=self.paths.__getitem__)
+        return sorted(by_path, key=self.keys.__getitem__, reverse=self.descending)
+
+    def sort_by(self, column: int, descending: bool) -> None:
+        self.column, self.descending = column, descending
+        self.keys = [sort_key(i, column) for i in self.items]
+        self.resort()
 
     def resort(self) -> None:
         self.order = self.ordered(self.by_path.values())

@@ -68,12 +68,15 @@ def _dated(numbers: range, day: int = 0) -> list[Item]:
     return [_item(n, f"2021-{n % 12 + 1:02d}-{(n + day) % 28 + 1:02d}") for n in numbers]
 
 
-def test_streamed_rows_are_inserted_in_order_and_the_selection_stays(qtbot) -> None:
+@pytest.mark.parametrize("size", [100, 10])  # a re-sort per batch / a binary search per row
+def test_streamed_rows_are_inserted_in_order_and_the_selection_stays(qtbot, size: int) -> None:
     w = _Watched(qtbot, _dated(range(0, 300, 3)))
     chosen = w.paths()[40]
     w.select(chosen)
-    for start in (1, 2):  # two more batches, interleaving everywhere with what is shown
-        w.model.add_items(ROOT, _dated(range(start, 300, 3)))
+    for start in (1, 2):  # 200 more rows, interleaving everywhere with what is shown
+        batch = _dated(range(start, 300, 3))
+        for at in range(0, len(batch), size):
+            w.model.add_items(ROOT, batch[at : at + size])
     assert w.resets == 0 and w.inserted == 200
     assert w.selected() == [chosen] and w.current() == chosen
     assert w.model.rowCount() == 300 == w.model.count
