@@ -355,3 +355,27 @@ def run_every_command(bench) -> list[QWidget]:  # bench: curator_app.gui.wiring.
     return [w for w in QApplication.topLevelWidgets()
             if w.isVisible() and w is not bench.window and not isinstance(w, QMenu)
             and w.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog)]
+
+
+def shown_title_diffs(qtbot, seed_path, tmp_path):  # -> tuple[SaveDiffDialog, DiffView]
+    """The save dialog's diff and the git pane's diff of one title edit to the seed, shown."""
+    from PySide6.QtWidgets import QApplication
+
+    from curator_app.core.document.document import Document
+    from curator_app.gui.git.diff_view import DiffView
+    from curator_app.gui.save_diff import SaveDiffDialog
+
+    path = tmp_path / "item.md"
+    old = seed_path.read_bytes()
+    path.write_bytes(old)
+    doc = Document.load(path)
+    doc.set(("title",), "A new title")
+    dialog = SaveDiffDialog(path, old, doc.to_bytes())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    view = DiffView()
+    qtbot.addWidget(view)
+    view.show_save(doc)
+    view.show()
+    QApplication.processEvents()
+    return dialog, view

@@ -12,12 +12,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
-from support.a11y import dark_palette, glyph_contrast, low_contrast
+from support.a11y import dark_palette, glyph_contrast, low_contrast, shown_title_diffs
 
-from curator_app.core.document.document import Document
 from curator_app.gui import theme
-from curator_app.gui.git.diff_view import DiffView
-from curator_app.gui.save_diff import SaveDiffDialog
 from curator_app.gui.wiring import Workbench
 
 SCHEMES = {"dark": Qt.ColorScheme.Dark, "light": Qt.ColorScheme.Light}
@@ -105,19 +102,7 @@ def _link_colours(doc) -> list:
 
 
 def test_open_diffs_recolour_on_a_live_switch(switch: tuple[str, str], qtbot, seed_path: Path, tmp_path: Path) -> None:
-    path = tmp_path / "item.md"
-    old = seed_path.read_bytes()
-    path.write_bytes(old)
-    doc = Document.load(path)
-    doc.set(("title",), "A new title")
-    dialog = SaveDiffDialog(path, old, doc.to_bytes())
-    qtbot.addWidget(dialog)
-    dialog.show()
-    view = DiffView()
-    qtbot.addWidget(view)
-    view.show_save(doc)
-    view.show()
-    QApplication.processEvents()
+    dialog, view = shown_title_diffs(qtbot, seed_path, tmp_path)
     _check(dialog, view)
     _switch(switch[1])
     _check(dialog, view)

@@ -11,14 +11,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
-from support.a11y import dark_palette, glyph_contrast, low_contrast
+from support.a11y import dark_palette, glyph_contrast, low_contrast, shown_title_diffs
 
-from curator_app.core.document.document import Document
 from curator_app.gui import theme
 from curator_app.gui.body.highlighter import HtmlHighlighter
 from curator_app.gui.body.markdown_highlighter import MarkdownHighlighter
-from curator_app.gui.git.diff_view import DiffView
-from curator_app.gui.save_diff import SaveDiffDialog
 from curator_app.gui.spell.underline import underline_colour
 from curator_app.gui.wiring import Workbench
 
@@ -79,20 +76,7 @@ def test_source_colours_and_underline_follow_the_palette(system_palette: str, qt
 
 
 def test_diffs_follow_the_palette(system_palette: str, qtbot, seed_path: Path, tmp_path: Path) -> None:
-    path = tmp_path / "item.md"
-    old = seed_path.read_bytes()
-    path.write_bytes(old)
-    doc = Document.load(path)
-    doc.set(("title",), "A new title")
-    new = doc.to_bytes()
-    dialog = SaveDiffDialog(path, old, new)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    view = DiffView()
-    qtbot.addWidget(view)
-    view.show_save(doc)
-    view.show()
-    QApplication.processEvents()
+    dialog, view = shown_title_diffs(qtbot, seed_path, tmp_path)
     for root in (dialog, view):
         problems = low_contrast(root)
         assert not problems, "\n".join(problems)
