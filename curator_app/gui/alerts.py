@@ -1,6 +1,6 @@
 """The one way the GUI asks the curator something or tells them something.
 
-Panes and the wiring never build a QMessageBox, exec() a dialog or open a file chooser
+Panes and their handlers never build a QMessageBox, exec() a dialog or open a file chooser
 themselves: they call `ask`, `tell`, `run` or `choose_*` here. A responder installed with
 `set_responder` answers instead of the curator (the tests do this: answers come back
 synchronously and every question is recorded, so no test drives a modal with timers).

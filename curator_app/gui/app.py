@@ -1,4 +1,4 @@
-"""QApplication setup and the one place that wires the window together: `run_gui`."""
+"""QApplication setup and start-up: `run_gui` builds the wired window, then what loads late."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The main window: a frame of three panes (library | open items | preview), a status bar
-and a remembered layout. It decides nothing: the wiring fills its slots and its menus
-(curator_app.gui.mainmenu) and says what to show."""
+and a remembered layout. It decides nothing: curator_app.gui.parts fills its slots and its
+menus (curator_app.gui.mainmenu), and the handlers in curator_app.gui.actions say what to show."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ LIBRARY, CENTRE, PREVIEW = range(3)
 
 
 class MainWindow(QMainWindow):
-    """Three pane slots in one splitter; the wiring puts the panes in with `set_pane`."""
+    """Three pane slots in one splitter; gui/parts.py puts the panes in with `set_pane`."""
 
     sig_paths_dropped = Signal(list)  # list[Path]: files or folders dropped on the window
 

@@ -1,7 +1,7 @@
 """Every QAction of the main window and the menus that hold them.
 
 Actions only announce that the curator asked for something (`triggered`, `toggled`);
-the wiring decides what happens. They are reached by name: `menu["save"]`.
+gui/wiring.py connects each to its handler in gui/actions/. They are reached by name: `menu["save"]`.
 Shortcuts use the platform's standard keys where one exists, and never add a second
 binding a platform already gives (Redo is Ctrl+Shift+Z on X11: adding it again makes Qt
 report an ambiguous shortcut and do nothing).
