@@ -88,6 +88,7 @@ class DocumentTabs(QTabWidget):
         self.content_root: Path | None = None
         self._editors: dict[QWidget, DocumentSession] = {}
         self._names: dict[DocumentSession, str] = {}  # each tab's title as last shown
+        self.review_held = False  # start-up: review banners wait for git (release_review)
         self.currentChanged.connect(self._on_current_changed)
 
     # --- opening ------------------------------------------------------------------------
@@ -109,6 +110,7 @@ class DocumentTabs(QTabWidget):
         if self.content_root is not None and path.is_relative_to(self.content_root):
             session.content_root = self.content_root
         pane = _new_editor()
+        pane.review_banner.held = self.review_held
         pane.open_document(session)
         self._editors[pane] = session
         index = self.addTab(pane, tab_label(session))
@@ -141,6 +143,12 @@ class DocumentTabs(QTabWidget):
 
     def current_session(self) -> DocumentSession | None:
         return self.session_at(self.currentIndex())
+
+    def release_review(self) -> None:
+        """Git is loaded: every open item's review banner reads its review files."""
+        self.review_held = False
+        for pane in list(self._editors):
+            pane.review_banner.release()  # type: ignore[attr-defined]
 
     def current_editor(self) -> EditorPane | None:
         return self.editor_at(self.currentIndex())

@@ -2,8 +2,9 @@
 
 Hidden for items nobody has reviewed. The state follows the editor's bytes, so it turns to
 "changed since approved" as soon as the curator edits an approved item. The review files
-are read on the first update after the item opens (the editor's first lint, after the
-window has painted): reading them loads git, which start-up leaves for later.
+are read on the first update after the item opens (the editor's first lint). Reading them
+loads git (pygit2), which start-up leaves until the first preview has painted: a banner
+`held` then waits for `release()` instead of importing it on the GUI thread.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ class ReviewBanner(QLabel):
         self._notes: ItemNotes | None = None
         self._path: Path | None = None
         self._stale = False
+        self._data: bytes | None = None
+        self.held = False  # start-up: the review files wait for git (release())
         self.hide()
 
     def show_item(self, path: Path | None) -> None:
@@ -46,6 +49,12 @@ class ReviewBanner(QLabel):
         self._stale = True
         self.hide()
 
+    def release(self) -> None:
+        """Git may be loaded now: read the review files the held banner skipped."""
+        if self.held:
+            self.held = False
+            self.update_bytes(self._data)
+
     def reload(self, data: bytes | None) -> None:
         """A reviewer decided in this window: read the decisions again."""
         self._stale = True
@@ -53,6 +62,9 @@ class ReviewBanner(QLabel):
 
     def update_bytes(self, data: bytes | None) -> None:
         """Show the review facts for the item as it is now (the editor's bytes)."""
+        self._data = data
+        if self._stale and self.held:
+            return
         if self._stale:
             from curator_app.core.review.notes import item_notes
 

@@ -12,6 +12,7 @@ from support.git_repos import ITEM, OTHER, make_content_repo
 from support.workbench import close_workbench, open_workbench
 
 from curator_app.core.review.decisions import APPROVED, CHANGES_REQUESTED, record_decisions
+from curator_app.gui.main_window import MainWindow
 
 NOTE = "Say where the figures come from"
 
@@ -74,5 +75,33 @@ def test_an_item_nobody_reviewed_has_no_banner(qtbot, tmp_path: Path) -> None:
         pane = bench.tabs.current_editor()
         qtbot.waitUntil(lambda: pane.problems_label.text() != "Problems", timeout=5000)
         assert not pane.review_banner.isVisible()
+    finally:
+        close_workbench(bench)
+
+
+def test_at_start_up_the_banner_waits_for_git_then_shows(qtbot, reviewed) -> None:
+    """Reading review notes loads git, which start-up leaves until the first preview has
+    painted: an item opened before that shows its banner once start_git has run."""
+    from curator_app.gui.settings import Settings
+    from curator_app.gui.wiring import Workbench
+
+    cr = reviewed
+    window = MainWindow(Settings())
+    bench = Workbench(window, Settings(), defer_preview=True)  # as run_gui builds it
+    try:
+        with qtbot.waitSignal(bench.library.sig_loaded, timeout=20000):
+            bench.open_folder(cr.folder, cr.folder / ITEM)
+        window.show()
+        pane = bench.tabs.current_editor()
+        qtbot.waitUntil(lambda: pane.problems_label.text() != "Problems", timeout=5000)
+        assert pane.review_banner.held and not pane.review_banner.isVisible()
+        bench.start_git()
+        qtbot.waitUntil(pane.review_banner.isVisible, timeout=5000)
+        assert "Changes requested by Alice on 2026-11-30" in pane.review_banner.text()
+        # Items opened from then on read their notes at once.
+        bench.open_item(cr.folder / OTHER)
+        other = bench.tabs.current_editor()
+        assert not other.review_banner.held
+        qtbot.waitUntil(other.review_banner.isVisible, timeout=5000)
     finally:
         close_workbench(bench)
