@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import builtins
 import contextlib
-import difflib
 import hashlib
 import json
 import logging
@@ -30,7 +29,6 @@ import stat
 import tempfile
 import threading
 import time
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -112,6 +110,8 @@ class RecoveryRecord:
         disk = self.disk_bytes() or b""
         before = disk.decode("utf-8", errors="replace").splitlines(keepends=True)
         after = self.data.decode("utf-8", errors="replace").splitlines(keepends=True)
+        import difflib  # only when a recovered edit is shown
+
         lines = difflib.unified_diff(
             before, after, f"{self.path.name} (on disk)", f"{self.path.name} (recovered)", n=context
         )
@@ -128,7 +128,7 @@ class RecoveryStore:
 
     def __init__(self, root: Path | None = None) -> None:
         self.root = Path(root) if root is not None else default_recovery_root()
-        self.owner = f"{os.getpid()}-{uuid.uuid4().hex[:12]}"
+        self.owner = f"{os.getpid()}-{os.urandom(6).hex()}"
         self._lock_file: IO[bytes] | None = None
         # The autosaver writes from a worker thread while the GUI thread may restore.
         self._mutex = threading.RLock()
@@ -284,7 +284,7 @@ class RecoveryStore:
         log.warning("recovery: %s is not a recovery record (%s); moved to %s", sidecar.name, why, junk)
         try:
             _private_folder(junk)
-            os.replace(sidecar, junk / f"{sidecar.name}.{uuid.uuid4().hex[:8]}")
+            os.replace(sidecar, junk / f"{sidecar.name}.{os.urandom(4).hex()}")
         except OSError as exc:
             log.warning("recovery: could not move %s aside: %s", sidecar.name, exc.strerror or exc)
 

@@ -274,6 +274,10 @@ def run_gui(path: str | None = None) -> int:
     except CuratorError as exc:
         print(f"curator: {exc}", file=sys.stderr)
         return 2
+    from curator_app.gui.spell.service import spell_service
+
+    spelling = spell_service()
+    spelling.hold()  # the first item's dictionary loads once the window has painted
     bench.open_folder(folder, select)
     window.show()
     preview_started = _report_startup(bench)
@@ -299,6 +303,7 @@ def run_gui(path: str | None = None) -> int:
     _after_first_paint(window, [
         setup_logging,
         preload_web,
+        spelling.release,
         lambda: loading["web"],
         _load_web_engine,
         start_preview,

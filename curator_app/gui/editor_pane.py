@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from curator_app.core.algebra.keypath import KeyPath, format_key
-from curator_app.core.lint.analysis import SHARED, analyse, revision_key
-from curator_app.core.lint.engine import Finding
+from curator_app.core.lint.findings import Finding
 from curator_app.core.site.config import find_site
 from curator_app.core.spell.checker import language_of
 from curator_app.gui.a11y import named
@@ -241,6 +240,9 @@ class EditorPane(QWidget):
             return
         # The revision's analysis is shared with the preview, which has usually computed it
         # on its worker thread by now (lint/analysis.py).
+        # The rules load with the first lint, after the window has shown (start-up time).
+        from curator_app.core.lint.analysis import SHARED, analyse, revision_key
+
         session = self._session
         doc = session.document
         data = doc.to_bytes()

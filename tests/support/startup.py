@@ -28,13 +28,17 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 HEAVY = {"pygit2", "tomlkit", "PySide6", "nh3", "PIL", "markdown_it", "multiprocessing"}
+LATER = {"curator_app.core.lint.engine", "curator_app.gui.library.dialogs", "curator_app.gui.library.new_item",
+         "curator_app.core.library.bulk"}
 seen = {}
 show = MainWindow.showEvent
 
 def first_show(self, event):
     show(self, event)
     if "at_show" not in seen:
-        seen["at_show"] = sorted(m for m in sys.modules if m.split(".")[0] in HEAVY)
+        seen["at_show"] = sorted(m for m in sys.modules if m.split(".")[0] in HEAVY or m in LATER)
+        from curator_app.gui.spell.service import spell_service
+        seen["dictionary_at_show"] = spell_service().checker is not None
 
 start_git = Workbench.start_git
 
@@ -43,6 +47,9 @@ def git_now(self):
     seen["flags"] = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
     seen["quick"] = os.environ.get("QT_QUICK_BACKEND", "")
     start_git(self)
+    from curator_app.gui.spell.service import spell_service
+    checker = spell_service().checker
+    seen["dictionary_later"] = None if checker is None else checker.language
     seen["branch"] = self.window.branch_label.text()
     QTimer.singleShot(0, QApplication.quit)
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QScrollArea, QV
 
 from curator_app.core.algebra.keypath import format_key
 from curator_app.core.document.document import KeyPath
-from curator_app.core.lint.engine import Finding
+from curator_app.core.lint.findings import Finding
 from curator_app.core.schema.infer import schema_for
 from curator_app.core.schema.linked import (
     LinkedGroup,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
@@ -29,13 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator_app.core.library.archetype import next_id, sections
-from curator_app.core.library.bulk import UndoRecord, undo
 from curator_app.core.library.index import Item, LibraryIndex
 from curator_app.core.library.memory import release_free_memory
 from curator_app.core.library.search import CachedListing, Facets, Query, SavedFilters, text_ids
 from curator_app.core.site.tree import items_root
-from curator_app.gui.library.dialogs import BulkEditDialog
 from curator_app.gui.library.filter_bar import FilterBar
 from curator_app.gui.library.model import (
     COL_BRAND,
@@ -47,9 +45,13 @@ from curator_app.gui.library.model import (
     THUMB_SIZE,
     LibraryModel,
 )
-from curator_app.gui.library.new_item import NewItemDialog
 from curator_app.gui.library.watcher import FolderWatcher
 from curator_app.gui.library.worker import IndexWorker, ThumbnailLoader
+
+if TYPE_CHECKING:  # the dialogs and what they write load when first used, not at start-up
+    from curator_app.core.library.bulk import UndoRecord
+    from curator_app.gui.library.dialogs import BulkEditDialog
+    from curator_app.gui.library.new_item import NewItemDialog
 
 BODY_SEARCH_DELAY_MS = 150
 # Rows indexed meanwhile are added at most four times a second: each addition inserts rows
@@ -188,18 +190,21 @@ class LibraryPane(QWidget):
         self.status.setText(f"Opening {self.root}…")
         # A folder opened before is listed at once from its cache's ids (a few ms for
         # 10,000 rows); the worker reads the rows meanwhile, then looks at the files.
-        listing = CachedListing.open(self.root) if self.model.lists_newest_first() else None
+        root = self.root
+        listing = CachedListing.open(root) if self.model.lists_newest_first() else None
         if listing is not None and listing.ids:
             self.model.list_cached(self.root, listing)
             self._update_status()
             # Announced from the event loop: listeners connected after this call (the
             # benchmark's mark) hear it, once the window that shows the list is up.
-            root = self.root
             QTimer.singleShot(0, lambda: self._announce_listed() if self.root == root else None)
         elif listing is not None:
             listing.close()
         self.watcher.watch(self.root)
-        self._sig_open.emit(str(self.root))
+        # The worker starts from the event loop: at start-up that is once the window shows, so
+        # its reading and linting (another thread, but the same interpreter lock) does not
+        # slow building the window.
+        QTimer.singleShot(0, self, lambda: self._sig_open.emit(str(root)) if self.root == root else None)
 
     def refresh(self) -> None:
         """Re-scan the folder (stat only for unchanged files) in the worker thread."""
@@ -227,6 +232,8 @@ class LibraryPane(QWidget):
     # --- bulk edit and new item (dialogs return through the core; the watcher refreshes) -
 
     def bulk_edit_dialog(self, paths: list[Path] | None = None) -> BulkEditDialog:
+        from curator_app.gui.library.dialogs import BulkEditDialog
+
         dialog = BulkEditDialog(paths if paths is not None else self.selected_paths(),
                                 self.values_used("tags"), self.values_used("categories"), self)
         dialog.sig_applied.connect(self.adopt_bulk)
@@ -240,12 +247,17 @@ class LibraryPane(QWidget):
         """Put back the files of the last bulk edit; False when there is none."""
         if self.last_bulk is None:
             return False
+        from curator_app.core.library.bulk import undo
+
         undo(self.last_bulk)  # raises WriteConflictError if a file was edited since
         self.last_bulk = None
         self.refresh()
         return True
 
     def new_item_dialog(self) -> NewItemDialog | None:
+        from curator_app.core.library.archetype import next_id, sections
+        from curator_app.gui.library.new_item import NewItemDialog
+
         if self.root is None:
             return None
         root = self.root

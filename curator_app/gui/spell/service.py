@@ -20,10 +20,26 @@ class SpellService(QObject):
         self.checker: SpellChecker | None = None
         self._ignored: dict[str, set[str]] = {}  # item path -> words ignored in that item
         self._item = ""
+        # Start-up: loading a dictionary (20-30 ms) waits until the window has painted.
+        self.held = False
+        self._language: str | None = None
+
+    def hold(self) -> None:
+        """Until release(), open_item() only notes the language; nothing is underlined."""
+        self.held = True
+
+    def release(self) -> None:
+        """Load the dictionary the held open_item() asked for, and underline with it."""
+        if self.held:
+            self.held = False
+            if self._language is not None:
+                self.open_item(self._item, self._language)
 
     def open_item(self, path: Path | str | None, language: str) -> None:
         """The item now being edited, and its language."""
-        self._item = str(path or "")
+        self._item, self._language = str(path or ""), language
+        if self.held:
+            return
         if self.checker is None or self.checker.language != language:
             self.checker = SpellChecker(language, self.personal)
         self.checker.ignored = self._ignored.setdefault(self._item, set())

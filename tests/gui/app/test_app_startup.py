@@ -9,7 +9,10 @@ from pathlib import Path
 
 from support.startup import start_app
 
-SLOW_TO_IMPORT = ["pygit2", "tomlkit", "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets"]
+SLOW_TO_IMPORT = ["pygit2", "tomlkit", "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets",
+                  # the lint rules (first lint) and the library's dialogs (first use)
+                  "curator_app.core.lint.engine", "curator_app.gui.library.dialogs",
+                  "curator_app.gui.library.new_item", "curator_app.core.library.bulk"]
 
 
 def test_window_shows_before_git_and_web_engine_load_then_the_preview_paints_then_git(seed_path: Path,
@@ -24,6 +27,9 @@ def test_window_shows_before_git_and_web_engine_load_then_the_preview_paints_the
     assert "main" in result["branch"]
     loaded_early = [m for m in SLOW_TO_IMPORT if m in result["at_show"]]
     assert loaded_early == [], f"imported before the window showed: {loaded_early}"
+    # The item's dictionary loads once the window has painted, and then it is there.
+    assert result["dictionary_at_show"] is False
+    assert result["dictionary_later"] == "en_US"  # the seed names none, nor does its folder
     # The user's own Chromium flags are kept, ours added after them.
     assert result["flags"].startswith(users.strip())
     if os.geteuid() == 0:

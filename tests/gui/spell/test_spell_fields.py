@@ -67,3 +67,21 @@ def test_add_to_dictionary_and_ignore(open_pane, tmp_path: Path) -> None:
     other.write_text(ITEM.replace("title:", "slug: x\ntitle:"), encoding="utf-8")
     open_pane(other)  # another item: its own ignores
     assert [m.word for m in service.misspellings("teh")] == ["teh"]
+
+
+def test_held_service_underlines_nothing_until_released_then_the_items_language(open_pane, tmp_path: Path,
+                                                                               qtbot) -> None:
+    """At start-up the dictionary waits for the window's first paint (gui/app.py holds it)."""
+    path = tmp_path / "item.md"
+    path.write_text(ITEM, encoding="utf-8")
+    service = spell_service()
+    service.checker = None  # as in a new process
+    service.hold()
+    try:
+        pane, _session = open_pane(path)
+        assert service.checker is None
+        assert _underlined(pane.body.rich.document()) == []
+    finally:
+        service.release()
+    assert service.checker is not None and service.checker.language == "en_GB"
+    qtbot.waitUntil(lambda: _underlined(pane.body.rich.document()) == ["teh"])
