@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import os
@@ -28,3 +29,16 @@ def die_with_parent() -> None:
         return
     if os.getppid() != parent:  # the parent died before the request took effect
         os._exit(1)
+
+
+# How much lower than the window's own thread a background worker runs (nice(2) steps).
+BACKGROUND_NICENESS = 10
+
+
+def background_worker() -> None:
+    """Pool initializer for work a window waits on only in part (indexing a folder): as
+    die_with_parent, and at a lower priority, so on a machine with few cores the window's
+    own thread is not kept waiting for a core while the workers read and lint."""
+    die_with_parent()
+    with contextlib.suppress(OSError):  # not permitted: run at the normal priority
+        os.nice(BACKGROUND_NICENESS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import threading
@@ -241,6 +242,15 @@ def _report_startup(bench: Workbench) -> Callable[[Any], None]:
     return preview_started
 
 
+def _collect_from_now_on() -> None:
+    """Turn the cycle collector back on, leaving out what start-up built: nearly all of it
+    lives as long as the app, so collections need not walk it again (gc.freeze). No
+    collection first: a full one here would be the very pause this avoids, and the few
+    cycles start-up leaves behind are kept."""
+    gc.freeze()
+    gc.enable()
+
+
 def run_gui(path: str | None = None) -> int:
     """Open the main window on `path` (folder or file) and run until it closes."""
     if path is not None and not Path(path).expanduser().exists():
@@ -252,6 +262,7 @@ def run_gui(path: str | None = None) -> int:
         return 2
     from curator_app.gui.crash import hold_logging, install_excepthook, setup_logging
 
+    gc.disable()  # as `curator` does before importing this module (see cli.main)
     hold_logging()  # the log file opens once the window has painted
     app = create_application(web_engine=False)
     install_excepthook()
@@ -307,6 +318,7 @@ def run_gui(path: str | None = None) -> int:
         lambda: loading["web"],
         _load_web_engine,
         start_preview,
+        _collect_from_now_on,
         preload_git,
         lambda: loading["git"],
         bench.start_git,

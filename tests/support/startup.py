@@ -39,6 +39,8 @@ def first_show(self, event):
         seen["at_show"] = sorted(m for m in sys.modules if m.split(".")[0] in HEAVY or m in LATER)
         from curator_app.gui.spell.service import spell_service
         seen["dictionary_at_show"] = spell_service().checker is not None
+        import gc
+        seen["collecting_at_show"] = gc.isenabled()
 
 start_git = Workbench.start_git
 
@@ -50,6 +52,8 @@ def git_now(self):
     from curator_app.gui.spell.service import spell_service
     checker = spell_service().checker
     seen["dictionary_later"] = None if checker is None else checker.language
+    import gc
+    seen["collecting_later"], seen["frozen_later"] = gc.isenabled(), gc.get_freeze_count()
     seen["branch"] = self.window.branch_label.text()
     QTimer.singleShot(0, QApplication.quit)
 

@@ -477,9 +477,11 @@ def _pool(n: int) -> ProcessPoolExecutor:
     ctx = mp.get_context(method)
     if method == "forkserver":
         ctx.set_forkserver_preload(["curator_app.core.library.scan"])
-    from curator_app.core.workers import die_with_parent
+    from curator_app.core.workers import background_worker, die_with_parent
 
-    return ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=die_with_parent)
+    # Threads mean a window is running (see above): its workers give way to it.
+    initializer = background_worker if method != "fork" else die_with_parent
+    return ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=initializer)
 
 
 def _single_threaded() -> bool:

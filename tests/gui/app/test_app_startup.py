@@ -30,6 +30,10 @@ def test_window_shows_before_git_and_web_engine_load_then_the_preview_paints_the
     # The item's dictionary loads once the window has painted, and then it is there.
     assert result["dictionary_at_show"] is False
     assert result["dictionary_later"] == "en_US"  # the seed names none, nor does its folder
+    # No cycle collection until the preview has painted; then it is on again, leaving out
+    # what start-up built.
+    assert result["collecting_at_show"] is False
+    assert result["collecting_later"] is True and result["frozen_later"] > 10_000
     # The user's own Chromium flags are kept, ours added after them.
     assert result["flags"].startswith(users.strip())
     if os.geteuid() == 0:
