@@ -88,7 +88,9 @@ class DocumentTabs(QTabWidget):
         self.content_root: Path | None = None
         self._editors: dict[QWidget, DocumentSession] = {}
         self._names: dict[DocumentSession, str] = {}  # each tab's title as last shown
-        self.review_held = False  # start-up: review banners wait for git (release_review)
+        # Start-up: each item's review banner (it loads git) and first lint (it loads the
+        # rules and may ask the dictionary for suggestions) wait for release().
+        self.held = False
         self.currentChanged.connect(self._on_current_changed)
 
     # --- opening ------------------------------------------------------------------------
@@ -110,7 +112,7 @@ class DocumentTabs(QTabWidget):
         if self.content_root is not None and path.is_relative_to(self.content_root):
             session.content_root = self.content_root
         pane = _new_editor()
-        pane.review_banner.held = self.review_held
+        pane.review_banner.held = pane.lint_held = self.held
         pane.open_document(session)
         self._editors[pane] = session
         index = self.addTab(pane, tab_label(session))
@@ -144,11 +146,13 @@ class DocumentTabs(QTabWidget):
     def current_session(self) -> DocumentSession | None:
         return self.session_at(self.currentIndex())
 
-    def release_review(self) -> None:
-        """Git is loaded: every open item's review banner reads its review files."""
-        self.review_held = False
+    def release(self) -> None:
+        """Start-up is over (git is loaded, the preview has painted): every open item's
+        review banner reads its review files, and items not yet linted are."""
+        self.held = False
         for pane in list(self._editors):
             pane.review_banner.release()  # type: ignore[attr-defined]
+            pane.release_lint()  # type: ignore[attr-defined]
 
     def current_editor(self) -> EditorPane | None:
         return self.editor_at(self.currentIndex())

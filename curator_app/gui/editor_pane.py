@@ -156,6 +156,9 @@ class EditorPane(QWidget):
 
         self._lint_timer = QTimer(self, singleShot=True, interval=LINT_DELAY_MS)
         self._lint_timer.timeout.connect(self.run_lint)
+        # Start-up: the first lint waits (release_lint) until the preview, which lints on its
+        # worker thread, has painted; the GUI thread then reads the shared result.
+        self.lint_held = False
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         # Form and body side by side when there is room, stacked when the pane is narrow.
@@ -181,7 +184,14 @@ class EditorPane(QWidget):
         self.review_banner.show_item(session.path)
         session.sig_changed.connect(self._on_changed)
         self.body.source.installEventFilter(self._undo_filter)
-        self._lint_timer.start(0)  # after the first paint; lint is not needed to start typing
+        if not self.lint_held:
+            self._lint_timer.start(0)  # after the first paint; lint is not needed to start typing
+
+    def release_lint(self) -> None:
+        if self.lint_held:
+            self.lint_held = False
+            if self._session is not None:
+                self._lint_timer.start(0)
 
     def session(self) -> DocumentSession | None:
         return self._session

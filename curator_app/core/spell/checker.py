@@ -89,6 +89,9 @@ class SpellChecker:
         # Items repeat their vocabulary (and the library lints thousands of them): a word is
         # looked up in the dictionary once per checker.
         self._known: dict[str, bool] = {}
+        # Asking for suggestions takes 10-50 ms a word, and lint asks again after each pause
+        # in typing for the same few words of the title and description.
+        self._suggested: dict[str, list[str]] = {}
         self.unavailable: str | None = None
         self._dict: Any = None
         try:
@@ -123,9 +126,12 @@ class SpellChecker:
     def suggest(self, word: str, limit: int = 6) -> list[str]:
         if self._dict is None:
             return []
-        with _ENCHANT:
-            found = self._dict.suggest(word.replace("’", "'"))
-        return [s for s in found if s != word][:limit]
+        found = self._suggested.get(word)
+        if found is None:
+            with _ENCHANT:
+                found = [s for s in self._dict.suggest(word.replace("’", "'")) if s != word]
+            self._suggested[word] = found
+        return found[:limit]
 
     def add_word(self, word: str) -> None:
         """Add to the personal word list (the file is created on first use)."""
@@ -135,6 +141,7 @@ class SpellChecker:
         with _ENCHANT:
             self._dict.add(word)
         self._known[word] = True
+        self._suggested.clear()  # the word may now be suggested for others
 
     def ignore(self, word: str) -> None:
         self.ignored.add(word)

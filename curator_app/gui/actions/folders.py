@@ -19,8 +19,9 @@ class FolderActions(Actions):
         super().__init__(parts)
         self._sessions, self._saving = sessions, saving
         self._git_waits = git_waits
-        # Reading an item's review notes loads git: at start-up that waits for start_git too.
-        parts.tabs.review_held = git_waits
+        # Reading an item's review notes loads git, and its first lint is best taken from the
+        # preview's worker: at start-up both wait for start_git too.
+        parts.tabs.held = git_waits
         self._folder_note = ""  # a note about the folder just opened, for the status bar
         self._tabs_wait = False  # the folder's tabs wait for the window to show (start-up)
 
@@ -61,7 +62,7 @@ class FolderActions(Actions):
         self._git_waits = False
         if self.parts.folder is not None:
             self.parts.git.set_folder(self.parts.folder)
-        self.parts.tabs.release_review()
+        self.parts.tabs.release()
         if self._tabs_wait:
             self._reopen_tabs(waited=True)
 

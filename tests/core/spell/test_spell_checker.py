@@ -65,3 +65,12 @@ def test_a_word_cut_by_an_export_is_not_called_misspelt(seed_path: Path) -> None
     found = [f for f in lint_document(Document.load(seed_path)) if f.code == "CC304"]
     assert all("annou" not in f.message for f in found)
     assert any(f.code == "CC303" for f in lint_document(Document.load(seed_path)))
+
+
+def test_suggestions_are_asked_once_a_word_and_follow_the_personal_list(words: Path) -> None:
+    checker = SpellChecker("en_GB", words)
+    first = checker.suggest("Symplurr", limit=10)
+    assert "Symplur" not in first
+    assert checker.suggest("Symplurr", limit=10) == first and checker.suggest("Symplurr", limit=1) == first[:1]
+    checker.add_word("Symplur")  # a word added may be the suggestion now: nothing stale is kept
+    assert "Symplur" in checker.suggest("Symplurr", limit=10)

@@ -79,9 +79,10 @@ def test_an_item_nobody_reviewed_has_no_banner(qtbot, tmp_path: Path) -> None:
         close_workbench(bench)
 
 
-def test_at_start_up_the_banner_waits_for_git_then_shows(qtbot, reviewed) -> None:
+def test_at_start_up_the_banner_and_the_first_lint_wait_for_git_then_show(qtbot, reviewed) -> None:
     """Reading review notes loads git, which start-up leaves until the first preview has
-    painted: an item opened before that shows its banner once start_git has run."""
+    painted: an item opened before that shows its banner once start_git has run. Its first
+    lint waits as well (the preview lints on its worker thread meanwhile)."""
     from curator_app.gui.settings import Settings
     from curator_app.gui.wiring import Workbench
 
@@ -93,10 +94,13 @@ def test_at_start_up_the_banner_waits_for_git_then_shows(qtbot, reviewed) -> Non
             bench.open_folder(cr.folder, cr.folder / ITEM)
         window.show()
         pane = bench.tabs.current_editor()
-        qtbot.waitUntil(lambda: pane.problems_label.text() != "Problems", timeout=5000)
+        qtbot.wait(200)  # the event loop runs: neither the notes nor the first lint are read
         assert pane.review_banner.held and not pane.review_banner.isVisible()
+        assert pane.lint_held and pane.problems_label.text() == "Problems" and pane.findings == []
         bench.start_git()
         qtbot.waitUntil(pane.review_banner.isVisible, timeout=5000)
+        qtbot.waitUntil(lambda: pane.problems_label.text() != "Problems", timeout=5000)
+        assert not pane.lint_held and pane.findings
         assert "Changes requested by Alice on 2026-11-30" in pane.review_banner.text()
         # Items opened from then on read their notes at once.
         bench.open_item(cr.folder / OTHER)
