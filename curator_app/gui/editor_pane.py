@@ -39,6 +39,7 @@ from curator_app.gui.spell.service import spell_service
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 LINT_DELAY_MS = 400
+LINT_POLL_MS = 20  # while the preview's worker lints the same revision
 
 
 class _UndoPassThrough(QObject):
@@ -155,7 +156,7 @@ class EditorPane(QWidget):
         layout.addWidget(self.splitter, 1)
 
         self._lint_timer = QTimer(self, singleShot=True, interval=LINT_DELAY_MS)
-        self._lint_timer.timeout.connect(self.run_lint)
+        self._lint_timer.timeout.connect(lambda: self.run_lint(wait=False))
         # Start-up: the first lint waits (release_lint) until the preview, which lints on its
         # worker thread, has painted; the GUI thread then reads the shared result.
         self.lint_held = False
@@ -245,7 +246,9 @@ class EditorPane(QWidget):
         self.body.refresh()
         self._lint_timer.start(LINT_DELAY_MS)
 
-    def run_lint(self) -> None:
+    def run_lint(self, wait: bool = True) -> None:
+        """Show the current revision's findings. wait=False (the timer): when the preview's
+        worker is linting this revision, look again shortly instead of waiting for it."""
         if self._session is None:
             return
         # The revision's analysis is shared with the preview, which has usually computed it
@@ -258,6 +261,12 @@ class EditorPane(QWidget):
         data = doc.to_bytes()
         self.review_banner.update_bytes(data)
         key = revision_key(data, doc.path, session.content_root)
+        if not wait and SHARED.get(key) is None and SHARED.running(key):
+            # The preview's worker is linting this very revision: take its result when it is
+            # done instead of blocking this thread until then (the spelling rule's
+            # suggestions alone can take 50-100 ms).
+            self._lint_timer.start(LINT_POLL_MS)
+            return
         analysis = SHARED.analysis(key, lambda: analyse(doc, session.content_root))
         self.findings = list(analysis.findings)
         if analysis.lint_error:  # a rule bug must not break editing; show it as a problem

@@ -74,6 +74,11 @@ class AnalysisCache:
                 self._done.move_to_end(key)
             return found
 
+    def running(self, key: RevisionKey) -> bool:
+        """Another thread is computing `key` now (analysis() would wait for it)."""
+        with self._lock:
+            return key in self._running
+
     def analysis(self, key: RevisionKey, compute: Callable[[], Analysis]) -> Analysis:
         """The analysis of `key`: cached, awaited from the thread computing it, or computed."""
         while True:
