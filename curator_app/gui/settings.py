@@ -5,11 +5,14 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QTimer
 
 ORGANIZATION = "Curator"
 APPLICATION = "Curator"
 MAX_RECENT = 8
+# Writing the file syncs it to disk (several ms): changes made together (opening a folder
+# and its item at start-up) are written once, this long after the first of them.
+SYNC_DELAY_MS = 500
 
 _GEOMETRY = "window/geometry"
 _STATE = "window/state"
@@ -38,6 +41,20 @@ class Settings:
 
     def __init__(self, store: QSettings | None = None) -> None:
         self._store = store if store is not None else open_settings()
+        self._sync_pending = False
+
+    def _sync_soon(self) -> None:
+        """Write the file shortly (this process sees the change at once either way; Qt also
+        writes it when the store goes); at once when no event loop can run the timer."""
+        if QCoreApplication.instance() is None:
+            self._store.sync()
+        elif not self._sync_pending:
+            self._sync_pending = True
+            QTimer.singleShot(SYNC_DELAY_MS, self._sync_now)
+
+    def _sync_now(self) -> None:
+        self._sync_pending = False
+        self._store.sync()
 
     def _bytes(self, key: str) -> QByteArray | None:
         value = self._store.value(key)
@@ -73,7 +90,7 @@ class Settings:
         recent.insert(0, folder)
         self._store.setValue(_LAST_FOLDER, str(folder))
         self._store.setValue(_RECENT, [str(p) for p in recent[:MAX_RECENT]])
-        self._store.sync()
+        self._sync_soon()
 
     def recent_files(self) -> list[Path]:
         return [Path(p) for p in _strings(self._store.value(_RECENT_FILES)) if Path(p).is_file()]
@@ -83,15 +100,15 @@ class Settings:
         recent = [p for p in self.recent_files() if p.resolve() != path]
         recent.insert(0, path)
         self._store.setValue(_RECENT_FILES, [str(p) for p in recent[:MAX_RECENT]])
-        self._store.sync()
+        self._sync_soon()
 
     def clear_recent_files(self) -> None:
         self._store.remove(_RECENT_FILES)
-        self._store.sync()
+        self._sync_soon()
 
     def clear_recent(self) -> None:
         self._store.remove(_RECENT)
-        self._store.sync()
+        self._sync_soon()
 
     def open_items(self, folder: Path) -> tuple[list[str], str | None]:
         """The items (paths relative to `folder`) open when it was last left, and the current one."""
@@ -105,7 +122,7 @@ class Settings:
         self._store.setValue(f"{group}/folder", str(folder.resolve()))  # for a person reading the file
         self._store.setValue(f"{group}/items", items)
         self._store.setValue(f"{group}/current", current or "")
-        self._store.sync()
+        self._sync_soon()
 
     def bool_value(self, key: str, default: bool = False) -> bool:
         value = self._store.value(f"options/{key}", default)
@@ -113,7 +130,7 @@ class Settings:
 
     def set_value(self, key: str, value: object) -> None:
         self._store.setValue(f"options/{key}", value)
-        self._store.sync()
+        self._sync_soon()
 
 
 def _open_items_group(folder: Path) -> str:

@@ -207,3 +207,33 @@ def test_bundled_site_lists_its_content_items(qtbot, tmp_content: Path) -> None:
         assert session is not None and session.content_root == (tmp_content / "content").resolve()
     finally:
         close_workbench(bench)
+
+
+def test_remembered_folder_is_seen_at_once_and_written_to_the_file_shortly(qtbot, tmp_path: Path) -> None:
+    """Opening a folder and its item at start-up write the settings file once, shortly
+    after, not once each before the window shows (each write syncs the disk)."""
+    import subprocess
+    import sys
+
+    from curator_app.gui.settings import SYNC_DELAY_MS, open_settings
+
+    folder, item = tmp_path / "content", tmp_path / "content" / "a.md"
+    folder.mkdir()
+    item.write_text(ALPHA, encoding="utf-8")
+    store = open_settings()
+    settings = Settings(store)
+    written = Path(store.fileName())
+    before = written.stat().st_mtime_ns if written.exists() else None
+    settings.remember_folder(folder)
+    settings.remember_file(item)
+    assert (written.stat().st_mtime_ns if written.exists() else None) == before  # not written yet
+    assert Settings().last_folder() == folder.resolve()  # this process sees it at once
+    assert Settings().recent_files()[0] == item.resolve()
+    qtbot.wait(SYNC_DELAY_MS + 300)
+    # Another process (the next start) reads both from the file.
+    code = ("import sys; from PySide6.QtCore import QSettings;"
+            "s = QSettings(sys.argv[1], QSettings.Format.IniFormat);"
+            "print(s.value('folders/last')); print(s.value('files/recent'))")
+    out = subprocess.run([sys.executable, "-c", code, str(written)], capture_output=True, text=True, check=True,
+                         timeout=60)
+    assert out.stdout.split("\n")[:2] == [str(folder.resolve()), str(item.resolve())]

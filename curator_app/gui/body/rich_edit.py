@@ -9,8 +9,6 @@ from PySide6.QtCore import QEvent, QMimeData, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit, QWidget
 
-from curator_app.core.paste.clean import clean_pasted_html
-
 _BLOCK_START = re.compile(r"<(p|h[1-6]|ul|ol|blockquote)[\s>]")
 
 # Keys this widget would otherwise keep for itself (Ctrl+K deletes to end of line,
@@ -55,6 +53,8 @@ class RichTextEdit(QTextEdit):
         """Pasted HTML keeps only semantic markup; Ctrl+Shift+V pastes plain text."""
         cursor = self.textCursor()
         if source.hasHtml() and not self.paste_plain_next:
+            from curator_app.core.paste.clean import clean_pasted_html  # on the first paste, not at start-up
+
             cleaned = clean_pasted_html(source.html())
             self._insert_blocks(cursor, cleaned)
         elif source.hasText():

@@ -12,7 +12,8 @@ from support.startup import start_app
 SLOW_TO_IMPORT = ["pygit2", "tomlkit", "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets",
                   # the lint rules (first lint) and the library's dialogs (first use)
                   "curator_app.core.lint.engine", "curator_app.gui.library.dialogs",
-                  "curator_app.gui.library.new_item", "curator_app.core.library.bulk"]
+                  "curator_app.gui.library.new_item", "curator_app.core.library.bulk",
+                  "nh3"]  # the paste cleaner's (the first paste) and the preview's
 
 
 def test_window_shows_before_git_and_web_engine_load_then_the_preview_paints_then_git(seed_path: Path,
