@@ -87,6 +87,9 @@ class LibraryPane(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Tab leaves the list for the next pane (arrow keys move within it); a table's default
+        # is to step through its cells, which kept Tab once rows arrived while it had focus.
+        self.view.setTabKeyNavigation(False)
         self.view.setIconSize(QSize(THUMB_SIZE, THUMB_SIZE))
         # Titles wrap onto a second line and are elided after it (full title on hover).
         self.view.setWordWrap(True)

@@ -18,6 +18,12 @@ source: https://example.org/recieve-fundng
 """
 
 
+def _wait_for_dictionary(qtbot, language: str) -> None:
+    """The dictionary loads on a worker thread; the window goes on meanwhile."""
+    service = spell_service()
+    qtbot.waitUntil(lambda: service.checker is not None and service.checker.language == language, timeout=10000)
+
+
 def _underlined(document) -> list[str]:
     words = []
     block = document.firstBlock()
@@ -33,8 +39,8 @@ def test_body_and_title_underlines_and_suggestion_replaces_through_the_session(o
     path = tmp_path / "item.md"
     path.write_text(ITEM, encoding="utf-8")
     pane, session = open_pane(path)
-    assert spell_service().checker is not None and spell_service().checker.language == "en_GB"
-    assert _underlined(pane.body.rich.document()) == ["teh"]  # "colour" is right in en_GB
+    _wait_for_dictionary(qtbot, "en_GB")
+    qtbot.waitUntil(lambda: _underlined(pane.body.rich.document()) == ["teh"])  # "colour" is right in en_GB
     title = pane.form.editor("title").edit
     overlay = title.findChild(LineUnderline)
     assert overlay is not None
@@ -53,10 +59,11 @@ def test_body_and_title_underlines_and_suggestion_replaces_through_the_session(o
     assert session.document.get("title") == "Hospitals recieve new fundng"
 
 
-def test_add_to_dictionary_and_ignore(open_pane, tmp_path: Path) -> None:
+def test_add_to_dictionary_and_ignore(open_pane, tmp_path: Path, qtbot) -> None:
     path = tmp_path / "item.md"
     path.write_text(ITEM, encoding="utf-8")
     pane, _session = open_pane(path)
+    _wait_for_dictionary(qtbot, "en_GB")
     service = spell_service()
     service.add_word("fundng")
     assert "fundng" in service.checker.personal.read_text().split()
@@ -81,7 +88,25 @@ def test_held_service_underlines_nothing_until_released_then_the_items_language(
         pane, _session = open_pane(path)
         assert service.checker is None
         assert _underlined(pane.body.rich.document()) == []
+        assert not service.loading()  # held: not even started
     finally:
         service.release()
-    assert service.checker is not None and service.checker.language == "en_GB"
+    _wait_for_dictionary(qtbot, "en_GB")
     qtbot.waitUntil(lambda: _underlined(pane.body.rich.document()) == ["teh"])
+
+
+def test_a_language_loads_on_a_worker_thread_then_underlines(qtbot) -> None:
+    from curator_app.gui.spell.service import SpellService
+
+    service = SpellService()
+    shown = []
+    service.sig_changed.connect(lambda: shown.append(service.checker))
+    service.open_item("a.md", "en_GB")
+    assert service.checker is None and service.loading()  # the window's thread went on
+    qtbot.waitUntil(lambda: service.checker is not None, timeout=10000)
+    assert service.checker.language == "en_GB" and shown[-1] is service.checker
+    assert service.misspellings("teh colour") == [m for m in service.misspellings("teh colour") if m.word == "teh"]
+    service.open_item("b.md", "en_US")
+    assert service.checker is None  # no British underlines in an American item meanwhile
+    qtbot.waitUntil(lambda: service.checker is not None and service.checker.language == "en_US", timeout=10000)
+    assert [m.word for m in service.misspellings("teh colour")] == ["teh", "colour"]
