@@ -251,6 +251,17 @@ def _collect_from_now_on() -> None:
     gc.enable()
 
 
+def _import_editor() -> None:
+    """Load the editor's modules, the YAML front matter reader and the schema in a turn of
+    their own, when no item opened before the window showed: the first item (a tab reopened
+    by start_git, or the list's first row) then opens in a turn 20-40 ms shorter."""
+    import curator_app.core.document.yaml_front
+    import curator_app.gui.editor_pane  # noqa: F401
+    from curator_app.core.schema.schema import load_schema
+
+    load_schema()
+
+
 def run_gui(path: str | None = None) -> int:
     """Open the main window on `path` (folder or file) and run until it closes."""
     if path is not None and not Path(path).expanduser().exists():
@@ -314,14 +325,17 @@ def run_gui(path: str | None = None) -> int:
     _after_first_paint(window, [
         setup_logging,
         preload_web,
+        bench.library.hold_indexing,  # until the preview has painted and the tabs are back
         spelling.release,
         lambda: loading["web"],
         _load_web_engine,
         start_preview,
         _collect_from_now_on,
+        _import_editor,
         preload_git,
         lambda: loading["git"],
         bench.start_git,
+        bench.library.release_indexing,
     ])
     if first_run:
         window.statusBar().showMessage(f"Created your Curator workspace at {folder} (a git repository)", 15000)

@@ -46,6 +46,7 @@ start_git = Workbench.start_git
 
 def git_now(self):
     seen["painted_before_git"] = self.preview is not None and self.preview.painted_generation > 0
+    seen["indexing_held_until_git"] = not self.library._worker._go.is_set()
     seen["flags"] = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
     seen["quick"] = os.environ.get("QT_QUICK_BACKEND", "")
     start_git(self)

@@ -288,6 +288,15 @@ class LibraryPane(QWidget):
         self.refresh()
         self.sig_item_activated.emit(path)
 
+    def hold_indexing(self, at_most_ms: int = 3000) -> None:
+        """The window has start-up work to do: the worker thread waits between batches
+        until release_indexing() (or `at_most_ms`); its processes go on parsing."""
+        self._worker.hold()
+        QTimer.singleShot(at_most_ms, self, self.release_indexing)
+
+    def release_indexing(self) -> None:
+        self._worker.resume()
+
     def shutdown(self) -> None:
         """Stop the worker thread (call before the application quits)."""
         self.watcher.stop()

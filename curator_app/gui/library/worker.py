@@ -35,6 +35,11 @@ class IndexWorker(QObject):
         super().__init__()
         self._index: LibraryIndex | None = None
         self._stop = threading.Event()
+        # Cleared while the window's own start-up work runs (hold): this thread then waits
+        # between batches instead of sharing the interpreter lock with it, which made that
+        # work take about twice as long; the worker processes go on parsing meanwhile.
+        self._go = threading.Event()
+        self._go.set()
         self.db_path: Path | None = None
         self._sent = False  # the GUI holds the current folder's rows (cached or batches)
         self._refreshed = False  # the current folder's first refresh ended
@@ -42,6 +47,19 @@ class IndexWorker(QObject):
     def stop(self) -> None:
         """Ask a running lint pass to end soon (safe from any thread)."""
         self._stop.set()
+        self._go.set()
+
+    def hold(self) -> None:
+        """From the next batch on, wait for resume() (safe from any thread)."""
+        self._go.clear()
+
+    def resume(self) -> None:
+        self._go.set()
+
+    def _progress(self, done: int, total: int) -> None:
+        if done:  # not before the first batch: the worker processes start parsing first
+            self._go.wait()
+        self.sig_progress.emit(done, total)
 
     @Slot(str)
     def open_folder(self, root: str) -> None:
@@ -65,6 +83,7 @@ class IndexWorker(QObject):
             # files and corrects what changed.
             self.sig_cached.emit(self._index.root, cached, [haystack(i) for i in cached])
             self._sent = True
+            self._go.wait()  # the list is up: checking the files can wait for the window
         self.refresh()
 
     @Slot()
@@ -75,11 +94,12 @@ class IndexWorker(QObject):
         self._stop.clear()
 
         def batch(rows: list[Item]) -> None:
+            self._go.wait()
             self.sig_batch.emit(index.root, rows)
             self._sent = True
 
         try:
-            result = index.refresh(progress=self.sig_progress.emit, on_batch=batch)
+            result = index.refresh(progress=self._progress, on_batch=batch)
             release_free_memory()
             if result.touched or not self._refreshed:
                 whole = index.items() if result.removed or result.renamed or not self._sent else None
@@ -99,9 +119,12 @@ class IndexWorker(QObject):
             workers=workers,
             should_stop=self._stop.is_set,
             progress=self.sig_lint_progress.emit,
-            on_batch=lambda results: self.sig_lint.emit(
-                {rel: (count, error) for rel, (_s, _m, count, error) in results.items()}),
+            on_batch=self._linted,
         )
+
+    def _linted(self, results: dict) -> None:
+        self._go.wait()
+        self.sig_lint.emit({rel: (count, error) for rel, (_s, _m, count, error) in results.items()})
 
     @Slot()
     def close(self) -> None:

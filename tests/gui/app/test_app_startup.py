@@ -25,6 +25,8 @@ def test_window_shows_before_git_and_web_engine_load_then_the_preview_paints_the
     marks = result["marks"]
     assert marks.index("window-shown") < marks.index("preview-painted")
     assert result["painted_before_git"] is True
+    # The library's worker thread waits while the window starts the preview and reopens tabs.
+    assert result["indexing_held_until_git"] is True
     assert "main" in result["branch"]
     loaded_early = [m for m in SLOW_TO_IMPORT if m in result["at_show"]]
     assert loaded_early == [], f"imported before the window showed: {loaded_early}"

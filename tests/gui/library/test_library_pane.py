@@ -313,3 +313,28 @@ def test_filtering_a_list_still_read_from_the_cache(qtbot, pane: LibraryPane, ge
         assert target.title in _titles(again) and again.model.count == 40
     finally:
         again.shutdown()
+
+
+def test_held_indexing_hands_over_no_rows_until_released(qtbot, pane: LibraryPane, gen_folder: Path) -> None:
+    """At start-up the window holds the worker thread while it builds the preview and
+    reopens tabs (gui/app.py); the rows come once it lets go, and closing never waits."""
+    pane.hold_indexing(at_most_ms=60_000)
+    pane.open_folder(gen_folder)
+    qtbot.wait(700)
+    assert pane.model.rowCount() == 0
+    with qtbot.waitSignal(pane.sig_loaded, timeout=20000):
+        pane.release_indexing()
+    assert pane.model.rowCount() == 40
+
+
+def test_a_hold_ends_by_itself_and_never_keeps_the_window_from_closing(qtbot, gen_folder: Path,
+                                                                       tmp_path: Path) -> None:
+    held = LibraryPane(saved_filters=SavedFilters(tmp_path / "f.json"), poll_ms=0)
+    qtbot.addWidget(held)
+    held.hold_indexing(at_most_ms=300)
+    with qtbot.waitSignal(held.sig_loaded, timeout=20000):
+        held.open_folder(gen_folder)  # listed once the hold has run out
+    assert held.model.rowCount() == 40
+    held.hold_indexing(at_most_ms=60_000)
+    held.refresh()
+    held.shutdown()  # returns: stopping the worker lets it go
