@@ -61,6 +61,9 @@ CREATE TABLE IF NOT EXISTS items(
 CREATE INDEX IF NOT EXISTS items_date ON items(date);
 -- The window's first listing reads the ids newest first from this index alone (search.listed_ids).
 CREATE INDEX IF NOT EXISTS items_listed ON items(date DESC, path);
+-- Rows still waiting for a lint count: every `curator index` asks, and almost always finds
+-- none, and without this it read all 10,000 rows to learn that.
+CREATE INDEX IF NOT EXISTS items_unlinted ON items(path) WHERE lint_count IS NULL AND error IS NULL;
 -- Contentless (content=''), no positions (detail=none: queries are word-prefix ANDs): the
 -- cold build is ~2.5x faster than a content-storing FTS table. SQLite 3.40 cannot delete
 -- from a contentless table without the old text, so the rows of replaced items stay
@@ -371,8 +374,11 @@ class LibraryIndex:
     def lines(self) -> list[Line]:
         """Every item as `curator index` prints it, by path: no lists decoded, no full row
         built (on a warm run of 10,000 items, building Items was the largest step)."""
+        # NOT INDEXED: reading the table in storage order and sorting is about twice as fast
+        # as walking the path index, which looks each row up in the table by its id.
         return [Line(r[0], r[1], r[2], bool(r[3]), r[4], problems_of(r[4], r[5])) for r in
-                self.db.execute("SELECT path, date, title, draft, error, lint_count FROM items ORDER BY path")]
+                self.db.execute("SELECT path, date, title, draft, error, lint_count "
+                                "FROM items NOT INDEXED ORDER BY path")]
 
     def item(self, rel: str) -> Item | None:
         found = self.items("path=?", (rel,))

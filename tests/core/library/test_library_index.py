@@ -244,3 +244,22 @@ def test_single_index_and_lint_pass_matches_the_two_passes(
     assert by_path["broken-block.md"].problems == 1
     assert by_path["broken-all.md"].error and by_path["broken-all.md"].problems == 1
     assert all(i.lint_count is not None for i in one_pass if i.error is None)
+
+
+def test_pending_lint_and_the_cli_listing_read_what_they_need(gen_folder: Path, db_path: Path) -> None:
+    # A warm `curator index` asks for rows waiting for a lint count (almost always none)
+    # and lists every row by path: the first is answered from a partial index alone, the
+    # second reads the table in storage order and sorts (faster than the path index).
+    with LibraryIndex(gen_folder, db_path) as index:
+        index.refresh(workers=1)
+        plan = index.db.execute(
+            "EXPLAIN QUERY PLAN SELECT path FROM items WHERE lint_count IS NULL AND error IS NULL "
+            "ORDER BY path").fetchall()
+        assert any("items_unlinted" in str(row[-1]) for row in plan), plan
+        pending = index.lint_pending()
+        assert pending == sorted(i.path for i in index.items() if i.error is None)
+        index.compute_lint()
+        assert index.lint_pending() == []
+        lines = index.lines()
+        assert [line.path for line in lines] == sorted(i.path for i in index.items())
+        assert all(line.problems is not None for line in lines)
