@@ -260,6 +260,15 @@ def test_pending_lint_and_the_cli_listing_read_what_they_need(gen_folder: Path, 
         assert pending == sorted(i.path for i in index.items() if i.error is None)
         index.compute_lint()
         assert index.lint_pending() == []
-        lines = index.lines()
-        assert [line.path for line in lines] == sorted(i.path for i in index.items())
-        assert all(line.problems is not None for line in lines)
+        _add_broken_items(gen_folder)
+        (gen_folder / "draft.md").write_text("---\ntitle: Still a draft\ndraft: true\n---\nbody\n")
+        index.refresh(workers=1)
+        listing = index.listing()
+        expected = []
+        for i in sorted(index.items(), key=lambda i: i.path):
+            lint = "?" if i.problems is None else str(i.problems)
+            expected.append((f"{i.path}\t{i.date[:10]}\t{lint}\t{i.title}{' [draft]' if i.draft else ''}\n",
+                             i.error))
+        assert listing == expected
+        assert any(e for _, e in listing) and any("[draft]" in t for t, _ in listing)
+        assert any("\t?\t" in t for t, _ in listing)  # the draft is not linted yet
