@@ -20,7 +20,7 @@ def curator(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 def _site(tmp_path: Path) -> Path:
     news = tmp_path / "content" / "news"
     news.mkdir(parents=True)
-    shutil.copyfile(paths.SEED, news / "genome.md")
+    shutil.copyfile(paths.seed(), news / "genome.md")
     (news / "other.md").write_text("---\ntitle: Other\n---\n<p>Nothing</p>\n")
     return tmp_path
 
@@ -51,7 +51,7 @@ def test_apply_with_field_scope_and_json(tmp_path: Path) -> None:
     text = (site / "content/news/genome.md").read_text()
     assert "title: UK Launch  Implementation Plan For GENOMIC Healthcare System\n" in text
     # only the title line changed
-    old = paths.SEED.read_text().splitlines()
+    old = paths.seed().read_text().splitlines()
     new = text.splitlines()
     assert [i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b] == [115]
 

@@ -70,7 +70,7 @@ def _word_edits(doc: Document, limit: int) -> list[tuple[KeyPath, Any]]:
 
 
 def test_seed_batch_is_the_same_bytes_with_one_check(monkeypatch: pytest.MonkeyPatch) -> None:
-    raw = paths.SEED.read_bytes()
+    raw = paths.seed().read_bytes()
     doc = Document.from_bytes(raw, paths.SEED)
     edits = _word_edits(doc, 12)
     assert len(edits) == 12
@@ -111,7 +111,7 @@ values = st.one_of(
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_seed_random_batches_equal_one_by_one(data: st.DataObject) -> None:
-    raw = paths.SEED.read_bytes()
+    raw = paths.seed().read_bytes()
     keys = [k for k, _v in string_fields(Document.from_bytes(raw).data)]
     chosen = data.draw(st.lists(st.sampled_from(keys), min_size=1, max_size=6, unique=True))
     edits = [(k, data.draw(values)) for k in chosen]

@@ -61,7 +61,7 @@ TRICKY = {
 
 def _shared_files() -> list[Path]:
     corpus = sorted(p for p in (paths.SHARED / "corpus").rglob("*") if p.is_file())
-    return [paths.SEED, *corpus]
+    return [paths.seed(), *corpus]
 
 
 def _expected(raw: bytes, path: Path, query: Query, scope: list[KeyPath] | None) -> list[tuple] | None:

@@ -15,6 +15,20 @@ else:
     collect_ignore_glob = ["test_x11_*.py"]
 
 
+# QtWebEngine on X11 probes for Vulkan and the GPU once a process; Xvfb has neither, and
+# pages render in software all the same. Whichever test of the folder starts the first web
+# view meets the messages (which one depends on what the run skips), so all may see them.
+XCB_PROBE_MESSAGES = (r"^Failed to load vulkan", r"^initInstance: No Vulkan library available$",
+                      r"^Failed to create platform Vulkan instance$", r"^Unable to detect GPU vendor")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if Path(str(item.fspath)).parent == here:
+            item.add_marker(pytest.mark.qt_log_ignore(*XCB_PROBE_MESSAGES))
+
+
 # seed_copy comes from tests/support/editor_fixtures.py (a plugin of the whole suite).
 
 

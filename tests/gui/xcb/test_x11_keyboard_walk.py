@@ -13,10 +13,7 @@ from support.keyboard_walk import open_at_laptop_size, walk
 from support.workbench import close_workbench
 
 
-# QtWebEngine on X11 probes for Vulkan and the GPU first; Xvfb has neither, and the page
-# renders in software all the same.
-@pytest.mark.qt_log_ignore(r"^Failed to load vulkan", r"^initInstance: No Vulkan library available$",
-                           r"^Failed to create platform Vulkan instance$", r"^Unable to detect GPU vendor")
+# The Vulkan and GPU probe messages of the first web view are allowed by conftest.py.
 def test_keyboard_only_walk_on_x11(qtbot, git_sample_site: Path) -> None:
     bench = open_at_laptop_size(qtbot, git_sample_site)
     try:
