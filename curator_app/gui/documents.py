@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QFontDatabase, QIcon, QPalette
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontDatabase, QIcon, QPalette, QResizeEvent
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QStyle, QTabWidget, QVBoxLayout, QWidget
 
 from curator_app.core.document.reading import read_regular
@@ -91,7 +91,27 @@ class DocumentTabs(QTabWidget):
         # Start-up: each item's review banner (it loads git) and first lint (it loads the
         # rules and may ask the dictionary for suggestions) wait for release().
         self.held = False
+        # With no item open the editor's room was blank: a new user did not know what to do.
+        self.empty_hint = QLabel(
+            "No item is open.\n\nChoose one in the library list to edit it,\n"
+            "or make a new one with Item \u25b8 New Item (Ctrl+N).", self)
+        self.empty_hint.setObjectName("emptyHint")
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setWordWrap(True)
+        theme.style_text(self.empty_hint, "muted")  # readable in light and dark palettes
         self.currentChanged.connect(self._on_current_changed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.empty_hint.setGeometry(self.rect().adjusted(24, 24, -24, -24))
+
+    def tabInserted(self, index: int) -> None:
+        super().tabInserted(index)
+        self.empty_hint.setVisible(False)
+
+    def tabRemoved(self, index: int) -> None:
+        super().tabRemoved(index)
+        self.empty_hint.setVisible(self.count() == 0)
 
     # --- opening ------------------------------------------------------------------------
 
