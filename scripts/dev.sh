@@ -9,7 +9,8 @@
 #   1. Debian libraries Qt/QtWebEngine load at run time, plus xvfb and hugo: checked with
 #      dpkg-query; installed with apt-get when run as root, else the exact command is printed.
 #   2. .venv/ in the project root with the package installed editable with its dev extras;
-#      redone only when pyproject.toml (or the Python) changes, tracked by a stamp file.
+#      redone only when pyproject.toml (or the Python) changes, tracked by a stamp file;
+#      PySide6's support modules unpacked so that they load from bytecode.
 # Environment: CURATOR_SKIP_APT=1 skips step 1; PYTHON=/path/to/python3.11 picks the interpreter.
 set -euo pipefail
 
@@ -138,9 +139,20 @@ ensure_venv() {
   printf '%s\n' "$key" >"$STAMP"
 }
 
+unpack_pyside_support() {
+  # PySide6 compiles its support modules (signature parsing, the feature switch) from
+  # source on every start, about 15 ms before the window shows, unless they are unpacked
+  # beside shiboken6 (its own SBK_EMBED=0 switch): unpacked, they load from bytecode.
+  compgen -G "$VENV/lib/python3*/site-packages/shiboken6/files.dir/shibokensupport" >/dev/null && return 0
+  local dir
+  dir=$(SBK_EMBED=0 "$VENV/bin/python" -c 'import pathlib, shiboken6; print(pathlib.Path(shiboken6.__file__).parent / "files.dir")')
+  [ -d "$dir" ] && "$VENV/bin/python" -m compileall -q "$dir" >/dev/null
+}
+
 setup() {
   ensure_system_packages
   ensure_venv
+  unpack_pyside_support
 }
 
 run_editor() {

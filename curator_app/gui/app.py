@@ -277,14 +277,10 @@ def run_gui(path: str | None = None) -> int:
     hold_logging()  # the log file opens once the window has painted
     app = create_application(web_engine=False)
     install_excepthook()
-    from curator_app.gui.preload import preload_module, preload_web_engine
-
-    # Enchant finds its C library by running `ldconfig -p`: that wait overlaps building the
-    # window instead of delaying the first item's spell check.
-    preload_module("enchant")
     from PySide6.QtCore import QTimer
 
     from curator_app.gui.main_window import MainWindow
+    from curator_app.gui.preload import preload_module, preload_web_engine
     from curator_app.gui.wiring import Workbench
 
     settings = app_settings.Settings()

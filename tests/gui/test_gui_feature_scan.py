@@ -31,3 +31,17 @@ def test_a_new_module_is_not_read_again_and_is_classed_as_pyside_scan_would(tmp_
     # PySide6's own meaning: 0 = uses PySide (no feature switched on), -1 = leave alone.
     assert feature.pyside_feature_dict["curator_scan_probe_qt"] == 0
     assert feature.pyside_feature_dict["curator_scan_probe_plain"] == -1
+
+
+def test_pysides_support_modules_load_from_bytecode_not_from_its_embedded_source() -> None:
+    """Setup unpacks them beside shiboken6 (scripts/dev.sh, unpack_pyside_support); left
+    embedded, PySide6 compiles each from source on every start of the editor."""
+    import importlib.util
+
+    import shiboken6
+
+    feature = sys.modules["shibokensupport.feature"]
+    unpacked = Path(shiboken6.__file__).parent / "files.dir"
+    assert Path(feature.__file__).is_relative_to(unpacked), f"loaded from {feature.__file__}"
+    cached = importlib.util.cache_from_source(feature.__file__)
+    assert Path(cached).is_file(), f"no bytecode at {cached}"

@@ -160,9 +160,27 @@ def checker_for(language: str) -> SpellChecker:
     return SpellChecker(language)
 
 
+def _point_at_library() -> None:
+    """Tell pyenchant where libenchant-2 is when the system's library folder has it: left
+    to itself it runs `ldconfig -p` (a new process, and its output parsed in Python) on
+    every start."""
+    import os
+    import sysconfig
+
+    if os.environ.get("PYENCHANT_LIBRARY_PATH"):
+        return
+    arch = sysconfig.get_config_var("MULTIARCH") or ""
+    for folder in (f"/usr/lib/{arch}" if arch else "", "/usr/lib64", "/usr/lib"):
+        candidate = Path(folder, "libenchant-2.so.2")
+        if folder and candidate.is_file():
+            os.environ["PYENCHANT_LIBRARY_PATH"] = str(candidate)
+            return
+
+
 @cache
 def _dictionary(language: str, personal: str) -> Any:
     """One Enchant dictionary per language and word list per process (loading takes ms)."""
+    _point_at_library()
     try:
         import enchant
     except ImportError as exc:  # the C library libenchant-2 is missing

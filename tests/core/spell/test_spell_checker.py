@@ -74,3 +74,27 @@ def test_suggestions_are_asked_once_a_word_and_follow_the_personal_list(words: P
     assert checker.suggest("Symplurr", limit=10) == first and checker.suggest("Symplurr", limit=1) == first[:1]
     checker.add_word("Symplur")  # a word added may be the suggestion now: nothing stale is kept
     assert "Symplur" in checker.suggest("Symplurr", limit=10)
+
+
+def test_enchant_is_found_without_running_ldconfig(tmp_path: Path) -> None:
+    # pyenchant's own search runs `ldconfig -p` through ctypes.util.find_library on every
+    # start; the checker names the system library instead (a fresh process: the library
+    # loads once per process).
+    import os
+    import subprocess
+    import sys
+
+    probe = (
+        "import ctypes.util, sys\n"
+        "def refuse(name): raise AssertionError('find_library(' + repr(name) + ') was called')\n"
+        "ctypes.util.find_library = refuse\n"
+        "from curator_app.core.spell.checker import SpellChecker\n"
+        f"checker = SpellChecker('en_GB', __import__('pathlib').Path({str(tmp_path / 'words.txt')!r}))\n"
+        "assert checker.available, checker.unavailable\n"
+        "assert not checker.check('recieve') and checker.check('receive')\n"
+        "print(__import__('os').environ['PYENCHANT_LIBRARY_PATH'])\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYENCHANT_LIBRARY_PATH"}
+    done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert Path(done.stdout.strip()).name.startswith("libenchant-2.so")
