@@ -62,6 +62,18 @@ def test_frozen_window_opens_on_the_sample(bundle: Path, tmp_path: Path) -> None
     assert "preview-painted" in proc.stdout
 
 
+def test_pysides_support_modules_ship_unpacked_with_bytecode(bundle: Path) -> None:
+    """Left embedded in shiboken6, they are compiled from source on every start."""
+    support = bundle / "curator" / "_internal" / "shiboken6" / "files.dir" / "shibokensupport"
+    sources = sorted(support.rglob("*.py"))
+    assert any(p.name == "loader.py" for p in sources), f"nothing unpacked in {support}"
+    for source in sources:
+        cached = list((source.parent / "__pycache__").glob(f"{source.stem}.*.pyc"))
+        assert cached, f"no bytecode beside {source}"
+        flags = int.from_bytes(cached[0].read_bytes()[4:8], "little")
+        assert flags == 0b01, f"{cached[0]}: bytecode checked against the source's time, which the copy does not keep"
+
+
 def test_linux_archive_has_desktop_entry_and_icons(bundle: Path) -> None:
     archives = list(bundle.glob(f"curator-{__version__}-linux-*.tar.gz"))
     assert len(archives) == 1
