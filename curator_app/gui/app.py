@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import sys
@@ -255,10 +256,8 @@ def _import_preview() -> None:
     """Load the preview's modules (the Markdown renderer, the page and card builders: about
     40 ms) in a turn of their own: creating the web view and starting its first render is
     then a separate pause, and neither reaches 100 ms."""
-    try:
+    with contextlib.suppress(ImportError):  # QtWebEngine missing: start_preview shows why
         import curator_app.gui.preview.pane  # noqa: F401
-    except ImportError:  # QtWebEngine missing: start_preview shows why instead
-        pass
 
 
 def _import_editor() -> None:
