@@ -169,10 +169,11 @@ def _point_at_library() -> None:
 
     if os.environ.get("PYENCHANT_LIBRARY_PATH"):
         return
-    arch = sysconfig.get_config_var("MULTIARCH") or ""
-    for folder in (f"/usr/lib/{arch}" if arch else "", "/usr/lib64", "/usr/lib"):
+    arch = sysconfig.get_config_var("MULTIARCH")
+    folders = [f"/usr/lib/{arch}"] if arch else []
+    for folder in [*folders, "/usr/lib64", "/usr/lib"]:
         candidate = Path(folder, "libenchant-2.so.2")
-        if folder and candidate.is_file():
+        if candidate.is_file():
             os.environ["PYENCHANT_LIBRARY_PATH"] = str(candidate)
             return
 
