@@ -261,10 +261,15 @@ class EditorPane(QWidget):
         data = doc.to_bytes()
         self.review_banner.update_bytes(data)
         key = revision_key(data, doc.path, session.content_root)
-        if not wait and SHARED.get(key) is None and SHARED.running(key):
-            # The preview's worker is linting this very revision: take its result when it is
-            # done instead of blocking this thread until then (the spelling rule's
-            # suggestions alone can take 50-100 ms).
+        if not wait and SHARED.get(key) is None and not SHARED.failed(key):
+            # Linted off this thread (by the preview's worker when it has taken this revision
+            # up, else by the lint thread), from the bytes: the document may be edited
+            # meanwhile. The result is shown when it is there; the spelling rule's
+            # dictionary and suggestions alone can take 50-100 ms.
+            from curator_app.core.document.document import Document
+
+            path, root = doc.path, session.content_root
+            SHARED.start(key, lambda: analyse(Document.from_bytes(data, path), root))
             self._lint_timer.start(LINT_POLL_MS)
             return
         analysis = SHARED.analysis(key, lambda: analyse(doc, session.content_root))

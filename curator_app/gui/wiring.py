@@ -54,6 +54,8 @@ class Workbench(WindowParts):
         self.tools.set_spelling(self.menu["spell_check"].isChecked())
         self.view.set_remote_images(self.menu["remote_images"].isChecked())
         self._connect()
+        if self.preview is not None:
+            self._connect_preview(self.preview)
         self.sessions.update_actions()
 
     # The commands the app and the tests call on the workbench itself.
@@ -189,6 +191,12 @@ class Workbench(WindowParts):
             (session.sig_external_change, lambda: self.disk.ask_external_change(session)),
         ])
 
+    def _connect_preview(self, preview: PreviewPane) -> None:
+        _connect_all([
+            (preview.sig_rendered, lambda _ms: self.folders.preview_painted()),
+            (preview.sig_failed, lambda _message: self.folders.preview_painted()),
+        ])
+
     def review_mode(self) -> ReviewMode:
         """Review mode's window, built and wired on first use: most sessions never review."""
         if self.review is None:
@@ -216,6 +224,7 @@ class Workbench(WindowParts):
                 PREVIEW, PreviewPlaceholder("No preview: QtWebEngine is not installed", parent=self.window))
             return None
         self.window.set_pane(PREVIEW, self.preview)
+        self._connect_preview(self.preview)
         self.preview.show()  # a child added to a window already on screen starts hidden
         self.panes.apply()  # unless the curator hid the preview
         self.preview.set_allow_remote_images(self.menu["remote_images"].isChecked())

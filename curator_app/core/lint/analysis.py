@@ -25,6 +25,8 @@ from curator_app.core.preview.meta import HeadMeta, resolve_meta
 from curator_app.core.site.config import SiteConfig, find_site
 
 if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
+
     from curator_app.core.document.document import Document
 
 # (path, content root, bytes): what makes two requests the same revision.
@@ -66,6 +68,8 @@ class AnalysisCache:
         self._running: dict[RevisionKey, threading.Event] = {}
         self._lock = threading.Lock()
         self.computed = 0  # how many analyses were computed (tests prove sharing with it)
+        self._pool: ThreadPoolExecutor | None = None  # start(): made on first use
+        self._failed: set[RevisionKey] = set()
 
     def get(self, key: RevisionKey) -> Analysis | None:
         with self._lock:
@@ -105,6 +109,35 @@ class AnalysisCache:
             with self._lock:
                 del self._running[key]
             mine.set()
+
+    def start(self, key: RevisionKey, compute: Callable[[], Analysis]) -> None:
+        """Compute `key` on a background thread, unless it is cached or being computed.
+        The editor asks this way after an open or an edit: linting on the GUI thread (the
+        spelling rule's dictionary and suggestions above all) froze the window for 100 ms
+        and more while the preview's worker had not yet taken that revision up."""
+        with self._lock:
+            if key in self._done or key in self._running or key in self._failed:
+                return
+            if self._pool is None:
+                from concurrent.futures import ThreadPoolExecutor
+
+                self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="curator-lint")
+            pool = self._pool
+        pool.submit(self._quietly, key, compute)
+
+    def _quietly(self, key: RevisionKey, compute: Callable[[], Analysis]) -> None:
+        try:
+            self.analysis(key, compute)
+        except Exception:  # analyse() reports rule bugs itself: this is the input's own fault
+            with self._lock:
+                if len(self._failed) > 64:
+                    self._failed.clear()
+                self._failed.add(key)
+
+    def failed(self, key: RevisionKey) -> bool:
+        """A start() of `key` raised: the caller computes it itself (and reports why)."""
+        with self._lock:
+            return key in self._failed
 
     def clear(self) -> None:
         with self._lock:

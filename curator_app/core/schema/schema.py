@@ -171,9 +171,15 @@ def schema_from_data(data: dict[str, Any], source: str = "<schema>") -> Schema:
     )
 
 
-@cache
 def load_schema(name: str = "curated-content") -> Schema:
     """Load ``resources/schemas/<name>.yaml`` (cached: schemas are read-only data)."""
+    # The cache is keyed by the name itself: functools.cache told `load_schema()` from
+    # `load_schema("curated-content")`, so the start-up's early load missed the first open.
+    return _load_schema(name)
+
+
+@cache
+def _load_schema(name: str) -> Schema:
     path = SCHEMA_DIR / f"{name}.yaml"
     try:
         text = path.read_text(encoding="utf-8")

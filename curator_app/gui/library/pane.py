@@ -57,6 +57,9 @@ BODY_SEARCH_DELAY_MS = 150
 # Rows indexed meanwhile are added at most four times a second: each addition inserts rows
 # at their sorted places (a few ms), and fewer, larger additions repaint the list less.
 BATCH_SHOW_MS = 250
+# How long the lint pass waits at most for the window to open a freshly indexed folder's
+# first item and paint its preview (see hold_lint).
+LINT_HOLD_MS = 3000
 # Which columns give way, in order, when the pane is too narrow for a readable title.
 _DROP_ORDER = (COL_STATUS, COL_BRAND, COL_THUMB)
 
@@ -124,6 +127,7 @@ class LibraryPane(QWidget):
         self._reader: LibraryIndex | None = None
         self._facets = Facets()
         self._listed = False  # sig_listed went out for the folder being opened
+        self._lint_held = False  # a sig_loaded listener holds the lint pass (hold_lint)
         self.last_bulk: UndoRecord | None = None
         self._body_timer = QTimer(self, singleShot=True, interval=BODY_SEARCH_DELAY_MS)
         self._body_timer.timeout.connect(self._run_body_search)
@@ -297,6 +301,16 @@ class LibraryPane(QWidget):
     def release_indexing(self) -> None:
         self._worker.resume()
 
+    def hold_lint(self, at_most_ms: int = LINT_HOLD_MS) -> None:
+        """Called by a listener of sig_loaded: the worker's lint pass, which waits after a
+        folder's first refresh, keeps waiting until release_lint() (or `at_most_ms`)."""
+        self._lint_held = True
+        QTimer.singleShot(at_most_ms, self, self.release_lint)
+
+    def release_lint(self) -> None:
+        """The lint pass may start (see IndexWorker.allow_lint)."""
+        self._worker.allow_lint()
+
     def shutdown(self) -> None:
         """Stop the worker thread (call before the application quits)."""
         self.watcher.stop()
@@ -354,6 +368,7 @@ class LibraryPane(QWidget):
 
     def _on_items(self, root: Path, items: list[Item] | None, found: Facets) -> None:
         if self.root is None or root != self.root:
+            self.release_lint()  # the worker waits for it, and then moves on to the new folder
             return  # a folder opened earlier finished after the user moved on
         self.progress.hide()
         self._batch_timer.stop()
@@ -368,7 +383,10 @@ class LibraryPane(QWidget):
             self._run_body_search()
         self._update_status()
         self._announce_listed()
-        self.sig_loaded.emit(self.model.count)
+        self._lint_held = False
+        self.sig_loaded.emit(self.model.count)  # a listener about to open an item holds the lint
+        if not self._lint_held:
+            self.release_lint()
         release_free_memory()
 
     def _on_failed(self, message: str) -> None:

@@ -40,6 +40,12 @@ class IndexWorker(QObject):
         # work take about twice as long; the worker processes go on parsing meanwhile.
         self._go = threading.Event()
         self._go.set()
+        # Cleared when a folder's first refresh ends: the window opens the folder's first
+        # item then, and a lint pass started at the same moment (a worker process, its pool
+        # and results on this thread) made that turn about half again as long on two cores.
+        # The pane sets it again (allow_lint) once the item is up, or after a while.
+        self._lint_go = threading.Event()
+        self._lint_go.set()
         self.db_path: Path | None = None
         self._sent = False  # the GUI holds the current folder's rows (cached or batches)
         self._refreshed = False  # the current folder's first refresh ended
@@ -48,6 +54,7 @@ class IndexWorker(QObject):
         """Ask a running lint pass to end soon (safe from any thread)."""
         self._stop.set()
         self._go.set()
+        self._lint_go.set()
 
     def hold(self) -> None:
         """From the next batch on, wait for resume() (safe from any thread)."""
@@ -55,6 +62,10 @@ class IndexWorker(QObject):
 
     def resume(self) -> None:
         self._go.set()
+
+    def allow_lint(self) -> None:
+        """Let a lint pass held after a folder's first refresh start (safe from any thread)."""
+        self._lint_go.set()
 
     def _progress(self, done: int, total: int) -> None:
         if done:  # not before the first batch: the worker processes start parsing first
@@ -103,10 +114,13 @@ class IndexWorker(QObject):
             release_free_memory()
             if result.touched or not self._refreshed:
                 whole = index.items() if result.removed or result.renamed or not self._sent else None
+                if not self._refreshed:
+                    self._lint_go.clear()  # before the pane can hear of it (see __init__)
                 self._sent = self._refreshed = True
                 # Facets and the completions' values over the whole folder: SQLite work
                 # that took 0.5-0.9 s on the GUI thread with 10,000 items.
                 self.sig_items.emit(index.root, whole, facets(index))
+            self._lint_go.wait()
             self._lint_pass(index)
         except Exception as exc:  # report, keep the thread alive for the next request
             self.sig_failed.emit(f"{index.root}: indexing failed: {exc}")

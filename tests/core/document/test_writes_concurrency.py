@@ -118,3 +118,16 @@ def test_save_over_a_half_written_file_is_refused(tmp_path: Path) -> None:
         doc.save()
     assert path.read_bytes() == original[: len(original) // 2]
     assert list(tmp_path.iterdir()) == [path]
+
+
+def test_stale_temp_cleaning_removes_only_regular_temp_files(tmp_path: Path) -> None:
+    (tmp_path / ".a.md.x1.curator-tmp").write_bytes(b"half a save")
+    (tmp_path / ".b.md.x2.curator-tmp").mkdir()  # a folder of that name is not a temp file
+    (tmp_path / ".hidden.md").write_bytes(b"kept")
+    (tmp_path / "c.md.curator-tmp").write_bytes(b"kept")  # temps are hidden files
+    (tmp_path / "d.md").write_bytes(b"kept")
+    (tmp_path / ".e.md.x3.curator-tmp").symlink_to(tmp_path / "d.md")  # never followed
+    assert clean_stale_temps(tmp_path) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".b.md.x2.curator-tmp", ".e.md.x3.curator-tmp", ".hidden.md", "c.md.curator-tmp", "d.md"]
+    assert (tmp_path / "d.md").read_bytes() == b"kept"

@@ -49,3 +49,46 @@ def test_cache_computes_a_revision_once_for_every_thread(seed_path: Path) -> Non
     cache.analysis(other, lambda: analyse(doc, seed_path.parent))
     assert cache.computed == 2
     assert cache.analysis(key, slow) is results[0]  # back to the first revision: kept
+
+
+def test_start_computes_on_another_thread_once(seed_path: Path) -> None:
+    doc = Document.load(seed_path)
+    cache = AnalysisCache()
+    key = revision_key(doc.to_bytes(), doc.path, seed_path.parent)
+    threads: list[threading.Thread] = []
+    release = threading.Event()
+
+    def compute() -> object:
+        threads.append(threading.current_thread())
+        release.wait(10)
+        return analyse(doc, seed_path.parent)
+
+    cache.start(key, compute)
+    cache.start(key, compute)  # already running: not a second time
+    release.set()
+    found = cache.analysis(key, compute)  # waits for the background result
+    assert found.findings == analyse(doc, seed_path.parent).findings
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
+    cache.start(key, compute)  # cached: nothing to do
+    assert len(threads) == 1 and cache.computed == 1
+
+
+def test_a_start_that_raises_is_marked_failed_and_not_retried(seed_path: Path) -> None:
+    cache = AnalysisCache()
+    key = revision_key(b"---\ntitle: [\n---\n", seed_path, seed_path.parent)
+    calls: list[int] = []
+
+    def broken() -> object:
+        calls.append(1)
+        return analyse(Document.from_bytes(key[2], seed_path), seed_path.parent)  # raises ParseError
+
+    cache.start(key, broken)
+    deadline = threading.Event()
+    for _ in range(200):
+        if cache.failed(key):
+            break
+        deadline.wait(0.05)
+    assert cache.failed(key) and cache.get(key) is None
+    cache.start(key, broken)
+    deadline.wait(0.2)
+    assert calls == [1]

@@ -147,3 +147,9 @@ def test_folder_values_and_suggestions(content_dir: Path) -> None:
     assert card is not None
     # the problem item's invalid card type is offered after the fixed choices, not hidden
     assert suggestions(docs, card)[-1] == "large_summary"
+
+
+def test_the_schema_is_read_once_however_it_is_named() -> None:
+    """The app loads it early (gui/app.py _import_editor) so that the first item's open does
+    not: the default name and the explicit one must be the same cache entry."""
+    assert load_schema() is load_schema("curated-content") is load_schema(name="curated-content")

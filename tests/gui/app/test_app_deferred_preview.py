@@ -63,3 +63,37 @@ def test_placeholder_and_no_git_until_started_then_the_item_renders_and_the_bran
         # Deleted now, as run_gui does: a web view left for the application's own teardown
         # outlives its profile.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_the_library_check_waits_for_the_preview_of_the_item_start_git_opened(qtbot, seed_path: Path,
+                                                                            tmp_path: Path) -> None:
+    """At start-up the library's check of every file waits until the item start_git opened
+    has painted in the preview (gui/app.py): on two cores, both at once froze the window."""
+    from curator_app.gui.app import _reopened_painted
+
+    folder = tmp_path / "site" / "content" / "news"
+    folder.mkdir(parents=True)
+    shutil.copyfile(seed_path, folder / "genome-uk.md")
+    window = MainWindow(Settings())
+    bench = Workbench(window, Settings(), defer_preview=True)
+    try:
+        with qtbot.waitSignal(bench.library.sig_loaded, timeout=20000):
+            bench.open_folder(folder)
+        window.show()
+        qtbot.waitExposed(window)
+        preview = bench.start_preview()
+        assert preview is not None
+        assert _reopened_painted(preview).is_set()  # nothing is rendering: nothing to wait for
+        bench.start_git()  # opens the list's first item: its render starts
+        assert bench.tabs.current_session() is not None and preview.rendering
+        painted = _reopened_painted(preview)
+        assert not painted.is_set()
+        with qtbot.waitSignal(preview.sig_rendered, timeout=20000):
+            pass
+        assert painted.is_set()
+    finally:
+        bench.confirm_close_all()
+        window.close_guard = None
+        window.close()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

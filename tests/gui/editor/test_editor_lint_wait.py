@@ -44,3 +44,28 @@ def test_timer_lint_takes_the_workers_result_instead_of_waiting_for_it(open_pane
     finally:
         go.set()
         worker.join(30)
+
+
+def test_opening_an_item_lints_it_off_the_gui_thread(open_pane, seed_path: Path, tmp_path: Path, qtbot,
+                                                     monkeypatch) -> None:
+    """The spelling rule's dictionary and suggestions cost 50-100 ms: linting a newly opened
+    item on the GUI thread froze the window after every open (issue 20)."""
+    import curator_app.core.lint.analysis as analysis_module
+
+    threads: list[threading.Thread] = []
+    real = analysis_module.analyse
+
+    def recorded(doc, content_root=None, site=None):
+        threads.append(threading.current_thread())
+        return real(doc, content_root, site)
+
+    monkeypatch.setattr(analysis_module, "analyse", recorded)
+    path = tmp_path / "item.md"
+    path.write_bytes(seed_path.read_bytes())
+    pane, session = open_pane(path)
+    qtbot.waitUntil(lambda: pane.findings != [], timeout=10000)
+    assert threads and all(t is not threading.main_thread() for t in threads)
+    session.set_value(("title",), "A title with a double  space")  # an edit, linted by the timer
+    qtbot.waitUntil(lambda: any(f.code == "CC301" and "double  space" in f.message for f in pane.findings),
+                    timeout=10000)
+    assert len(threads) >= 2 and all(t is not threading.main_thread() for t in threads)

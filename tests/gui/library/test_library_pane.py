@@ -143,6 +143,19 @@ def test_lint_counts_arrive_in_the_background(qtbot, pane: LibraryPane, seed_fol
     assert pane.model.rowCount() == 1
 
 
+def test_a_listener_of_the_load_holds_the_lint_pass_until_it_lets_go(qtbot, pane: LibraryPane,
+                                                                   seed_folder: Path) -> None:
+    """The window opens a freshly indexed folder's first item as it loads and holds the lint
+    pass until that item's preview has painted (actions/folders.py): on two cores, both at
+    once froze the window for up to 0.2 s."""
+    pane.sig_loaded.connect(lambda _n: pane.hold_lint(at_most_ms=60_000))
+    _open(qtbot, pane, seed_folder)
+    qtbot.wait(1500)
+    assert pane.model.all_items()[0].lint_count is None
+    pane.release_lint()
+    qtbot.waitUntil(lambda: pane.model.all_items()[0].lint_count is not None, timeout=30000)
+
+
 def test_model_filter_is_fast_over_10000_rows(generator) -> None:
     """The keystroke budget (30 ms) on synthetic rows; the benchmark measures real ones."""
     import time
