@@ -25,8 +25,6 @@ from curator_app.core.preview.meta import HeadMeta, resolve_meta
 from curator_app.core.site.config import SiteConfig, find_site
 
 if TYPE_CHECKING:
-    from concurrent.futures import ThreadPoolExecutor
-
     from curator_app.core.document.document import Document
 
 # (path, content root, bytes): what makes two requests the same revision.
@@ -68,7 +66,8 @@ class AnalysisCache:
         self._running: dict[RevisionKey, threading.Event] = {}
         self._lock = threading.Lock()
         self.computed = 0  # how many analyses were computed (tests prove sharing with it)
-        self._pool: ThreadPoolExecutor | None = None  # start(): made on first use
+        self._waiting: tuple[RevisionKey, Callable[[], Analysis]] | None = None  # for start()
+        self._busy = False  # start()'s thread is running
         self._failed: set[RevisionKey] = set()
 
     def get(self, key: RevisionKey) -> Analysis | None:
@@ -114,16 +113,28 @@ class AnalysisCache:
         """Compute `key` on a background thread, unless it is cached or being computed.
         The editor asks this way after an open or an edit: linting on the GUI thread (the
         spelling rule's dictionary and suggestions above all) froze the window for 100 ms
-        and more while the preview's worker had not yet taken that revision up."""
+        and more while the preview's worker had not yet taken that revision up.
+
+        One such thread at a time, ending when nothing is left to do; a revision asked for
+        while it is busy replaces the one waiting (an older one is asked for again by
+        whoever still wants it)."""
         with self._lock:
             if key in self._done or key in self._running or key in self._failed:
                 return
-            if self._pool is None:
-                from concurrent.futures import ThreadPoolExecutor
+            self._waiting = (key, compute)
+            if self._busy:
+                return
+            self._busy = True
+        threading.Thread(target=self._drain, name="curator-lint", daemon=True).start()
 
-                self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="curator-lint")
-            pool = self._pool
-        pool.submit(self._quietly, key, compute)
+    def _drain(self) -> None:
+        while True:
+            with self._lock:
+                job, self._waiting = self._waiting, None
+                if job is None:
+                    self._busy = False
+                    return
+            self._quietly(*job)
 
     def _quietly(self, key: RevisionKey, compute: Callable[[], Analysis]) -> None:
         try:

@@ -92,3 +92,34 @@ def test_a_start_that_raises_is_marked_failed_and_not_retried(seed_path: Path) -
     cache.start(key, broken)
     deadline.wait(0.2)
     assert calls == [1]
+
+
+def test_start_runs_the_newest_waiting_revision_and_leaves_no_thread(seed_path: Path) -> None:
+    doc = Document.load(seed_path)
+    cache = AnalysisCache()
+    keys = [revision_key(doc.to_bytes() + bytes(n), doc.path, seed_path.parent) for n in range(3)]
+    release = threading.Event()
+    done: list[int] = []
+
+    def job(n: int):
+        def compute() -> object:
+            if n == 0:
+                release.wait(10)  # busy while the next two are asked for
+            done.append(n)
+            return analyse(doc, seed_path.parent)
+        return compute
+
+    cache.start(keys[0], job(0))
+    for _ in range(100):
+        if cache.running(keys[0]):
+            break
+        release.wait(0.01)
+    cache.start(keys[1], job(1))
+    cache.start(keys[2], job(2))  # replaces 1, which nobody asked for again
+    release.set()
+    for _ in range(500):
+        if cache.get(keys[2]) is not None and not any(t.name == "curator-lint" for t in threading.enumerate()):
+            break
+        threading.Event().wait(0.01)
+    assert done == [0, 2] and cache.get(keys[1]) is None
+    assert not any(t.name == "curator-lint" for t in threading.enumerate())
