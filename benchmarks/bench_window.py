@@ -49,14 +49,14 @@ def _env(tmp: Path, cache: Path) -> dict[str, str]:
     return env
 
 
-def _open(content: Path, env: dict[str, str], until: str) -> dict[str, float]:
+def _open(content: Path, env: dict[str, str], until: str) -> dict[str, Any]:
     """Marks (seconds from process start) and the longest stalls (ms) of one app run: in
     all, and after the preview's first paint (QtWebEngine's start is not the library's)."""
     start = time.time()
     env = dict(env, CURATOR_BENCH_STARTUP=f"{start:.6f}", CURATOR_BENCH_QUIT_ON=until)
     proc = subprocess.run([sys.executable, "-m", "curator_app.cli", str(content)], env=env,
                           capture_output=True, text=True, timeout=900)
-    marks: dict[str, float] = {}
+    marks: dict[str, Any] = {}
     stalls: list[tuple[float, float]] = []
     for line in proc.stdout.splitlines():
         parts = line.split()
@@ -73,6 +73,8 @@ def _open(content: Path, env: dict[str, str], until: str) -> dict[str, float]:
         raise RuntimeError(f"the app never listed the library: {proc.stderr[-1000:]}")
     painted = marks.get("preview-painted", float("inf"))
     marks["stall-after-preview-ms"] = max((ms for t, ms in stalls if t > painted), default=0.0)
+    # Where the pauses were (seconds from process start, ms), beside the run's marks.
+    marks["stalls"] = [[round(t, 3), round(ms, 1)] for t, ms in stalls]
     return marks
 
 
@@ -91,8 +93,8 @@ def run(quick: bool = False) -> dict[str, Any]:
     compileall.compile_dir(str(ROOT / "curator_app"), quiet=1)
     count = 1000 if quick else 10000
     rounds = 2 if quick else 3
-    cold: list[dict[str, float]] = []
-    warm: list[dict[str, float]] = []
+    cold: list[dict[str, Any]] = []
+    warm: list[dict[str, Any]] = []
     hugo: list[float] = []
     with tempfile.TemporaryDirectory(prefix="curator-window-") as t:
         tmp = Path(t)
@@ -118,6 +120,13 @@ def run(quick: bool = False) -> dict[str, Any]:
         # The worst over all runs, indexing and lint pass included.
         "longest_stall_ms": round(max(max(r.get("lint-done-stall-ms", 0.0), r["library-loaded-stall-ms"])
                                       for r in cold + warm), 1),
+    }
+    # The run with the longest pause: each pause over 100 ms with its time, and the marks.
+    worst = max(cold + warm, key=lambda r: max(r.get("lint-done-stall-ms", 0.0), r["library-loaded-stall-ms"]))
+    out["worst_run"] = {
+        "kind": "cold" if any(worst is r for r in cold) else "warm",
+        "stalls_s_ms": worst["stalls"],
+        **{k: round(v, 3) for k, v in worst.items() if k in ("library-listed", "library-loaded", "preview-painted")},
     }
     # What froze the window once the preview was up: the library's own work while indexing.
     out["longest_stall_after_preview_ms"] = round(max(r["stall-after-preview-ms"] for r in cold + warm), 1)

@@ -264,28 +264,38 @@ def _collect_from_now_on() -> None:
     gc.enable()
 
 
+def _import_markdown() -> None:
+    """The preview's Markdown renderer (markdown-it and its plugins, about 30 ms), in a turn
+    of its own: each turn before the first preview stays well under 100 ms even while a
+    new folder's indexing keeps both cores busy."""
+    import curator_app.core.preview.body_render  # noqa: F401
+
+
 def _import_preview() -> None:
-    """Load the preview's modules (the Markdown renderer, the page and card builders: about
-    40 ms) in a turn of their own: creating the web view and starting its first render is
-    then a separate pause, and neither reaches 100 ms."""
+    """The rest of the preview's modules (the page and card builders, the pane): about
+    40 ms. Creating the web view and starting its first render is then a turn of its own."""
     with contextlib.suppress(ImportError):  # QtWebEngine missing: start_preview shows why
         import curator_app.gui.preview.pane  # noqa: F401
 
 
-def _import_editor() -> None:
-    """Load the editor's modules, the YAML front matter reader and the schema in a turn of
-    their own, when no item opened before the window showed: the first item (a tab reopened
-    by start_git, or the list's first row) then opens in a turn 40-60 ms shorter. The
-    fence patterns compile on a first split, and find_site reads hugo.toml with tomllib."""
+def _load_reader() -> None:
+    """The YAML front matter reader and the schema, before the editor's modules (each about
+    25-35 ms): the first item (a tab reopened by start_git, or the list's first row) then
+    opens in a turn 40-60 ms shorter. The fence patterns compile on a first split, and
+    find_site reads hugo.toml with tomllib."""
     import tomllib  # noqa: F401
 
-    import curator_app.core.document.yaml_front
-    import curator_app.gui.editor_pane  # noqa: F401
+    import curator_app.core.document.yaml_front  # noqa: F401
     from curator_app.core.document.split import split
     from curator_app.core.schema.schema import load_schema
 
     load_schema()
     split("---\ntitle: x\n---\n")
+
+
+def _import_editor() -> None:
+    """The editor pane's modules (form, body editor, spelling underline)."""
+    import curator_app.gui.editor_pane  # noqa: F401
 
 
 def run_gui(path: str | None = None) -> int:
@@ -351,9 +361,11 @@ def run_gui(path: str | None = None) -> int:
         spelling.release,
         lambda: loading["web"],
         _load_web_engine,
+        _import_markdown,
         _import_preview,
         start_preview,
         _collect_from_now_on,
+        _load_reader,
         _import_editor,
         preload_git,
         lambda: loading["git"],

@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
+
 from curator_app.core.document.document import Document
 from curator_app.core.site.config import find_site
 from curator_app.gui.actions import Actions
@@ -60,7 +62,9 @@ class SessionActions(Actions):
         self.parts.tools.attach(session)
         if session is not None:
             self.parts.undo_group.setActiveStack(session.undo_stack)
-            self.feed_preview(session)
+            # From the next turn: the render's work on its thread (Markdown, lint, cards)
+            # shared the interpreter lock with the rest of this open.
+            QTimer.singleShot(0, self.parts.tabs, lambda: self._feed_if_current(session))
         self.update_title(session)
         self.update_actions()
 
@@ -75,6 +79,10 @@ class SessionActions(Actions):
         parts.library.watcher.watch_file(session.path)  # the save replaced the file's inode
         parts.git.refresh_status()
         parts.window.show_message(f"Saved {session.path.name}", 4000)
+
+    def _feed_if_current(self, session: DocumentSession) -> None:
+        if session is self.parts.tabs.current_session():
+            self.feed_preview(session)
 
     def feed_preview(self, session: DocumentSession) -> None:
         preview = self.parts.preview

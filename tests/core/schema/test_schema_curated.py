@@ -150,6 +150,6 @@ def test_folder_values_and_suggestions(content_dir: Path) -> None:
 
 
 def test_the_schema_is_read_once_however_it_is_named() -> None:
-    """The app loads it early (gui/app.py _import_editor) so that the first item's open does
+    """The app loads it early (gui/app.py _load_reader) so that the first item's open does
     not: the default name and the explicit one must be the same cache entry."""
     assert load_schema() is load_schema("curated-content") is load_schema(name="curated-content")

@@ -84,8 +84,11 @@ def test_the_library_check_waits_for_the_preview_of_the_item_start_git_opened(qt
         preview = bench.start_preview()
         assert preview is not None
         assert _reopened_painted(preview).is_set()  # nothing is rendering: nothing to wait for
-        bench.start_git()  # opens the list's first item: its render starts
-        assert bench.tabs.current_session() is not None and preview.rendering
+        bench.start_git()  # opens the list's first item; its render starts on the next turn
+        assert bench.tabs.current_session() is not None
+        while preview.renders_started == 0:
+            QCoreApplication.processEvents()
+        assert preview.rendering
         painted = _reopened_painted(preview)
         assert not painted.is_set()
         with qtbot.waitSignal(preview.sig_rendered, timeout=20000):

@@ -162,6 +162,7 @@ def test_preview_reads_the_sites_own_images_from_the_site_root(qtbot, tmp_path: 
     try:
         qtbot.waitUntil(lambda: bench.tabs.current_session() is not None, timeout=5000)
         assert bench.preview is not None
+        qtbot.waitUntil(lambda: bench.preview.renders_started > 0, timeout=5000)  # fed after the open's turn
         # static/ (the site's default card image) is inside the site but outside content/
         assert bench.preview.handler.content_root.resolve() == site.resolve()
     finally:
