@@ -66,6 +66,9 @@ class Workbench(WindowParts):
     def start_git(self) -> None:
         self.folders.start_git()
 
+    def reopen_tabs(self) -> None:
+        self.folders.reopen_waiting_tabs()
+
     def offer_recovery(self) -> int:
         return self.sessions.offer_recovery()
 

@@ -60,6 +60,13 @@ class FolderActions(Actions):
         self._sessions.update_title(parts.tabs.current_session())
         return True
 
+    def reopen_waiting_tabs(self) -> None:
+        """At start-up, before the preview's engine starts: reopen the folder's tabs. Their
+        review notes and first lint still wait for start_git (tabs.held); the preview then
+        starts with the item to show (see gui/app.py run_gui)."""
+        if self._tabs_wait:
+            self._reopen_tabs(waited=True)
+
     def start_git(self) -> None:
         """Read the open folder's repository and reopen its tabs (deferred at start-up)."""
         self._git_waits = False

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from support.workbench import close_workbench, open_workbench
 
+from curator_app.gui.main_window import MainWindow
+from curator_app.gui.settings import Settings
 from curator_app.gui.wiring import Workbench
 
 TITLE = b"title: UK Launch  Implementation Plan For Genomic Healthcare System"
@@ -104,6 +106,33 @@ def test_open_tabs_come_back_after_a_restart(qtbot, sites, answers) -> None:
         assert current is not None and current.path.name == "b.md"
         assert "c.md" in again.window.statusBar().currentMessage()
         assert not answers.asked  # a missing item is noted, never asked about
+    finally:
+        close_workbench(again)
+
+
+def test_at_start_up_the_tabs_come_back_before_git_and_the_preview(qtbot, sites, answers) -> None:
+    """run_gui reopens the folder's tabs before the preview's engine starts (Chromium
+    starting its processes slowed the first item's turn); their review notes and first
+    lint still wait for git (start_git)."""
+    first, _second = sites
+    news = first / "content" / "news"
+    bench = open_workbench(qtbot, first)
+    qtbot.waitUntil(lambda: bench.tabs.current_session() is not None, timeout=5000)
+    bench.open_item(news / "b.md")
+    close_workbench(bench)
+
+    window = MainWindow(Settings())
+    again = Workbench(window, Settings(), defer_preview=True)  # as run_gui makes it
+    try:
+        with qtbot.waitSignal(again.library.sig_loaded, timeout=20000):
+            again.open_folder(first)
+        assert again.tabs.count() == 0  # the tabs wait for the window
+        again.reopen_tabs()
+        assert [s.path.name for s in again.tabs.sessions()] == ["a.md", "b.md"]
+        assert again.preview is None and again.git.repo is None and again.tabs.held
+        again.start_git()
+        assert [s.path.name for s in again.tabs.sessions()] == ["a.md", "b.md"]  # not twice
+        assert not again.tabs.held
     finally:
         close_workbench(again)
 
