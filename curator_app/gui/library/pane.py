@@ -293,8 +293,9 @@ class LibraryPane(QWidget):
         self.sig_item_activated.emit(path)
 
     def hold_indexing(self, at_most_ms: int = 3000) -> None:
-        """The window has start-up work to do: the worker thread waits between batches
-        until release_indexing() (or `at_most_ms`); its processes go on parsing."""
+        """The window has start-up work to do: until release_indexing() (or `at_most_ms`)
+        the folder's files are not read (a cached list still shows), and a refresh under
+        way waits between batches."""
         self._worker.hold()
         QTimer.singleShot(at_most_ms, self, self.release_indexing)
 

@@ -35,9 +35,10 @@ class IndexWorker(QObject):
         super().__init__()
         self._index: LibraryIndex | None = None
         self._stop = threading.Event()
-        # Cleared while the window's own start-up work runs (hold): this thread then waits
-        # between batches instead of sharing the interpreter lock with it, which made that
-        # work take about twice as long; the worker processes go on parsing meanwhile.
+        self._closing = threading.Event()  # stop() was called: the window is going away
+        # Cleared while the window's own start-up work runs (hold): a folder's refresh does
+        # not start, and one under way waits between batches instead of sharing the
+        # interpreter lock with that work, which made it take about twice as long.
         self._go = threading.Event()
         self._go.set()
         # Cleared when a folder's first refresh ends: the window opens the folder's first
@@ -51,7 +52,8 @@ class IndexWorker(QObject):
         self._refreshed = False  # the current folder's first refresh ended
 
     def stop(self) -> None:
-        """Ask a running lint pass to end soon (safe from any thread)."""
+        """Ask a running lint pass to end soon and nothing new to start (safe from any thread)."""
+        self._closing.set()
         self._stop.set()
         self._go.set()
         self._lint_go.set()
@@ -94,8 +96,12 @@ class IndexWorker(QObject):
             # files and corrects what changed.
             self.sig_cached.emit(self._index.root, cached, [haystack(i) for i in cached])
             self._sent = True
-            self._go.wait()  # the list is up: checking the files can wait for the window
-        self.refresh()
+        # Held while the window starts (the list, if cached, is up): reading the files waits,
+        # as a new folder's worker processes parsing on both cores stretched the start-up's
+        # steps and the first item's open past 100 ms each.
+        self._go.wait()
+        if not self._closing.is_set():  # the window may have closed while this waited
+            self.refresh()
 
     @Slot()
     def refresh(self) -> None:
@@ -120,7 +126,9 @@ class IndexWorker(QObject):
                 # Facets and the completions' values over the whole folder: SQLite work
                 # that took 0.5-0.9 s on the GUI thread with 10,000 items.
                 self.sig_items.emit(index.root, whole, facets(index))
-            self._lint_go.wait()
+            while not self._lint_go.wait(0.05):
+                if self._closing.is_set():  # closed before the pane could let the lint go
+                    return
             self._lint_pass(index)
         except Exception as exc:  # report, keep the thread alive for the next request
             self.sig_failed.emit(f"{index.root}: indexing failed: {exc}")

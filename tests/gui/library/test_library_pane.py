@@ -330,11 +330,13 @@ def test_filtering_a_list_still_read_from_the_cache(qtbot, pane: LibraryPane, ge
 
 def test_held_indexing_hands_over_no_rows_until_released(qtbot, pane: LibraryPane, gen_folder: Path) -> None:
     """At start-up the window holds the worker thread while it builds the preview and
-    reopens tabs (gui/app.py); the rows come once it lets go, and closing never waits."""
+    reopens tabs (gui/app.py): no file is read until it lets go, and closing never waits."""
+    progress: list[tuple[int, int]] = []
+    pane.sig_progress.connect(lambda d, t: progress.append((d, t)))
     pane.hold_indexing(at_most_ms=60_000)
     pane.open_folder(gen_folder)
     qtbot.wait(700)
-    assert pane.model.rowCount() == 0
+    assert pane.model.rowCount() == 0 and progress == []
     with qtbot.waitSignal(pane.sig_loaded, timeout=20000):
         pane.release_indexing()
     assert pane.model.rowCount() == 40
@@ -351,3 +353,15 @@ def test_a_hold_ends_by_itself_and_never_keeps_the_window_from_closing(qtbot, ge
     held.hold_indexing(at_most_ms=60_000)
     held.refresh()
     held.shutdown()  # returns: stopping the worker lets it go
+
+
+def test_closing_while_a_new_folder_waits_to_be_read_returns(qtbot, gen_folder: Path, tmp_path: Path) -> None:
+    """The app quit during start-up: the held folder is never read, and nothing waits for
+    a lint pass the closed window can no longer let go."""
+    held = LibraryPane(saved_filters=SavedFilters(tmp_path / "f.json"), poll_ms=0)
+    qtbot.addWidget(held)
+    held.hold_indexing(at_most_ms=60_000)
+    held.open_folder(gen_folder)
+    qtbot.wait(200)  # the worker thread is waiting for the window
+    held.shutdown()  # returns
+    assert held.model.rowCount() == 0
