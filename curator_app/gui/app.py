@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from curator_app.gui.wiring import Workbench
 
 FIRST_PREVIEW_WAIT_MS = 5000  # git status waits at most this long for the first preview
+# Start-up steps follow each other on a 1 ms timer, not a zero one: zero timers ran back to
+# back ahead of the window's due timers and paints, so a 80 ms step and the next 15-35 ms
+# one froze the window as one.
+STEP_GAP_MS = 1
 
 
 def _prepare_environment() -> None:
@@ -122,11 +126,11 @@ def _after_first_paint(window: QWidget, steps: list[Callable[[], object]]) -> No
         if isinstance(started, threading.Event):
             wait_for(started)
         else:
-            QTimer.singleShot(0, next_step)
+            QTimer.singleShot(STEP_GAP_MS, next_step)
 
     def wait_for(event: threading.Event) -> None:
         if event.is_set():
-            QTimer.singleShot(0, next_step)
+            QTimer.singleShot(STEP_GAP_MS, next_step)
         else:  # polled: the worker thread has no event loop to post from
             QTimer.singleShot(10, lambda: wait_for(event))
 
