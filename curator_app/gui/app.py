@@ -148,19 +148,8 @@ def _after_first_paint(window: QWidget, steps: list[Callable[[], object]]) -> No
 def _first_preview_shown(pane: Any) -> threading.Event:
     """Set once `pane` has painted its first item or failed to render it, at once when it
     has nothing to render (no pane, no item open), and after FIRST_PREVIEW_WAIT_MS at most."""
-    return _painted(pane, pane is not None and pane.renders_started > 0)
-
-
-def _reopened_painted(pane: Any) -> threading.Event:
-    """Set once the render running now (the item start_git reopened or opened first) has
-    painted, at once when none is running. The library's check of every file (a 10,000-item
-    folder's warm open) waits for it: both together froze the window for over 0.1 s."""
-    return _painted(pane, pane is not None and pane.rendering)
-
-
-def _painted(pane: Any, pending: bool) -> threading.Event:
     shown = threading.Event()
-    if not pending:
+    if pane is None or pane.renders_started == 0:
         shown.set()
         return shown
     from PySide6.QtCore import Qt, QTimer
@@ -366,7 +355,8 @@ def run_gui(path: str | None = None) -> int:
         preload_web,
         spelling.release,
         # The folder's tabs before the preview's engine starts: opened while Chromium started
-        # its processes, the first item's turn took 120-130 ms against 70-115 ms.
+        # its processes, the first item's turn took 120-130 ms against 70-115 ms. The steps
+        # after start_preview, and with them the library's reading, wait for its paint.
         lambda: loading["web"],
         _load_reader,
         _import_editor,
@@ -379,7 +369,6 @@ def run_gui(path: str | None = None) -> int:
         preload_git,
         lambda: loading["git"],
         bench.start_git,
-        lambda: _reopened_painted(bench.preview),
         bench.library.release_indexing,
     ])
     if first_run:

@@ -136,7 +136,7 @@ class FolderActions(Actions):
             parts.library.release_lint()
             return
         parts.open_item(first)
-        if parts.preview is None or parts.tabs.count() == 0:
+        if parts.preview is None:
             parts.library.release_lint()
         else:
             self._lint_waits = True

@@ -34,8 +34,7 @@ class IndexWorker(QObject):
     def __init__(self) -> None:
         super().__init__()
         self._index: LibraryIndex | None = None
-        self._stop = threading.Event()
-        self._closing = threading.Event()  # stop() was called: the window is going away
+        self._stop = threading.Event()  # stop() was called: the window is going away
         # Cleared while the window's own start-up work runs (hold): a folder's refresh does
         # not start, and one under way waits between batches instead of sharing the
         # interpreter lock with that work, which made it take about twice as long.
@@ -52,8 +51,8 @@ class IndexWorker(QObject):
         self._refreshed = False  # the current folder's first refresh ended
 
     def stop(self) -> None:
-        """Ask a running lint pass to end soon and nothing new to start (safe from any thread)."""
-        self._closing.set()
+        """The window is going away: a running lint pass ends soon and nothing new starts
+        (safe from any thread; never undone, so no refresh that follows waits for it)."""
         self._stop.set()
         self._go.set()
         self._lint_go.set()
@@ -76,7 +75,6 @@ class IndexWorker(QObject):
 
     @Slot(str)
     def open_folder(self, root: str) -> None:
-        self._stop.clear()
         if self._index is not None:
             self._index.close()
         try:
@@ -100,7 +98,7 @@ class IndexWorker(QObject):
         # as a new folder's worker processes parsing on both cores stretched the start-up's
         # steps and the first item's open past 100 ms each.
         self._go.wait()
-        if not self._closing.is_set():  # the window may have closed while this waited
+        if not self._stop.is_set():  # the window may have closed while this waited
             self.refresh()
 
     @Slot()
@@ -108,7 +106,6 @@ class IndexWorker(QObject):
         index = self._index
         if index is None:
             return
-        self._stop.clear()
 
         def batch(rows: list[Item]) -> None:
             self._go.wait()
@@ -127,7 +124,7 @@ class IndexWorker(QObject):
                 # that took 0.5-0.9 s on the GUI thread with 10,000 items.
                 self.sig_items.emit(index.root, whole, facets(index))
             while not self._lint_go.wait(0.05):
-                if self._closing.is_set():  # closed before the pane could let the lint go
+                if self._stop.is_set():  # closed before the pane could let the lint go
                     return
             self._lint_pass(index)
         except Exception as exc:  # report, keep the thread alive for the next request

@@ -65,11 +65,12 @@ def test_placeholder_and_no_git_until_started_then_the_item_renders_and_the_bran
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def test_the_library_check_waits_for_the_preview_of_the_item_start_git_opened(qtbot, seed_path: Path,
-                                                                            tmp_path: Path) -> None:
-    """At start-up the library's check of every file waits until the item start_git opened
-    has painted in the preview (gui/app.py): on two cores, both at once froze the window."""
-    from curator_app.gui.app import _reopened_painted
+def test_the_library_check_waits_for_the_preview_of_the_reopened_item(qtbot, seed_path: Path,
+                                                                     tmp_path: Path) -> None:
+    """At start-up the folder's tabs reopen before the preview starts, and the steps after
+    start_preview (the library's check of every file among them) wait until that item has
+    painted (gui/app.py): on two cores, both at once froze the window."""
+    from curator_app.gui.app import _first_preview_shown
 
     folder = tmp_path / "site" / "content" / "news"
     folder.mkdir(parents=True)
@@ -81,15 +82,12 @@ def test_the_library_check_waits_for_the_preview_of_the_item_start_git_opened(qt
             bench.open_folder(folder)
         window.show()
         qtbot.waitExposed(window)
-        preview = bench.start_preview()
-        assert preview is not None
-        assert _reopened_painted(preview).is_set()  # nothing is rendering: nothing to wait for
-        bench.start_git()  # opens the list's first item; its render starts on the next turn
+        assert _first_preview_shown(None).is_set()  # no preview: nothing to wait for
+        bench.reopen_tabs()  # no remembered tab: the list's first item
         assert bench.tabs.current_session() is not None
-        while preview.renders_started == 0:
-            QCoreApplication.processEvents()
-        assert preview.rendering
-        painted = _reopened_painted(preview)
+        preview = bench.start_preview()
+        assert preview is not None and preview.rendering  # started with the item to show
+        painted = _first_preview_shown(preview)
         assert not painted.is_set()
         with qtbot.waitSignal(preview.sig_rendered, timeout=20000):
             pass
