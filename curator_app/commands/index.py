@@ -58,18 +58,17 @@ def run(args: argparse.Namespace) -> int:
         return 2
     root = items_root(args.path)  # a site root lists the items of its content folder
     workers = min(os.cpu_count() or 1, 4)
-    items: list[Item] = []
-    listing: list[tuple[str, str | None]] = []
     try:
-        with LibraryIndex(root) as index:
-            # One read and one parse per new or changed file serve the list and the lint.
-            result = index.refresh(workers=workers, lint=not args.no_lint)
-            if not args.no_lint:
-                index.compute_lint(workers=workers)  # rows listed earlier without a count
-            if args.format == "json":
-                items = index.items()
-            else:
-                listing = index.listing()  # the text output, built by SQLite
+        # The cache is trusted without reading it through first (a tenth of a warm run);
+        # damage that shows while it is used starts it afresh, once.
+        with LibraryIndex(root, verify=False) as index:
+            try:
+                result, items, listing = _list(index, args, workers)
+            except sqlite3.DatabaseError as exc:
+                if not _damaged(exc):
+                    raise
+                index.rebuild()
+                result, items, listing = _list(index, args, workers)
     except (OSError, sqlite3.Error) as exc:
         print(f"{root}: cannot index: {exc}", file=sys.stderr)
         return 2
@@ -82,6 +81,23 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write("".join(line for line, _ in listing))  # one write: a print a line cost a third
     return 0
+
+
+def _list(index: LibraryIndex, args: argparse.Namespace,
+          workers: int) -> tuple[RefreshResult, list[Item], list[tuple[str, str | None]]]:
+    # One read and one parse per new or changed file serve the list and the lint.
+    result = index.refresh(workers=workers, lint=not args.no_lint)
+    if not args.no_lint:
+        index.compute_lint(workers=workers)  # rows listed earlier without a count
+    if args.format == "json":
+        return result, index.items(), []
+    return result, [], index.listing()  # the text output, built by SQLite
+
+
+def _damaged(exc: sqlite3.DatabaseError) -> bool:
+    """Whether an error says the cache file is damaged (not busy, not out of space...)."""
+    text = str(exc).lower()
+    return not isinstance(exc, sqlite3.OperationalError) or "malformed" in text or "not a database" in text
 
 
 def _write_json(root: Path, items: list[Item], result: RefreshResult) -> None:

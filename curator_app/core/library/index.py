@@ -14,7 +14,6 @@ new or changed file in one pass instead (lintpass.read_and_lint).
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sqlite3
@@ -134,8 +133,18 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("curator")) / "library"
 
 
+def _sha1_hex(data: bytes) -> str:
+    try:
+        # CPython's own SHA-1, as the random module takes its SHA-512: hashlib loads
+        # OpenSSL first, 3-6 ms of every `curator index`. Same digest, same cache name.
+        from _sha1 import sha1
+    except ImportError:  # a Python built without it
+        from hashlib import sha1
+    return str(sha1(data).hexdigest())
+
+
 def database_path(root: Path, base: Path | None = None) -> Path:
-    key = hashlib.sha1(str(root.resolve()).encode("utf-8")).hexdigest()[:20]
+    key = _sha1_hex(str(root.resolve()).encode("utf-8"))[:20]
     return (base or cache_dir()) / f"{key}.sqlite3"
 
 
@@ -143,8 +152,11 @@ class LibraryIndex:
     """The cached index of one content folder. One instance per thread (SQLite rule)."""
 
     def __init__(self, root: str | Path, db_path: str | Path | None = None, *,
-                 readonly: bool = False) -> None:
-        """readonly: a reader beside a writer in another thread (never takes a write lock)."""
+                 readonly: bool = False, verify: bool = True) -> None:
+        """readonly: a reader beside a writer in another thread (never takes a write lock).
+        verify=False skips the integrity check of an existing cache (it reads the whole
+        file: 10-20 ms at 10,000 items); a caller that passes it must treat an
+        sqlite3.DatabaseError from any later use as a damaged cache (see rebuild)."""
         self.root = Path(root).resolve()
         self.db_path = Path(db_path) if db_path else database_path(self.root)
         self.db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -153,7 +165,7 @@ class LibraryIndex:
             self.db = sqlite3.connect(uri, uri=True, timeout=1, isolation_level=None,
                                       check_same_thread=False)
         else:
-            self.db = self._open()
+            self.db = self._open(verify)
 
     # --- database lifecycle ---------------------------------------------------------------
 
@@ -163,25 +175,30 @@ class LibraryIndex:
         db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable enough, never corrupt
         return db
 
-    def _open(self) -> sqlite3.Connection:
+    def _open(self, verify: bool = True) -> sqlite3.Connection:
+        db: sqlite3.Connection | None = None
         try:
             db = self._connect()
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version not in (0, SCHEMA_VERSION):
-                db.close()
                 raise sqlite3.DatabaseError(f"schema {version}")
-            if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                db.close()
+            if verify and db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise sqlite3.DatabaseError("damaged")
+            self._create(db)  # unverified, damage may show here first
         except sqlite3.DatabaseError:
+            if db is not None:
+                db.close()
             self._delete_files()  # a cache: rebuilding it is always allowed
             db = self._connect()
+            self._create(db)
+        return db
+
+    def _create(self, db: sqlite3.Connection) -> None:
         with _transaction(db):
             for stmt in filter(None, (s.strip() for s in _SCHEMA.split(";"))):
                 db.execute(stmt)
             db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             db.execute("INSERT OR REPLACE INTO meta VALUES('root', ?)", (str(self.root),))
-        return db
 
     def _delete_files(self) -> None:
         for suffix in ("", "-wal", "-shm"):
@@ -190,6 +207,12 @@ class LibraryIndex:
 
     def close(self) -> None:
         self.db.close()
+
+    def rebuild(self) -> None:
+        """Start the cache afresh: after a damaged database showed itself in use."""
+        self.db.close()
+        self._delete_files()
+        self.db = self._open()
 
     def __enter__(self) -> LibraryIndex:
         return self

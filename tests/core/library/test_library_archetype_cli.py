@@ -153,3 +153,46 @@ def test_index_command_text_says_what_json_says(gen_folder: Path, capsys: pytest
     assert text.out.splitlines() == want
     assert f"news/{draft.name}" in next(line for line in want if line.endswith("[draft]"))
     assert "news/broken.md\t\t1\t" in text.out
+
+
+
+def _damage(db: Path, where: str) -> None:
+    """Overwrite the pages of the items table, or everything past the schema and meta."""
+    import sqlite3
+
+    with sqlite3.connect(db) as con:
+        page = con.execute("PRAGMA page_size").fetchone()[0]
+        pages = [n for (n,) in con.execute("SELECT pageno FROM dbstat WHERE name='items' AND pagetype='leaf'")]
+    con.close()
+    data = bytearray(db.read_bytes())
+    if where == "items":
+        assert len(pages) >= 2
+        for n in pages:
+            data[(n - 1) * page : n * page] = b"\xa5" * page
+    else:
+        data[2 * page : len(data) - page] = b"\xa5" * (len(data) - 3 * page)
+    db.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("where", ["items", "file"])
+def test_index_command_rebuilds_a_cache_damaged_inside(gen_folder: Path, where: str,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """The command trusts the cache without reading it through first; damage inside the
+    file (the header intact, so it opens) shows once it is read, and the cache is rebuilt:
+    at the open (the file) or while the rows are read (the items table)."""
+    from curator_app.core.library.index import database_path
+    from curator_app.core.site.tree import items_root
+
+    for n in range(60):  # enough rows for the table to span pages of its own
+        (gen_folder / "news" / f"extra-{n}.md").write_text(f"---\ntitle: Extra {n} {'x' * 300}\n---\n",
+                                                            encoding="utf-8")
+    assert main(["index", str(gen_folder)]) == 0
+    before = capsys.readouterr().out
+    db = database_path(items_root(gen_folder).resolve())
+    assert db.is_file() and not Path(str(db) + "-wal").exists()
+    _damage(db, where)
+    assert main(["index", str(gen_folder)]) == 0
+    after = capsys.readouterr()
+    assert after.out == before and "cannot index" not in after.err
+    assert main(["index", str(gen_folder), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["refresh"]["parsed"] == 0  # the rebuilt cache is used

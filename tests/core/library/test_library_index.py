@@ -70,6 +70,10 @@ def test_default_cache_location_is_the_user_cache_dir(gen_folder: Path) -> None:
         index.refresh(workers=1)
         assert index.db_path == path and path.exists()
         assert index.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    # Named by the folder's SHA-1 as from the first release on: an upgrade keeps the cache.
+    import hashlib
+
+    assert path.stem == hashlib.sha1(str(gen_folder.resolve()).encode("utf-8")).hexdigest()[:20]
 
 
 def test_change_add_delete_rename_are_detected(gen_folder: Path, db_path: Path,
