@@ -217,6 +217,14 @@ class Workbench(WindowParts):
 
     def start_preview(self) -> PreviewPane | None:
         """Create the preview in the placeholder's place and show the current item in it."""
+        pane = self.create_preview()
+        self.place_preview()
+        return pane
+
+    def create_preview(self) -> PreviewPane | None:
+        """The preview, rendering the current item, not yet in the window (place_preview
+        puts it there): the app gives each its own turn, and the item's render runs on its
+        worker thread while the window lays the new pane out."""
         if self.preview is not None:
             return self.preview
         self.preview = make_preview()
@@ -226,15 +234,21 @@ class Workbench(WindowParts):
             self.window.set_pane(
                 PREVIEW, PreviewPlaceholder("No preview: QtWebEngine is not installed", parent=self.window))
             return None
-        self.window.set_pane(PREVIEW, self.preview)
         self._connect_preview(self.preview)
-        self.preview.show()  # a child added to a window already on screen starts hidden
-        self.panes.apply()  # unless the curator hid the preview
-        self.preview.set_allow_remote_images(self.menu["remote_images"].isChecked())
+        self.preview.set_allow_remote_images(self.menu["remote_images"].isChecked())  # before the render
         session = self.tabs.current_session()
         if session is not None:
             self.sessions.feed_preview(session)
         return self.preview
+
+    def place_preview(self) -> None:
+        """Put the preview create_preview made into the window, where the placeholder is."""
+        pane = self.preview
+        if pane is None or pane.parent() is self.window.splitter:
+            return
+        self.window.set_pane(PREVIEW, pane)
+        pane.show()  # a child added to a window already on screen starts hidden
+        self.panes.apply()  # unless the curator hid the preview
 
 
 def _connect_all(table: Connections) -> None:

@@ -85,10 +85,16 @@ def test_the_library_check_waits_for_the_preview_of_the_reopened_item(qtbot, see
         assert _first_preview_shown(None).is_set()  # no preview: nothing to wait for
         bench.reopen_tabs()  # no remembered tab: the list's first item
         assert bench.tabs.current_session() is not None
-        preview = bench.start_preview()
+        # As the app does: created and rendering in one turn, placed in the window the next.
+        placeholder = window.splitter.widget(PREVIEW)
+        preview = bench.create_preview()
         assert preview is not None and preview.rendering  # started with the item to show
+        assert window.splitter.widget(PREVIEW) is placeholder and not preview.isVisible()
         painted = _first_preview_shown(preview)
         assert not painted.is_set()
+        bench.place_preview()
+        assert window.splitter.widget(PREVIEW) is preview and preview.isVisible()
+        assert bench.start_preview() is preview and preview.renders_started == 1  # nothing twice
         with qtbot.waitSignal(preview.sig_rendered, timeout=20000):
             pass
         assert painted.is_set()
