@@ -63,7 +63,7 @@ class DocumentSession(QObject):
     def __init__(self, path: str | Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.path = Path(path)
-        self.document = Document.load(self.path)
+        self.document = Document.load(self.path, sweep_in_background=True)  # the window's turn goes on
         self.content_root: Path = self.path.parent
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)

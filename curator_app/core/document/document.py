@@ -79,10 +79,12 @@ class Document:
     # --- construction -------------------------------------------------------------------
 
     @classmethod
-    def load(cls, path: str | Path) -> Document:
+    def load(cls, path: str | Path, *, sweep_in_background: bool = False) -> Document:
+        """The file at `path`; the first load in a folder also removes the temp files of
+        killed saves there (see clean_stale_temps_once for sweep_in_background)."""
         path = Path(path)
         raw = read_regular(path)
-        clean_stale_temps_once(path.parent)
+        clean_stale_temps_once(path.parent, background=sweep_in_background)
         return cls(raw, path)
 
     @classmethod

@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,39 @@ def test_stale_temp_cleaning_removes_only_regular_temp_files(tmp_path: Path) -> 
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         ".b.md.x2.curator-tmp", ".e.md.x3.curator-tmp", ".hidden.md", "c.md.curator-tmp", "d.md"]
     assert (tmp_path / "d.md").read_bytes() == b"kept"
+
+
+def test_opening_a_file_sweeps_its_folder_without_waiting_for_the_sweep(tmp_path: Path) -> None:
+    """The window's first open in a folder removes the temp files of killed saves on a thread
+    of its own; while this process holds the folder's lock (a save under way) nothing goes."""
+    from curator_app.core.document.atomic_write import clean_stale_temps_once
+    from curator_app.core.document.folder_lock import folder_locked
+
+    item = tmp_path / "a.md"
+    item.write_bytes(b"---\ntitle: A\n---\n")
+    stale = tmp_path / ".a.md.x1.curator-tmp"
+    stale.write_bytes(b"half a save")
+    with folder_locked(tmp_path):
+        sweep = clean_stale_temps_once(tmp_path, background=True)
+        assert sweep is not None
+        sweep.join(5)
+        assert stale.exists()  # the lock was taken: a live save's temp file is never touched
+    assert clean_stale_temps_once(tmp_path) is None  # once per folder and process
+
+    other = tmp_path / "sub"
+    other.mkdir()
+    (other / "b.md").write_bytes(b"---\ntitle: B\n---\n")
+    (other / ".b.md.x2.curator-tmp").write_bytes(b"half a save")
+    assert Document.load(other / "b.md", sweep_in_background=True).get(("title",)) == "B"
+    for _ in range(500):
+        if not (other / ".b.md.x2.curator-tmp").exists():
+            break
+        time.sleep(0.01)
+    assert sorted(p.name for p in other.iterdir()) == ["b.md"]
+    # Elsewhere (the command line, which may fork workers) the first load sweeps before it returns.
+    third = tmp_path / "third"
+    third.mkdir()
+    (third / "c.md").write_bytes(b"---\ntitle: C\n---\n")
+    (third / ".c.md.x3.curator-tmp").write_bytes(b"half a save")
+    assert Document.load(third / "c.md").get(("title",)) == "C"
+    assert sorted(p.name for p in third.iterdir()) == ["c.md"]
