@@ -14,12 +14,14 @@ from curator_app.gui.settings import Settings
 
 
 def remember(settings: Settings, folder: Path, tabs: DocumentTabs) -> None:
-    """Note the items open in `folder` (tabs outside it are not the folder's)."""
+    """Note the items open in `folder` (tabs outside it are not the folder's), and those
+    still waiting to reopen."""
     root = folder.resolve()
+    ahead, behind = tabs.waiting_paths()
     items = [
-        s.path.resolve().relative_to(root).as_posix()
-        for s in tabs.sessions()
-        if s.path.resolve().is_relative_to(root)
+        path.resolve().relative_to(root).as_posix()
+        for path in [*ahead, *(s.path for s in tabs.sessions()), *behind]
+        if path.resolve().is_relative_to(root)
     ]
     current = tabs.current_session()
     here = current is not None and current.path.resolve().is_relative_to(root)
@@ -29,18 +31,22 @@ def remember(settings: Settings, folder: Path, tabs: DocumentTabs) -> None:
 
 
 def restore(settings: Settings, folder: Path, tabs: DocumentTabs) -> list[str]:
-    """Open the items `folder` had open and make its current one current; the ones gone."""
+    """Open the item `folder` had current (else its first) now and the others it had open
+    in the background, in their order (DocumentTabs.open_later); returns the ones gone."""
     root = folder.resolve()
     items, current = settings.open_items(root)
     gone: list[str] = []
+    paths: list[Path] = []
     for rel in items:
         path = root / rel
         if path.is_file() and path.resolve().is_relative_to(root):
-            tabs.open_path(path)
+            paths.append(path.resolve())
         else:
             gone.append(rel)
-    if current is not None:
-        index = tabs.index_of((root / current).resolve())
-        if index >= 0:
-            tabs.setCurrentIndex(index)
+    if not paths:
+        return gone
+    shown = (root / current).resolve() if current is not None else paths[0]
+    at = paths.index(shown) if shown in paths else 0
+    tabs.open_path(paths[at])
+    tabs.open_later(paths[:at], paths[at + 1:])
     return gone

@@ -128,11 +128,17 @@ def test_at_start_up_the_tabs_come_back_before_git_and_the_preview(qtbot, sites,
             again.open_folder(first)
         assert again.tabs.count() == 0  # the tabs wait for the window
         again.reopen_tabs()
-        assert [s.path.name for s in again.tabs.sessions()] == ["a.md", "b.md"]
+        # The item that was current opens in this turn, the others once start-up is over.
+        assert [s.path.name for s in again.tabs.sessions()] == ["b.md"]
         assert again.preview is None and again.git.repo is None and again.tabs.held
+        qtbot.wait(100)
+        assert again.tabs.count() == 1
         again.start_git()
-        assert [s.path.name for s in again.tabs.sessions()] == ["a.md", "b.md"]  # not twice
         assert not again.tabs.held
+        qtbot.waitUntil(lambda: again.tabs.count() == 2, timeout=5000)
+        assert [s.path.name for s in again.tabs.sessions()] == ["a.md", "b.md"]  # in their order, once
+        current = again.tabs.current_session()
+        assert current is not None and current.path.name == "b.md"  # still the one shown
     finally:
         close_workbench(again)
 
@@ -152,3 +158,53 @@ def test_switching_back_reopens_the_folders_tabs(qtbot, sites, answers) -> None:
         assert current is not None and current.path.name == "c.md"
     finally:
         close_workbench(bench)
+
+
+def test_many_tabs_reopen_one_a_turn_in_order_and_are_remembered_meanwhile(qtbot, seed_path: Path,
+                                                                              tmp_path: Path, answers) -> None:
+    """At start-up the item that was current opens first and the folder's other tabs follow
+    in the background, in their order (six in one turn froze the window for 0.4 s). Quitting
+    before they are all back still remembers every one; opening another folder meanwhile
+    stops them."""
+    from curator_app.gui import folder_tabs
+
+    names = ["a.md", "b.md", "c.md", "d.md", "e.md"]
+    first = _site(tmp_path / "first", seed_path, names)
+    second = _site(tmp_path / "second", seed_path, ["z.md"])
+    news = first / "content" / "news"
+    bench = open_workbench(qtbot, first)
+    qtbot.waitUntil(lambda: bench.tabs.current_session() is not None, timeout=5000)
+    for name in names[1:]:
+        bench.open_item(news / name)
+    bench.tabs.setCurrentIndex(bench.tabs.index_of((news / "c.md").resolve()))
+    close_workbench(bench)
+
+    def restarted() -> Workbench:
+        again = Workbench(MainWindow(Settings()), Settings(), defer_preview=True)  # as run_gui
+        with qtbot.waitSignal(again.library.sig_loaded, timeout=20000):
+            again.open_folder(first)
+        again.reopen_tabs()
+        assert [s.path.name for s in again.tabs.sessions()] == ["c.md"]  # the one shown, at once
+        return again
+
+    again = restarted()
+    try:
+        folder_tabs.remember(Settings(), first, again.tabs)  # a quit before the others are back
+        assert Settings().open_items(first.resolve()) == ([f"content/news/{n}" for n in names], "content/news/c.md")
+        again.start_git()  # start-up is over: they reopen
+        qtbot.waitUntil(lambda: again.tabs.count() == len(names), timeout=10000)
+        assert [s.path.name for s in again.tabs.sessions()] == names
+        current = again.tabs.current_session()
+        assert current is not None and current.path.name == "c.md"
+    finally:
+        close_workbench(again)
+
+    again = restarted()
+    try:
+        again.start_git()
+        assert _switch(qtbot, again, second)
+        qtbot.wait(300)  # long enough for the first folder's waiting tabs to have opened
+        assert not [s for s in again.tabs.sessions() if s.path.is_relative_to(first.resolve())]
+        assert again.tabs.waiting_paths() == ([], [])
+    finally:
+        close_workbench(again)
