@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks._child import SEED, run_child
+from benchmarks._typing import TYPING_MS, p95, steady_typing
 
 
 def run(quick: bool = False) -> dict[str, Any]:
@@ -131,10 +132,10 @@ def _child(quick: bool) -> dict[str, Any]:
         app.exec()
         return {
             "typing_median_ms": round(statistics.median(typing), 2),
-            "typing_p95_ms": round(_p95(typing), 2),
+            "typing_p95_ms": round(p95(typing), 2),
             "typing_interval_ms": TYPING_MS,
             "keystroke_median_ms": round(statistics.median(idle), 2),
-            "keystroke_p95_ms": round(_p95(idle), 2),
+            "keystroke_p95_ms": round(p95(idle), 2),
             "first_preview_ms": round(first_ms, 2),
             "samples": n,
         }
@@ -142,54 +143,13 @@ def _child(quick: bool) -> dict[str, Any]:
         shutil.rmtree(work, ignore_errors=True)
 
 
-TYPING_MS = 80  # a fast typist: 12 keystrokes a second
-
-
 def _typing(app: Any, pane: Any, doc: Any, title: str, count: int) -> list[float]:
-    """Latency of each keystroke of steady typing: from the edit to the first paint that
-    shows it. A keystroke during a render waits for the coalesced render after it."""
-    from PySide6.QtCore import QEventLoop, QTimer
+    """Steady typing, each keystroke timed from the edit reaching the pane to its paint."""
 
-    typed: list[tuple[int, float]] = []  # (render generation that will show it, time)
-    latencies: list[float] = []
-    loop = QEventLoop()
-
-    def painted(_ms: float) -> None:
-        at = time.perf_counter()
-        while typed and typed[0][0] <= pane.painted_generation:
-            latencies.append((at - typed.pop(0)[1]) * 1000)
-        if len(latencies) == count:
-            loop.quit()
-
-    def keystroke() -> None:
-        k = len(latencies) + len(typed)
-        if k >= count:
-            timer.stop()
-            return
+    def prepare(k: int) -> None:
         doc.set(("title",), title[: 20 + k % 40])
-        t = time.perf_counter()
-        before = pane.renders_started
-        pane.document_changed()
-        # Started now, or folded into the render that starts when the running one ends.
-        typed.append((pane.renders_started if pane.renders_started > before else before + 1, t))
 
-    pane.sig_rendered.connect(painted)
-    timer = QTimer()
-    timer.setInterval(TYPING_MS)
-    timer.timeout.connect(keystroke)
-    timer.start()
-    QTimer.singleShot(60000, loop.quit)
-    loop.exec()
-    timer.stop()
-    pane.sig_rendered.disconnect(painted)
-    if len(latencies) < count:
-        raise RuntimeError(f"only {len(latencies)} of {count} keystrokes were painted")
-    return latencies
-
-
-def _p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return steady_typing(pane, count, lambda _k: pane.document_changed(), prepare, timeout_ms=60000)
 
 
 if __name__ == "__main__":

@@ -28,9 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks._child import ROOT, app_env
+from benchmarks._typing import TYPING_MS, p95, steady_typing
 from benchmarks.generate import generate
-
-TYPING_MS = 80  # a fast typist: 12 keystrokes a second
 
 
 def run(quick: bool = False) -> dict[str, Any]:
@@ -58,9 +57,9 @@ def run(quick: bool = False) -> dict[str, Any]:
         after = [ms for r in results for ms in r["after_ms"]]
         out[f"workers_{workers}"] = {
             "during_median_ms": round(statistics.median(during), 1),
-            "during_p95_ms": round(_p95(during), 1),
+            "during_p95_ms": round(p95(during), 1),
             "after_median_ms": round(statistics.median(after), 1),
-            "after_p95_ms": round(_p95(after), 1),
+            "after_p95_ms": round(p95(after), 1),
             "lint_pass_s": [round(r["lint_pass_s"], 2) for r in results],
             "typed_while_linting": all(r["typed_while_linting"] for r in results),
         }
@@ -135,50 +134,15 @@ def _wait(app: Any, ready: Any, timeout_s: float) -> None:
 
 
 def _typing(preview: Any, field: Any, count: int) -> list[float]:
-    """Latency of each keystroke of steady typing: from the key to the first paint showing it
-    (a key typed during a render waits for the render that takes it, when that one ends).
-    Keys alternate between a letter and Backspace, so the title keeps its length."""
-    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    """Steady typing into `field`, each key timed to the preview's paint showing it. Keys
+    alternate between a letter and Backspace, so the title keeps its length."""
+    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    typed: list[tuple[int, float]] = []  # (render generation that will show it, time)
-    latencies: list[float] = []
-    loop = QEventLoop()
-
-    def painted(_ms: float) -> None:
-        at = time.perf_counter()
-        while typed and typed[0][0] <= preview.painted_generation:
-            latencies.append((at - typed.pop(0)[1]) * 1000)
-        if len(latencies) >= count:
-            loop.quit()
-
-    def keystroke() -> None:
-        k = len(latencies) + len(typed)
-        if k >= count:
-            timer.stop()
-            return
-        before = preview.renders_started
-        t = time.perf_counter()
+    def press(k: int) -> None:
         QTest.keyClick(field, Qt.Key.Key_Backspace if k % 2 else Qt.Key.Key_X)
-        typed.append((preview.renders_started if preview.renders_started > before else before + 1, t))
 
-    preview.sig_rendered.connect(painted)
-    timer = QTimer()
-    timer.setInterval(TYPING_MS)
-    timer.timeout.connect(keystroke)
-    timer.start()
-    QTimer.singleShot(120000, loop.quit)
-    loop.exec()
-    timer.stop()
-    preview.sig_rendered.disconnect(painted)
-    if len(latencies) < count:
-        raise RuntimeError(f"only {len(latencies)} of {count} keystrokes were painted")
-    return [round(ms, 2) for ms in latencies]
-
-
-def _p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return [round(ms, 2) for ms in steady_typing(preview, count, press)]
 
 
 if __name__ == "__main__":
