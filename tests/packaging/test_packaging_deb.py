@@ -37,9 +37,21 @@ pytestmark = [
     pytest.mark.skipif(shutil.which("dpkg-deb") is None, reason="dpkg-deb is not installed"),
 ]
 
+def _private_mounts() -> bool:
+    """Whether this machine lets a root process make a private mount namespace, which the
+    clean root's bind mounts need. A machine that is itself a chroot (fresh-check's root)
+    cannot: unshare refuses to change the propagation of a root that is no mount point."""
+    if os.geteuid() != 0 or shutil.which("unshare") is None:
+        return False
+    probe = subprocess.run(["unshare", "--mount", "--propagation", "private", "true"],
+                           capture_output=True, timeout=30)
+    return probe.returncode == 0
+
+
 needs_root = pytest.mark.skipif(
-    os.geteuid() != 0 or shutil.which("debootstrap") is None or shutil.which("unshare") is None,
-    reason="a clean Debian root needs root, debootstrap and unshare (CI has them)",
+    shutil.which("debootstrap") is None or not _private_mounts(),
+    reason="a clean Debian root needs root, debootstrap, and unshare able to make a private "
+           "mount namespace (this machine's CI has them; a chroot such as fresh-check's does not)",
 )
 
 
