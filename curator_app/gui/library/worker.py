@@ -20,6 +20,7 @@ from curator_app.core.library.search import facets, haystack
 # time (benchmarks/bench_typing_lint.py).
 LINT_WORKERS = min(2, os.cpu_count() or 1)
 
+
 class IndexWorker(QObject):
     """Lives in its own QThread; owns the writing LibraryIndex of the open folder."""
 
